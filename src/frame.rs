@@ -1,0 +1,105 @@
+//! Polars DataFrames: the one module that knows their schemas and the only one that uses
+//! Polars.
+//!
+//! Takes the plain models ([`Profile`]); gives DataFrames and writes them as CSV or Parquet.
+//! Schema `profile`: skill, category, listed, mentions, months, first_used, last_used,
+//! claimed_months, sources (companies where the skill was used, `; `-joined).
+
+use std::io::Write;
+
+use polars::prelude::*;
+
+use crate::profile::Profile;
+
+/// CSV cells starting with these are neutralised (spreadsheet formula injection).
+const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
+
+fn csv_safe(s: &str) -> String {
+    if s.starts_with(FORMULA_STARTS) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The `profile` frame, one row per skill, in the profile's order.
+pub fn profile_frame(p: &Profile) -> PolarsResult<DataFrame> {
+    let s = &p.skills;
+    let columns = vec![
+        Column::new(
+            "skill".into(),
+            s.iter().map(|r| r.skill.clone()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "category".into(),
+            s.iter().map(|r| r.category.clone()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "listed".into(),
+            s.iter().map(|r| r.listed).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "mentions".into(),
+            s.iter().map(|r| r.mentions).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "months".into(),
+            s.iter().map(|r| r.months).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "first_used".into(),
+            s.iter().map(|r| r.first_used.clone()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "last_used".into(),
+            s.iter().map(|r| r.last_used.clone()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "claimed_months".into(),
+            s.iter().map(|r| r.claimed_months).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "sources".into(),
+            s.iter().map(|r| r.companies.join("; ")).collect::<Vec<_>>(),
+        ),
+    ];
+    DataFrame::new(s.len(), columns)
+}
+
+/// Write `df` as CSV, neutralising text cells that a spreadsheet would run as a formula.
+pub fn write_csv(df: &DataFrame, w: &mut dyn Write) -> PolarsResult<()> {
+    let mut safe = df.clone();
+    let names: Vec<PlSmallStr> = safe
+        .columns()
+        .iter()
+        .filter(|c| c.dtype() == &DataType::String)
+        .map(|c| c.name().clone())
+        .collect();
+    for name in names {
+        let col = safe.column(&name)?.str()?.clone();
+        let fixed: StringChunked = col
+            .iter()
+            .map(|v| v.map(csv_safe))
+            .collect::<StringChunked>()
+            .with_name(name.clone());
+        safe.with_column(fixed.into_column())?;
+    }
+    CsvWriter::new(w).include_header(true).finish(&mut safe)
+}
+
+/// Write `df` as Parquet.
+pub fn write_parquet(df: &DataFrame, w: &mut dyn Write) -> PolarsResult<()> {
+    let mut df = df.clone();
+    ParquetWriter::new(w).finish(&mut df).map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        assert_eq!(csv_safe("=HYPERLINK()"), "'=HYPERLINK()");
+        assert_eq!(csv_safe("Go"), "Go");
+    }
+}

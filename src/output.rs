@@ -1,0 +1,29 @@
+//! Atomic file output: write to a temporary file beside the target, then rename, so a failed
+//! or interrupted run never leaves a half-written file.
+
+use std::io::Write;
+use std::path::Path;
+
+/// Write `path` through `fill`; the file appears complete or not at all.
+pub fn write_atomic(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".skillfit-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    {
+        let mut buf = std::io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut buf)?;
+        buf.flush()?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

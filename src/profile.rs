@@ -1,0 +1,123 @@
+//! The profile: what `skillfit profile` reports, as a plain serialisable model.
+//!
+//! Takes nothing itself; [`crate::resume::tenure::build_profile`] fills it. Reports, charts and
+//! the Polars frames read this model, so no other module depends on résumé internals. The JSON
+//! shape is a contract (issue "skillfit profile"): `as_of`, `total_months`, `companies`,
+//! `projects`, `skills[{skill, category, listed, months, first_used, last_used, mentions,
+//! evidence[{line, text, matched_by}]}]`; fields may be added, never renamed.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Profile {
+    /// The résumé file as given on the command line.
+    pub source: String,
+    pub as_of: String,
+    /// Distinct months in the union of all company periods.
+    pub total_months: u32,
+    pub companies: Vec<CompanyRecord>,
+    pub projects: Vec<ProjectRecord>,
+    pub skills: Vec<SkillRecord>,
+    /// Entries of skill sections the taxonomy does not know.
+    pub unknown_terms: Vec<TermRecord>,
+    pub warnings: Vec<WarningRecord>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CompanyRecord {
+    pub name: String,
+    pub start: String,
+    /// `null` while ongoing.
+    pub end: Option<String>,
+    pub months: u32,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectRecord {
+    pub company: String,
+    pub title: String,
+    pub start: String,
+    pub end: Option<String>,
+    pub months: u32,
+    pub skills: Vec<String>,
+    pub tags: Vec<String>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillRecord {
+    /// The taxonomy's display name.
+    pub skill: String,
+    pub id: String,
+    pub category: String,
+    pub listed: bool,
+    /// `null` when there is no dated evidence (not zero experience).
+    pub months: Option<u32>,
+    pub first_used: Option<String>,
+    pub last_used: Option<String>,
+    /// Direct mentions in the document (implied ones are not counted).
+    pub mentions: u32,
+    /// What the person wrote themselves (`Go: 3年`), in months.
+    pub claimed_months: Option<u32>,
+    /// Runs of consecutive months of use, for timelines.
+    pub intervals: Vec<Interval>,
+    /// Companies where the skill was used.
+    pub companies: Vec<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Interval {
+    pub start: String,
+    pub end: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    pub line: usize,
+    pub text: String,
+    /// `exact`, `alias`, `fuzzy` or `implied`.
+    pub matched_by: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<f64>,
+    /// For `implied`: the skill that was mentioned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// The period the mention counts for (`null` when undated).
+    pub period: Option<Interval>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TermRecord {
+    pub term: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WarningRecord {
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// `51` → `4y 3m`; `7` → `7m`.
+pub fn format_months(months: u32) -> String {
+    match (months / 12, months % 12) {
+        (0, m) => format!("{m}m"),
+        (y, 0) => format!("{y}y"),
+        (y, m) => format!("{y}y {m}m"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_months;
+
+    #[test]
+    fn months_format() {
+        assert_eq!(format_months(51), "4y 3m");
+        assert_eq!(format_months(7), "7m");
+        assert_eq!(format_months(24), "2y");
+        assert_eq!(format_months(0), "0m");
+    }
+}

@@ -1,0 +1,31 @@
+//! Output formats for the profile: one enum, one emitter trait, one file per format.
+//!
+//! Takes a [`Profile`]; writes it to an injected writer. Guarantees: library code never prints;
+//! table output fits 100 columns; CSV and Parquet go through [`crate::frame`].
+
+mod csv;
+mod json;
+mod parquet;
+mod table;
+
+pub use table::fit as fit_width;
+
+use std::io::Write;
+
+use crate::cli::ProfileFormat;
+use crate::profile::Profile;
+
+/// Writes a profile in one format.
+pub trait ProfileEmitter {
+    fn emit(&self, profile: &Profile, w: &mut dyn Write) -> anyhow::Result<()>;
+}
+
+/// The emitter for `format`.
+pub fn profile_emitter(format: ProfileFormat) -> Box<dyn ProfileEmitter> {
+    match format {
+        ProfileFormat::Table => Box::new(table::Table),
+        ProfileFormat::Json => Box::new(json::Json),
+        ProfileFormat::Csv => Box::new(csv::Csv),
+        ProfileFormat::Parquet => Box::new(parquet::Parquet),
+    }
+}

@@ -1,0 +1,348 @@
+//! One pass over the pulldown-cmark event stream, flattened into line-sized [`Block`]s.
+//!
+//! Takes Markdown text; gives headings, text lines (paragraph lines, list-item lines), table
+//! rows, `<summary>` texts, `<details>` boundaries and front-matter lines, each with its 1-based
+//! source line. Link URLs, bare `http(s)://` URLs, HTML comments, code blocks and images are
+//! dropped; link text is kept. Guarantees: never panics; every block's text is raw (not yet
+//! normalised) so evidence shows what the person wrote.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::html::{self, HtmlItem};
+use crate::text::LineIndex;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BlockKind {
+    Heading(u8),
+    /// A line of a paragraph; `is_item` when it belongs to a list item.
+    Line {
+        is_item: bool,
+    },
+    Row {
+        is_header: bool,
+        cells: Vec<String>,
+    },
+    Summary,
+    DetailsOpen,
+    DetailsClose,
+    FrontMatter,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    pub line: usize,
+}
+
+/// Remove bare URLs (`https://github.com/...` would otherwise read as GitHub).
+pub fn strip_urls(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("://") {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("http://").or_else(|| rest.find("https://")) {
+        // Take whichever scheme comes first.
+        let i = match (rest.find("http://"), rest.find("https://")) {
+            (Some(a), Some(b)) => a.min(b),
+            _ => i,
+        };
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let end = tail
+            .find(|c: char| c.is_whitespace() || !c.is_ascii() || matches!(c, ')' | '>' | ']'))
+            .unwrap_or(tail.len());
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+struct Walker<'a> {
+    lines: &'a LineIndex,
+    blocks: Vec<Block>,
+    buf: String,
+    buf_line: usize,
+    heading: Option<u8>,
+    item_depth: usize,
+    cells: Option<Vec<String>>,
+    in_cell: bool,
+    is_header_row: bool,
+    skip_depth: usize,
+    in_autolink: bool,
+    in_inline_comment: bool,
+    html: Option<(String, usize)>,
+    in_front_matter: bool,
+}
+
+impl Walker<'_> {
+    fn add_text(&mut self, s: &str, offset: usize) {
+        if self.skip_depth > 0 || self.in_autolink || self.in_inline_comment {
+            return;
+        }
+        if self.in_front_matter {
+            for (k, line) in s.lines().enumerate() {
+                if !line.trim().is_empty() {
+                    let at = self.lines.line(offset) + k;
+                    self.blocks.push(Block {
+                        kind: BlockKind::FrontMatter,
+                        text: line.to_owned(),
+                        line: at,
+                    });
+                }
+            }
+            return;
+        }
+        if self.buf.trim().is_empty() {
+            self.buf_line = self.lines.line(offset);
+        }
+        self.buf.push_str(s);
+    }
+
+    /// End the current line (paragraph line or list-item line).
+    fn flush_line(&mut self) {
+        if self.heading.is_some() || self.in_cell {
+            self.buf.push(' ');
+            return;
+        }
+        let text = crate::text::squash_ws(&self.buf);
+        self.buf.clear();
+        if !text.is_empty() {
+            self.blocks.push(Block {
+                kind: BlockKind::Line {
+                    is_item: self.item_depth > 0,
+                },
+                text,
+                line: self.buf_line,
+            });
+        }
+    }
+
+    fn end_html_block(&mut self) {
+        let Some((fragment, start)) = self.html.take() else {
+            return;
+        };
+        for (item, at) in html::scan(&fragment) {
+            let line = self.lines.line(start + at);
+            let (kind, text) = match item {
+                HtmlItem::DetailsOpen => (BlockKind::DetailsOpen, String::new()),
+                HtmlItem::DetailsClose => (BlockKind::DetailsClose, String::new()),
+                HtmlItem::Summary(s) => (BlockKind::Summary, s),
+                HtmlItem::Text(s) => (BlockKind::Line { is_item: false }, s),
+                HtmlItem::Row(cells) => {
+                    let text = cells.join(" | ");
+                    (
+                        BlockKind::Row {
+                            is_header: false,
+                            cells,
+                        },
+                        text,
+                    )
+                }
+            };
+            self.blocks.push(Block { kind, text, line });
+        }
+    }
+
+    fn inline_html(&mut self, h: &str, offset: usize) {
+        let lower = h.trim().to_ascii_lowercase();
+        if self.in_inline_comment {
+            if lower.contains("-->") {
+                self.in_inline_comment = false;
+            }
+            return;
+        }
+        if lower.starts_with("<!--") {
+            self.in_inline_comment = !lower.contains("-->");
+            return;
+        }
+        if lower.starts_with("<br") {
+            if self.in_cell || self.heading.is_some() {
+                self.add_text(" ", offset);
+            } else {
+                self.flush_line();
+            }
+        }
+    }
+}
+
+/// Flatten `text` into blocks.
+pub fn blocks(text: &str, lines: &LineIndex) -> Vec<Block> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_STRIKETHROUGH;
+    let mut w = Walker {
+        lines,
+        blocks: Vec::new(),
+        buf: String::new(),
+        buf_line: 1,
+        heading: None,
+        item_depth: 0,
+        cells: None,
+        in_cell: false,
+        is_header_row: false,
+        skip_depth: 0,
+        in_autolink: false,
+        in_inline_comment: false,
+        html: None,
+        in_front_matter: false,
+    };
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Heading { level, .. } => {
+                    w.flush_line();
+                    w.heading = Some(level as u8);
+                    w.buf.clear();
+                    w.buf_line = lines.line(range.start);
+                }
+                Tag::Paragraph => w.flush_line(),
+                Tag::Item => {
+                    w.flush_line();
+                    w.item_depth += 1;
+                }
+                Tag::TableHead | Tag::TableRow => {
+                    w.flush_line();
+                    w.cells = Some(Vec::new());
+                    w.is_header_row = matches!(tag, Tag::TableHead);
+                    w.buf_line = lines.line(range.start);
+                }
+                Tag::TableCell => {
+                    w.in_cell = true;
+                    w.buf.clear();
+                }
+                Tag::CodeBlock(_) | Tag::Image { .. } => w.skip_depth += 1,
+                Tag::Link { link_type, .. } => {
+                    w.in_autolink = matches!(
+                        link_type,
+                        pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email
+                    );
+                }
+                Tag::HtmlBlock => {
+                    w.flush_line();
+                    w.html = Some((String::new(), range.start));
+                }
+                Tag::MetadataBlock(_) => w.in_front_matter = true,
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Heading(level) => {
+                    let text = crate::text::squash_ws(&w.buf);
+                    w.buf.clear();
+                    w.heading = None;
+                    w.blocks.push(Block {
+                        kind: BlockKind::Heading(level as u8),
+                        text,
+                        line: w.buf_line,
+                    });
+                }
+                TagEnd::Paragraph => w.flush_line(),
+                TagEnd::Item => {
+                    w.flush_line();
+                    w.item_depth = w.item_depth.saturating_sub(1);
+                }
+                TagEnd::TableCell => {
+                    let cell = crate::text::squash_ws(&w.buf);
+                    w.buf.clear();
+                    w.in_cell = false;
+                    if let Some(cells) = &mut w.cells {
+                        cells.push(cell);
+                    }
+                }
+                TagEnd::TableHead | TagEnd::TableRow => {
+                    if let Some(cells) = w.cells.take() {
+                        let text = cells.join(" | ");
+                        w.blocks.push(Block {
+                            kind: BlockKind::Row {
+                                is_header: w.is_header_row,
+                                cells,
+                            },
+                            text,
+                            line: w.buf_line,
+                        });
+                    }
+                }
+                TagEnd::CodeBlock | TagEnd::Image => w.skip_depth = w.skip_depth.saturating_sub(1),
+                TagEnd::Link => w.in_autolink = false,
+                TagEnd::HtmlBlock => w.end_html_block(),
+                TagEnd::MetadataBlock(_) => w.in_front_matter = false,
+                _ => {}
+            },
+            Event::Text(t) | Event::Code(t) => {
+                let t = strip_urls(&t).into_owned();
+                w.add_text(&t, range.start);
+            }
+            Event::Html(h) => {
+                if let Some((frag, _)) = &mut w.html {
+                    frag.push_str(&h);
+                }
+            }
+            Event::InlineHtml(h) => w.inline_html(&h, range.start),
+            Event::SoftBreak | Event::HardBreak => w.flush_line(),
+            _ => {}
+        }
+    }
+    w.flush_line();
+    w.end_html_block();
+    w.blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Vec<Block> {
+        blocks(s, &LineIndex::new(s))
+    }
+
+    #[test]
+    fn headings_lines_items_and_urls() {
+        let b = parse("# Title\n\nSome **Go** text\nsecond line https://github.com/x/y here\n\n- [Kubernetes 本](https://example.com/aws) item\n");
+        assert_eq!(b[0].kind, BlockKind::Heading(1));
+        assert_eq!(b[1].text, "Some Go text");
+        assert_eq!(b[2].text, "second line here");
+        assert_eq!(b[2].line, 4);
+        assert_eq!(b[3].text, "Kubernetes 本 item");
+        assert_eq!(b[3].kind, BlockKind::Line { is_item: true });
+    }
+
+    #[test]
+    fn details_summary_and_comments() {
+        let b = parse("<details>\n\n<summary>2022 ~ 現在：SRE @ X社</summary>\n\n<!-- Java -->\n\n#### 案件\n\n- Go\n\n</details>\n");
+        let kinds: Vec<_> = b.iter().map(|b| b.kind.clone()).collect();
+        assert_eq!(kinds[0], BlockKind::DetailsOpen);
+        assert_eq!(kinds[1], BlockKind::Summary);
+        assert_eq!(b[1].line, 3);
+        assert!(!b.iter().any(|b| b.text.contains("Java")));
+        assert_eq!(kinds.last(), Some(&BlockKind::DetailsClose));
+    }
+
+    #[test]
+    fn tables_with_br() {
+        let b = parse("| 期間 | 技術 |\n|---|---|\n| 2021/01<br/>〜 現在 | Go |\n");
+        assert_eq!(
+            b[1].kind,
+            BlockKind::Row {
+                is_header: false,
+                cells: vec!["2021/01 〜 現在".into(), "Go".into()]
+            }
+        );
+        assert_eq!(b[1].line, 3);
+    }
+
+    #[test]
+    fn front_matter_lines() {
+        let b = parse("---\nname: 山田\nskills: [Go, AWS]\n---\n\n# x\n");
+        assert_eq!(b[0].kind, BlockKind::FrontMatter);
+        assert_eq!(b[1].text, "skills: [Go, AWS]");
+        assert_eq!(b[1].line, 3);
+    }
+
+    #[test]
+    fn strip_urls_keeps_text() {
+        assert_eq!(strip_urls("a https://github.com/x b"), "a  b");
+        assert_eq!(strip_urls("見て(https://x.y/aws)ね"), "見て()ね");
+    }
+}

@@ -1,0 +1,270 @@
+//! HTML fragments inside Markdown (`<details>`, `<summary>`, `<table>`, `<br>`, comments).
+//!
+//! Takes the raw text of one HTML block; gives a flat list of [`HtmlItem`]s with byte offsets
+//! into the fragment. Comments, `<script>` and `<style>` are dropped, entities decoded, `<br>`
+//! inside a cell or summary becomes a space (so `2021/01<br/>〜 現在` reads as one period).
+//! Guarantees: never panics; unclosed tags and comments end at the end of the fragment.
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum HtmlItem {
+    DetailsOpen,
+    DetailsClose,
+    Summary(String),
+    Row(Vec<String>),
+    Text(String),
+}
+
+/// Decode the handful of entities real documents use; unknown ones stay as written.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..semi];
+        let decoded = match name {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" | "#39" => Some('\''),
+            "nbsp" => Some(' '),
+            _ => name
+                .strip_prefix("#x")
+                .or_else(|| name.strip_prefix("#X"))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[derive(Default)]
+struct Scanner {
+    items: Vec<(HtmlItem, usize)>,
+    text: String,
+    text_at: usize,
+    summary: Option<(String, usize)>,
+    row: Option<(Vec<String>, usize)>,
+    cell: Option<String>,
+}
+
+impl Scanner {
+    fn push_text(&mut self, s: &str, at: usize) {
+        if let Some(cell) = &mut self.cell {
+            cell.push_str(s);
+        } else if let Some((summary, _)) = &mut self.summary {
+            summary.push_str(s);
+        } else {
+            for (k, part) in s.split('\n').enumerate() {
+                if k > 0 {
+                    self.flush();
+                }
+                if self.text.trim().is_empty() {
+                    self.text_at = at;
+                }
+                self.text.push_str(part);
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        let t = crate::text::squash_ws(&decode_entities(&self.text));
+        if !t.is_empty() {
+            self.items.push((HtmlItem::Text(t), self.text_at));
+        }
+        self.text.clear();
+    }
+
+    fn end_cell(&mut self) {
+        if let Some(cell) = self.cell.take() {
+            let c = crate::text::squash_ws(&decode_entities(&cell));
+            match &mut self.row {
+                Some((cells, _)) => cells.push(c),
+                None => self.push_text(&format!(" {c} "), 0),
+            }
+        }
+    }
+}
+
+/// Split an HTML fragment into items.
+pub fn scan(fragment: &str) -> Vec<(HtmlItem, usize)> {
+    let mut sc = Scanner::default();
+    let mut i = 0;
+    let b = fragment.as_bytes();
+    while i < b.len() {
+        let Some(rel) = fragment[i..].find('<') else {
+            sc.push_text(&fragment[i..], i);
+            break;
+        };
+        if rel > 0 {
+            sc.push_text(&fragment[i..i + rel], i);
+        }
+        let at = i + rel;
+        let rest = &fragment[at..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(b.len(), |e| at + e + 3);
+            continue;
+        }
+        let Some(close) = rest.find('>') else {
+            sc.push_text(rest, at);
+            break;
+        };
+        let inner = &rest[1..close];
+        i = at + close + 1;
+        let is_end = inner.starts_with('/');
+        let name: String = inner
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            // Not a tag (`a < b`): keep the text.
+            sc.push_text(&rest[..close + 1], at);
+            continue;
+        }
+        match (name.as_str(), is_end) {
+            ("script" | "style", false) => {
+                let end_tag = format!("</{name}");
+                i = fragment[i..]
+                    .to_ascii_lowercase()
+                    .find(&end_tag)
+                    .map_or(b.len(), |e| i + e);
+            }
+            ("details", false) => {
+                sc.flush();
+                sc.items.push((HtmlItem::DetailsOpen, at));
+            }
+            ("details", true) => {
+                sc.flush();
+                sc.items.push((HtmlItem::DetailsClose, at));
+            }
+            ("summary", false) => {
+                sc.flush();
+                sc.summary = Some((String::new(), at));
+            }
+            ("summary", true) => {
+                if let Some((s, pos)) = sc.summary.take() {
+                    let s = crate::text::squash_ws(&decode_entities(&s));
+                    sc.items.push((HtmlItem::Summary(s), pos));
+                }
+            }
+            ("br", _) => {
+                if sc.cell.is_some() || sc.summary.is_some() {
+                    sc.push_text(" ", at);
+                } else {
+                    sc.flush();
+                }
+            }
+            ("tr", false) => {
+                sc.flush();
+                sc.row = Some((Vec::new(), at));
+            }
+            ("td" | "th", false) => {
+                sc.end_cell();
+                sc.cell = Some(String::new());
+            }
+            ("td" | "th", true) => sc.end_cell(),
+            ("tr", true) => {
+                sc.end_cell();
+                if let Some((cells, pos)) = sc.row.take() {
+                    if cells.iter().any(|c| !c.is_empty()) {
+                        sc.items.push((HtmlItem::Row(cells), pos));
+                    }
+                }
+            }
+            (
+                "p" | "div" | "li" | "ul" | "ol" | "table" | "h1" | "h2" | "h3" | "h4" | "h5"
+                | "h6" | "section" | "article",
+                _,
+            ) if sc.cell.is_none() && sc.summary.is_none() => {
+                sc.flush();
+            }
+            _ => {}
+        }
+    }
+    sc.end_cell();
+    if let Some((cells, pos)) = sc.row.take() {
+        if !cells.is_empty() {
+            sc.items.push((HtmlItem::Row(cells), pos));
+        }
+    }
+    if let Some((s, pos)) = sc.summary.take() {
+        sc.items
+            .push((HtmlItem::Summary(crate::text::squash_ws(&s)), pos));
+    }
+    sc.flush();
+    sc.items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(s: &str) -> Vec<HtmlItem> {
+        scan(s).into_iter().map(|(i, _)| i).collect()
+    }
+
+    #[test]
+    fn details_and_summary() {
+        assert_eq!(
+            items("<details><summary>2022 ~ 現在：SRE @ 株式会社X</summary>\n"),
+            vec![
+                HtmlItem::DetailsOpen,
+                HtmlItem::Summary("2022 ~ 現在：SRE @ 株式会社X".into())
+            ]
+        );
+        assert_eq!(items("</details>\n"), vec![HtmlItem::DetailsClose]);
+    }
+
+    #[test]
+    fn tables_and_br_in_cells() {
+        let t = "<table><tr><th>期間</th><th>技術</th></tr>\n<tr><td>2021/01<br/>〜 現在</td><td>Go &amp; AWS</td></tr></table>";
+        assert_eq!(
+            items(t),
+            vec![
+                HtmlItem::Row(vec!["期間".into(), "技術".into()]),
+                HtmlItem::Row(vec!["2021/01 〜 現在".into(), "Go & AWS".into()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn comments_and_scripts_are_dropped() {
+        assert_eq!(
+            items("<!-- Kubernetes -->\n<p>Go</p><script>var Java=1;</script>"),
+            vec![HtmlItem::Text("Go".into())]
+        );
+        assert_eq!(items("<!-- unclosed Kubernetes"), vec![]);
+    }
+
+    #[test]
+    fn entities() {
+        assert_eq!(
+            decode_entities("a&amp;b&#x41;&#66;&nbsp;&bogus;"),
+            "a&bAB &bogus;"
+        );
+        assert_eq!(decode_entities("&"), "&");
+    }
+}

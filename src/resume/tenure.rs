@@ -1,0 +1,292 @@
+//! Tenure: months of experience per skill, and the profile built from a parsed résumé.
+//!
+//! Takes a [`Resume`], the taxonomy and the as-of month; gives a [`Profile`].
+//! Rule (DESIGN.md): a skill's months are the distinct months in the union of the periods of
+//! its mentions, plus those of the skills that imply it; open periods end at `as_of`; periods
+//! starting after `as_of` add nothing. A skill with no dated mention has `months: null`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::Resume;
+use crate::period::{End, Month, Period};
+use crate::profile::{
+    CompanyRecord, Evidence, Interval, Profile, ProjectRecord, SkillRecord, TermRecord,
+    WarningRecord,
+};
+use crate::taxonomy::{MatchKind, SkillId, Taxonomy};
+
+/// Months covered by `p` up to `as_of` (inclusive), as month indices.
+fn months_of(p: &Period, as_of: Month) -> std::ops::RangeInclusive<i32> {
+    let (start, end) = p.close(as_of);
+    let end = end.min(as_of);
+    start.index()..=end.index()
+}
+
+/// Consecutive runs of a sorted month set.
+pub fn intervals(months: &BTreeSet<i32>) -> Vec<(Month, Month)> {
+    let mut out: Vec<(Month, Month)> = Vec::new();
+    for &m in months {
+        match out.last_mut() {
+            Some((_, end)) if end.index() + 1 == m => *end = Month::from_index(m),
+            _ => out.push((Month::from_index(m), Month::from_index(m))),
+        }
+    }
+    out
+}
+
+fn interval(p: &Period, as_of: Month) -> Interval {
+    let (s, e) = p.close(as_of);
+    Interval {
+        start: s.to_string(),
+        end: e.min(as_of).to_string(),
+    }
+}
+
+#[derive(Default)]
+struct Acc {
+    months: BTreeSet<i32>,
+    mentions: u32,
+    is_listed: bool,
+    companies: Vec<String>,
+    evidence: Vec<Evidence>,
+}
+
+/// Build the profile of `resume` as of `as_of`.
+pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str) -> Profile {
+    let mut acc: BTreeMap<SkillId, Acc> = BTreeMap::new();
+    // Company of each section, for "where was it used".
+    let company_of = |section: Option<usize>| -> Option<&str> {
+        let mut cur = section;
+        while let Some(s) = cur {
+            if let Some(c) = resume.companies.iter().find(|c| c.section == s) {
+                return Some(&c.name);
+            }
+            cur = resume.sections[s].parent;
+        }
+        None
+    };
+
+    for m in &resume.mentions {
+        let period = m.span.filter(|p| p.start <= as_of);
+        let company = period.and(company_of(m.section)).map(str::to_owned);
+        let evidence = |kind: MatchKind, via: Option<String>| Evidence {
+            line: m.line,
+            text: crate::text::ellipsize(&m.text, 160),
+            matched_by: kind.as_str(),
+            similarity: (kind == MatchKind::Fuzzy)
+                .then_some((m.similarity * 1000.0).round() / 1000.0),
+            via,
+            period: period.map(|p| interval(&p, as_of)),
+        };
+        let a = acc.entry(m.skill).or_default();
+        a.mentions += 1;
+        a.is_listed |= m.is_listed;
+        a.evidence.push(evidence(m.kind, None));
+        if let Some(p) = &period {
+            a.months.extend(months_of(p, as_of));
+            if let Some(c) = &company {
+                if !a.companies.contains(c) {
+                    a.companies.push(c.clone());
+                }
+            }
+        }
+        let via = tax.skill(m.skill).name.clone();
+        for &implied in tax.implied(m.skill) {
+            let a = acc.entry(implied).or_default();
+            if let Some(p) = &period {
+                a.months.extend(months_of(p, as_of));
+                if let Some(c) = &company {
+                    if !a.companies.contains(c) {
+                        a.companies.push(c.clone());
+                    }
+                }
+                let dup = a.evidence.iter().any(|e| {
+                    e.line == m.line && e.matched_by == "implied" && e.via.as_deref() == Some(&via)
+                });
+                if !dup {
+                    a.evidence
+                        .push(evidence(MatchKind::Implied, Some(via.clone())));
+                }
+            }
+        }
+    }
+
+    let mut claims: BTreeMap<SkillId, u32> = BTreeMap::new();
+    for c in &resume.claims {
+        let e = claims.entry(c.skill).or_insert(0);
+        *e = (*e).max(c.months);
+    }
+
+    let mut skills: Vec<SkillRecord> = acc
+        .into_iter()
+        .filter(|(_, a)| a.mentions > 0 || !a.months.is_empty())
+        .map(|(id, a)| {
+            let s = tax.skill(id);
+            let runs = intervals(&a.months);
+            SkillRecord {
+                skill: s.name.clone(),
+                id: s.id.clone(),
+                category: s.category.clone(),
+                listed: a.is_listed,
+                months: (!a.months.is_empty()).then_some(a.months.len() as u32),
+                first_used: runs.first().map(|r| r.0.to_string()),
+                last_used: runs.last().map(|r| r.1.to_string()),
+                mentions: a.mentions,
+                claimed_months: claims.get(&id).copied(),
+                intervals: runs
+                    .iter()
+                    .map(|(s, e)| Interval {
+                        start: s.to_string(),
+                        end: e.to_string(),
+                    })
+                    .collect(),
+                companies: a.companies,
+                evidence: a.evidence,
+            }
+        })
+        .collect();
+    skills.sort_by(|a, b| {
+        b.months
+            .unwrap_or(0)
+            .cmp(&a.months.unwrap_or(0))
+            .then(b.listed.cmp(&a.listed))
+            .then(b.mentions.cmp(&a.mentions))
+            .then(a.skill.cmp(&b.skill))
+    });
+
+    let mut total = BTreeSet::new();
+    let companies = resume
+        .companies
+        .iter()
+        .map(|c| {
+            let months: BTreeSet<i32> = if c.period.start <= as_of {
+                months_of(&c.period, as_of).collect()
+            } else {
+                BTreeSet::new()
+            };
+            total.extend(months.iter().copied());
+            CompanyRecord {
+                name: c.name.clone(),
+                start: c.period.start.to_string(),
+                end: match c.period.end {
+                    End::Open => None,
+                    End::At(m) => Some(m.to_string()),
+                },
+                months: months.len() as u32,
+                line: c.line,
+            }
+        })
+        .collect();
+
+    let projects = resume
+        .projects
+        .iter()
+        .map(|p| ProjectRecord {
+            company: p.company.clone(),
+            title: p.title.clone(),
+            start: p.period.start.to_string(),
+            end: match p.period.end {
+                End::Open => None,
+                End::At(m) => Some(m.to_string()),
+            },
+            months: if p.period.start <= as_of {
+                months_of(&p.period, as_of).count() as u32
+            } else {
+                0
+            },
+            skills: p
+                .skills
+                .iter()
+                .map(|&s| tax.skill(s).name.clone())
+                .collect(),
+            tags: p.tags.iter().map(|&s| tax.skill(s).name.clone()).collect(),
+            line: p.line,
+        })
+        .collect();
+
+    let mut warnings: Vec<WarningRecord> = resume
+        .warnings
+        .iter()
+        .map(|w| WarningRecord {
+            line: w.line,
+            message: w.message.clone(),
+        })
+        .collect();
+    if resume.mentions.iter().all(|m| m.span.is_none()) {
+        warnings.push(WarningRecord {
+            line: None,
+            message: "no dated sections found: skills are listed, but months are unknown (null)"
+                .to_owned(),
+        });
+    }
+    for c in &resume.companies {
+        if c.period.start > as_of {
+            warnings.push(WarningRecord {
+                line: Some(c.line),
+                message: format!(
+                    "{} starts {} after --as-of {as_of}; not counted",
+                    c.name, c.period.start
+                ),
+            });
+        }
+    }
+
+    Profile {
+        source: source.to_owned(),
+        as_of: as_of.to_string(),
+        total_months: total.len() as u32,
+        companies,
+        projects,
+        skills,
+        unknown_terms: resume
+            .unknown_terms
+            .iter()
+            .map(|u| TermRecord {
+                term: u.term.clone(),
+                line: u.line,
+            })
+            .collect(),
+        warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_months() {
+        let m = |y, mo| Month::new(y, mo).unwrap().index();
+        let set: BTreeSet<i32> = [m(2020, 1), m(2020, 2), m(2020, 3), m(2020, 6)].into();
+        let r = intervals(&set);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].1.to_string(), "2020-03");
+        assert_eq!(r[1].0.to_string(), "2020-06");
+    }
+
+    #[test]
+    fn overlapping_periods_count_once() {
+        let tax = Taxonomy::builtin().unwrap();
+        let doc = "### 株式会社A (2020年01月 〜 2020年12月)\n#### X (2020年01月 〜 2020年06月)\n- Go\n#### Y (2020年04月 〜 2020年09月)\n- Go と EKS\n";
+        let r = crate::resume::parse_resume(doc, &tax);
+        let p = build_profile(&r, &tax, Month::new(2026, 11).unwrap(), "t");
+        let go = p.skills.iter().find(|s| s.skill == "Go").unwrap();
+        assert_eq!(go.months, Some(9));
+        let k8s = p.skills.iter().find(|s| s.skill == "Kubernetes").unwrap();
+        assert_eq!(k8s.months, Some(6), "implied by EKS");
+        assert_eq!(k8s.mentions, 0);
+        assert_eq!(p.total_months, 12);
+    }
+
+    #[test]
+    fn as_of_closes_open_periods() {
+        let tax = Taxonomy::builtin().unwrap();
+        let doc = "### 株式会社A (2025年04月 〜 )\n- Terraform\n";
+        let r = crate::resume::parse_resume(doc, &tax);
+        let p = build_profile(&r, &tax, Month::new(2026, 11).unwrap(), "t");
+        assert_eq!(p.companies[0].months, 20);
+        assert_eq!(p.companies[0].end, None);
+        let p = build_profile(&r, &tax, Month::new(2025, 6).unwrap(), "t");
+        assert_eq!(p.skills[0].months, Some(3));
+    }
+}

@@ -1,0 +1,215 @@
+//! Fuzzy recognition of misspelt skill names, and "did you mean" suggestions.
+//!
+//! The only file that calls `strsim`. Takes leftover tokens (words the exact automaton did not
+//! match); gives the skill a token is a typo of, with its similarity. Guarantees: short names
+//! (fewer than [`MIN_FUZZY_LEN`] characters: Go, R, C, Vue, Java…) and case-sensitive skills
+//! (ordinary English words such as Consul or Spring) are never matched fuzzily, and each
+//! distinct token is looked up once per run (a cache shared across threads).
+
+use std::collections::HashMap;
+use std::sync::RwLock;
+
+use super::{Skill, SkillId};
+
+/// Tokens and aliases shorter than this are never matched fuzzily: at 4 letters one edit
+/// already turns real words into skills (`Java`/`Lava`, `Rust`/`Bust`).
+pub const MIN_FUZZY_LEN: usize = 5;
+
+/// From this length two edits are allowed (`Kuberntes`-style double slips in long names).
+const LONG_TOKEN_LEN: usize = 10;
+
+/// Ordinary words within one edit of a skill name; never treated as typos.
+const STOPWORDS: &[&str] = &[
+    "scalar", "console", "consoles", "reacts", "reactor", "member", "members", "embers", "rusty",
+    "nodes", "shells", "sparks", "sparky", "flasks", "vaults", "oracles", "chefs", "puppets",
+    "salts", "docket", "dockers", "linus", "lambdas", "jasmin", "helmet", "helmets", "graphs",
+    "kotlins",
+];
+
+/// Similarity of two strings in 0..=1 (normalised Damerau–Levenshtein).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    strsim::normalized_damerau_levenshtein(a, b)
+}
+
+/// Up to `n` candidates close to `query` (Jaro–Winkler ≥ 0.8 on lowercase), best first.
+pub fn suggest<'a>(
+    query: &str,
+    candidates: impl Iterator<Item = &'a str>,
+    n: usize,
+) -> Vec<String> {
+    let q = query.to_lowercase();
+    let mut scored: Vec<(f64, &str)> = candidates
+        .map(|c| (strsim::jaro_winkler(&q, &c.to_lowercase()), c))
+        .filter(|(s, _)| *s >= 0.8)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let mut out: Vec<String> = Vec::new();
+    for (_, c) in scored {
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(c)) {
+            out.push(c.to_owned());
+        }
+        if out.len() == n {
+            break;
+        }
+    }
+    out
+}
+
+/// Is `token` one typo away from `alias` (both lowercase ASCII)?
+///
+/// Accepted: one inserted or dropped letter (`Auora`, `Ubunntu`), one swap of neighbours
+/// (`NIGNX`, `Terrafrom`), and from [`LONG_TOKEN_LEN`] letters up to two edits of any kind.
+/// Rejected: substitutions in shorter words (they are other words: `Tokyo`/`Tokio`,
+/// `Systems`/`systemd`), prefixes and inflections (`Build`/`buildx`, `Reacts`/`React`), and
+/// differences in digits only (`Cloud`/`Cloud9`).
+fn is_typo_of(token: &str, alias: &str) -> bool {
+    let (t, a) = (token.len(), alias.len());
+    if token == alias || t.abs_diff(a) > 2 {
+        return false;
+    }
+    if token.starts_with(alias) || alias.starts_with(token) {
+        return false;
+    }
+    let letters = |s: &str| {
+        s.bytes()
+            .filter(|b| !b.is_ascii_digit())
+            .collect::<Vec<u8>>()
+    };
+    if letters(token) == letters(alias) {
+        return false;
+    }
+    let d = strsim::osa_distance(token, alias);
+    if t.max(a) >= LONG_TOKEN_LEN {
+        return d <= 2;
+    }
+    if d != 1 {
+        return false;
+    }
+    if t == a {
+        // One edit at equal length is a substitution or an adjacent swap: only the swap.
+        let mut x: Vec<u8> = token.bytes().collect();
+        let mut y: Vec<u8> = alias.bytes().collect();
+        x.sort_unstable();
+        y.sort_unstable();
+        return x == y;
+    }
+    true
+}
+
+struct Candidate {
+    alias: String,
+    skill: SkillId,
+}
+
+/// Candidates grouped by first letter, with a shared per-token cache.
+pub struct FuzzyIndex {
+    by_first: HashMap<u8, Vec<Candidate>>,
+    cache: RwLock<HashMap<String, Option<(SkillId, f64)>>>,
+}
+
+impl FuzzyIndex {
+    pub fn new(skills: &[Skill]) -> Self {
+        let mut by_first: HashMap<u8, Vec<Candidate>> = HashMap::new();
+        for (i, s) in skills.iter().enumerate() {
+            if s.is_case_sensitive {
+                continue;
+            }
+            for alias in std::iter::once(&s.name).chain(&s.aliases) {
+                let lower = crate::text::nfkc(alias).to_lowercase();
+                if lower.len() < MIN_FUZZY_LEN
+                    || !lower.bytes().all(|b| b.is_ascii_alphanumeric())
+                    || !lower.bytes().any(|b| b.is_ascii_alphabetic())
+                {
+                    continue;
+                }
+                by_first
+                    .entry(lower.as_bytes()[0])
+                    .or_default()
+                    .push(Candidate {
+                        alias: lower,
+                        skill: super::SkillId(i as u32),
+                    });
+            }
+        }
+        FuzzyIndex {
+            by_first,
+            cache: RwLock::new(HashMap::new()),
+        }
+    }
+
+    /// The skill `token` (ASCII letters/digits) is a typo of, with similarity.
+    pub fn lookup(&self, token: &str) -> Option<(SkillId, f64)> {
+        if token.len() < MIN_FUZZY_LEN {
+            return None;
+        }
+        let lower = token.to_ascii_lowercase();
+        if let Ok(cache) = self.cache.read() {
+            if let Some(hit) = cache.get(&lower) {
+                return *hit;
+            }
+        }
+        let result = self.compute(&lower);
+        if let Ok(mut cache) = self.cache.write() {
+            cache.insert(lower, result);
+        }
+        result
+    }
+
+    fn compute(&self, lower: &str) -> Option<(SkillId, f64)> {
+        if STOPWORDS.contains(&lower) {
+            return None;
+        }
+        let first = *lower.as_bytes().first()?;
+        let mut best: Option<(SkillId, f64, &str)> = None;
+        for c in self.by_first.get(&first)? {
+            if c.alias.len().abs_diff(lower.len()) > 2 || !is_typo_of(lower, &c.alias) {
+                continue;
+            }
+            let sim = similarity(lower, &c.alias);
+            let better = match best {
+                None => true,
+                Some((_, s, a)) => sim > s || (sim == s && c.alias.as_str() < a),
+            };
+            if better {
+                best = Some((c.skill, sim, &c.alias));
+            }
+        }
+        best.map(|(s, sim, _)| (s, sim))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typo_rules() {
+        assert!(is_typo_of("auora", "aurora"));
+        assert!(is_typo_of("nignx", "nginx"));
+        assert!(is_typo_of("ubunntu", "ubuntu"));
+        assert!(is_typo_of("kubernets", "kubernetes"));
+        assert!(is_typo_of("terrafrom", "terraform"));
+        assert!(is_typo_of("promethues", "prometheus"));
+        assert!(
+            !is_typo_of("tokyo", "tokio"),
+            "short substitution is another word"
+        );
+        assert!(!is_typo_of("docket", "docker"));
+        assert!(!is_typo_of("nginx", "nginx"));
+        assert!(!is_typo_of("cloud", "cloud9"), "digits are not typos");
+        assert!(!is_typo_of("build", "buildx"), "prefixes are other words");
+        assert!(!is_typo_of("systems", "systemd"));
+        assert!(is_typo_of("kubernetas", "kubernetes"));
+    }
+
+    #[test]
+    fn suggestions_are_ranked() {
+        let s = suggest(
+            "kubernets",
+            ["Kubernetes", "Kustomize", "Go"].into_iter(),
+            2,
+        );
+        assert_eq!(s[0], "Kubernetes");
+        assert!(!s.contains(&"Go".to_owned()));
+    }
+}

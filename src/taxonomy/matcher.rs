@@ -1,0 +1,309 @@
+//! Finding skills in text: one Aho–Corasick automaton over every name and alias (the fast
+//! path), word-boundary rules that work in mixed Japanese/English text, then fuzzy lookup for
+//! the leftover ASCII words.
+//!
+//! Takes NFKC-normalised text; gives non-overlapping [`Hit`]s in text order. Guarantees:
+//! `Go のリバースプロキシ` and `Javaを使用` are hits; `Argo`, `Google`, `Django`, `MongoDB` are
+//! not Go and `JavaScript` is not Java; the longest valid alias wins (`Ruby on Rails` over
+//! `Ruby`); case-sensitive skills only match as written.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind as AcMatchKind};
+use serde::Serialize;
+
+use super::fuzzy::{FuzzyIndex, MIN_FUZZY_LEN};
+use super::{Skill, SkillId};
+
+/// How a mention was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchKind {
+    /// The skill's display name.
+    Exact,
+    /// One of its aliases.
+    Alias,
+    /// A misspelling, recognised by edit distance.
+    Fuzzy,
+    /// Not in the text: counted through a narrower skill that implies it.
+    Implied,
+}
+
+impl MatchKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Exact => "exact",
+            MatchKind::Alias => "alias",
+            MatchKind::Fuzzy => "fuzzy",
+            MatchKind::Implied => "implied",
+        }
+    }
+}
+
+/// One skill found in a text, as a byte range of that text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub skill: SkillId,
+    pub start: usize,
+    pub end: usize,
+    pub kind: MatchKind,
+    /// 1.0 for exact and alias hits.
+    pub similarity: f64,
+}
+
+struct Pattern {
+    skill: SkillId,
+    /// NFKC form as written in the taxonomy (used for case-sensitive checks).
+    text: String,
+    is_name: bool,
+    is_case_sensitive: bool,
+}
+
+pub struct Matcher {
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+    fuzzy: FuzzyIndex,
+}
+
+/// Aliases up to this many bytes get the strict boundary rules (`C`, `R`, `Go`).
+const SHORT_ALIAS_LEN: usize = 2;
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// May a match of `pat` span `text[start..end]`?
+fn has_boundaries(text: &[u8], start: usize, end: usize, pat: &str) -> bool {
+    let pat = pat.as_bytes();
+    let short = pat.len() <= SHORT_ALIAS_LEN;
+    let (Some(&first), Some(&last)) = (pat.first(), pat.last()) else {
+        return false;
+    };
+    if let Some(&prev) = start.checked_sub(1).and_then(|i| text.get(i)) {
+        if is_word_byte(first) && is_word_byte(prev) {
+            return false;
+        }
+        if short && matches!(prev, b'&' | b'.' | b'-' | b'\'' | b'@' | b'#' | b'$' | b'+') {
+            return false;
+        }
+    }
+    if let Some(&next) = text.get(end) {
+        if is_word_byte(last) {
+            let version_suffix = next.is_ascii_digit() && last.is_ascii_alphabetic() && !short;
+            if is_word_byte(next) && !version_suffix {
+                return false;
+            }
+        }
+        if short {
+            if matches!(next, b'&' | b'+' | b'#' | b'\'' | b'-') {
+                return false;
+            }
+            if next == b'.' && text.get(end + 1).is_some_and(|&b| is_word_byte(b)) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+impl Matcher {
+    pub fn new(skills: &[Skill]) -> Self {
+        let mut patterns = Vec::new();
+        for (i, s) in skills.iter().enumerate() {
+            for (k, alias) in std::iter::once(&s.name).chain(&s.aliases).enumerate() {
+                let text = crate::text::squash_ws(&crate::text::nfkc(alias));
+                if text.is_empty() {
+                    continue;
+                }
+                patterns.push(Pattern {
+                    skill: SkillId(i as u32),
+                    text,
+                    is_name: k == 0,
+                    is_case_sensitive: s.is_case_sensitive,
+                });
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(AcMatchKind::Standard)
+            .build(patterns.iter().map(|p| p.text.as_str()))
+            .ok();
+        Matcher {
+            automaton,
+            patterns,
+            fuzzy: FuzzyIndex::new(skills),
+        }
+    }
+
+    /// Skills in NFKC-normalised `text`, in order, non-overlapping.
+    pub fn find(&self, text: &str, _skills: &[Skill]) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let mut found: Vec<Hit> = Vec::new();
+        if let Some(ac) = &self.automaton {
+            for m in ac.find_overlapping_iter(text) {
+                let p = &self.patterns[m.pattern().as_usize()];
+                if !has_boundaries(bytes, m.start(), m.end(), &p.text) {
+                    continue;
+                }
+                let matched = &text[m.start()..m.end()];
+                if p.is_case_sensitive && matched != p.text {
+                    continue;
+                }
+                let kind = if p.is_name && matched.eq_ignore_ascii_case(&p.text) {
+                    MatchKind::Exact
+                } else {
+                    MatchKind::Alias
+                };
+                found.push(Hit {
+                    skill: p.skill,
+                    start: m.start(),
+                    end: m.end(),
+                    kind,
+                    similarity: 1.0,
+                });
+            }
+        }
+        // Leftmost, then longest, then exact-over-alias; drop anything overlapping a winner.
+        found.sort_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then((b.end - b.start).cmp(&(a.end - a.start)))
+                .then(a.kind.cmp(&b.kind))
+        });
+        let mut hits: Vec<Hit> = Vec::with_capacity(found.len());
+        let mut covered = 0;
+        for h in found {
+            if h.start >= covered {
+                covered = h.end;
+                hits.push(h);
+            }
+        }
+        self.add_fuzzy(text, &mut hits);
+        hits
+    }
+
+    /// Fuzzy hits for ASCII words no exact hit touches. A word must carry a capital letter
+    /// (tech names are written capitalised; lowercase English prose is not) unless the line is
+    /// mostly non-ASCII (a Japanese sentence around an ASCII name).
+    fn add_fuzzy(&self, text: &str, hits: &mut Vec<Hit>) {
+        let bytes = text.as_bytes();
+        let is_mostly_ascii = bytes.iter().filter(|b| b.is_ascii()).count() * 2 > bytes.len();
+        let mut extra = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let end = i;
+            // Part of a longer identifier (`foo_bar`, `v1.2`, `a-b`)? Leave it alone.
+            let glued = |b: Option<&u8>| b.is_some_and(|&b| b == b'_' || b == b'.');
+            if end - start < MIN_FUZZY_LEN
+                || glued(start.checked_sub(1).and_then(|j| bytes.get(j)))
+                || glued(bytes.get(end))
+            {
+                continue;
+            }
+            let word = &text[start..end];
+            if !word.bytes().any(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+            if is_mostly_ascii && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                continue;
+            }
+            if hits.iter().any(|h| h.start < end && start < h.end) {
+                continue;
+            }
+            if let Some((skill, similarity)) = self.fuzzy.lookup(word) {
+                extra.push(Hit {
+                    skill,
+                    start,
+                    end,
+                    kind: MatchKind::Fuzzy,
+                    similarity,
+                });
+            }
+        }
+        if !extra.is_empty() {
+            hits.extend(extra);
+            hits.sort_by_key(|h| h.start);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::taxonomy::Taxonomy;
+    use crate::text::nfkc;
+
+    fn names(t: &Taxonomy, text: &str) -> Vec<String> {
+        t.find(&nfkc(text))
+            .into_iter()
+            .map(|h| t.skill(h.skill).name.clone())
+            .collect()
+    }
+
+    fn has(t: &Taxonomy, text: &str, skill: &str) -> bool {
+        let id = t.resolve(skill).expect(skill);
+        t.find(&nfkc(text)).iter().any(|h| h.skill == id)
+    }
+
+    #[test]
+    fn word_boundaries_in_mixed_text() {
+        let t = Taxonomy::builtin().unwrap();
+        assert!(has(&t, "Go のリバースプロキシサーバー", "Go"));
+        assert!(has(&t, "初めての実務でJavaを使用して", "Java"));
+        assert!(has(&t, "Go言語でAPIを実装", "Go"));
+        assert!(has(
+            &t,
+            "RDS の監査ログを取得して S3 に保存する Go プログラム",
+            "Go"
+        ));
+        assert!(!has(&t, "Argo Workflows を最新バージョンに", "Go"));
+        assert!(!has(&t, "Google Cloud を利用", "Go"));
+        assert!(!has(&t, "Google Play で配信", "Go"));
+        assert!(!has(&t, "Django と MongoDB", "Go"));
+        assert!(!has(&t, "JavaScript と TypeScript", "Java"));
+        assert!(has(&t, "JavaScript と TypeScript", "JavaScript"));
+        assert!(!has(&t, "ready to go", "Go"));
+        assert!(!has(&t, "R&D", "R"));
+        assert!(has(&t, "C++ and C#", "C++"));
+        assert!(!has(&t, "C++ and C#", "C"));
+        assert!(has(&t, "CentOS7 撤退", "CentOS"));
+        assert!(has(&t, "ＡＷＳ のコスト削減", "AWS"));
+    }
+
+    #[test]
+    fn longest_alias_wins() {
+        let t = Taxonomy::builtin().unwrap();
+        assert_eq!(names(&t, "Ruby on Rails の改修"), vec!["Ruby on Rails"]);
+        assert_eq!(names(&t, "Argo CD のサイドカー"), vec!["Argo CD"]);
+        assert!(has(&t, "AWS EKS クラスタ", "EKS"));
+        assert!(has(&t, "k8s勉強会", "Kubernetes"));
+    }
+
+    #[test]
+    fn fuzzy_typos_but_not_short_names() {
+        let t = Taxonomy::builtin().unwrap();
+        let hits = t.find(&nfkc("CloudFront + S3、Auora MySQL、ECS on Fargate"));
+        let aurora = t.resolve("Aurora").unwrap();
+        let h = hits
+            .iter()
+            .find(|h| h.skill == aurora)
+            .expect("Auora → Aurora");
+        assert_eq!(h.kind, super::MatchKind::Fuzzy);
+        assert!(h.similarity > 0.8 && h.similarity < 1.0);
+        assert!(has(&t, "Ubunntu 移行", "Ubuntu"));
+        assert!(has(&t, "NIGNX Ingress Controller", "NGINX"));
+        assert!(has(&t, "Kubernets cluster", "Kubernetes"));
+        assert!(has(&t, "Terrafrom modules", "Terraform"));
+        assert!(has(&t, "Promethues alerts", "Prometheus"));
+        assert!(!has(&t, "Ga and Gp", "Go"));
+        assert!(names(&t, "CloudNative Days Tokyo 2023")
+            .iter()
+            .all(|n| n != "Tokio"));
+        assert!(names(&t, "the admin Console").iter().all(|n| n != "Consul"));
+    }
+}

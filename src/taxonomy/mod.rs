@@ -1,0 +1,590 @@
+//! The skill taxonomy: the catalogue every document is matched against.
+//!
+//! Takes the built-in `skills.toml` (compiled into the binary) and, optionally, a user TOML file
+//! in the same format that adds skills, adds aliases, or overrides fields of built-in skills.
+//! Gives a [`Taxonomy`]: skills with display names, categories, aliases and the transitive
+//! closure of `implies`, plus the [`Matcher`] that finds skills in text.
+//! Guarantees: every alias belongs to exactly one skill (a user alias takes the alias away from
+//! the built-in skill that had it), every implied id exists, and errors in a user file name the
+//! file and line.
+
+mod fuzzy;
+mod matcher;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+use serde::Deserialize;
+
+pub use matcher::{Hit, MatchKind, Matcher};
+
+use crate::text::nfkc;
+
+/// The built-in catalogue.
+const BUILTIN: &str = include_str!("skills.toml");
+
+/// The categories a skill may have (kept in the order `taxonomy list` groups them).
+pub const CATEGORIES: &[&str] = &[
+    "language",
+    "framework",
+    "database",
+    "aws",
+    "gcp",
+    "azure",
+    "cloud",
+    "container",
+    "orchestration",
+    "iac",
+    "config-management",
+    "ci-cd",
+    "observability",
+    "os",
+    "networking",
+    "web-server",
+    "messaging",
+    "data",
+    "ml",
+    "frontend",
+    "mobile",
+    "testing",
+    "security",
+    "collaboration",
+    "vcs",
+    "practice",
+    "tool",
+];
+
+/// Index of a skill inside one [`Taxonomy`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SkillId(pub u32);
+
+impl SkillId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// One canonical skill.
+#[derive(Debug, Clone)]
+pub struct Skill {
+    pub id: String,
+    pub name: String,
+    pub category: String,
+    pub aliases: Vec<String>,
+    /// Direct `implies` (ids resolved).
+    pub implies: Vec<SkillId>,
+    /// Name and aliases only match with the case they are written in.
+    pub is_case_sensitive: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TaxonomyError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{col}: {message}")]
+    Syntax {
+        path: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error("{path}:{line}: {message}")]
+    Invalid {
+        path: String,
+        line: usize,
+        message: String,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    skill: Vec<toml::Spanned<RawSkill>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSkill {
+    id: String,
+    name: Option<String>,
+    category: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    implies: Option<Vec<String>>,
+    case_sensitive: Option<bool>,
+}
+
+/// A skill before ids are resolved, remembering where it was defined.
+struct Draft {
+    id: String,
+    name: String,
+    category: String,
+    aliases: Vec<String>,
+    implies: Vec<String>,
+    is_case_sensitive: bool,
+    origin: (String, usize),
+}
+
+/// The catalogue plus its matcher.
+pub struct Taxonomy {
+    skills: Vec<Skill>,
+    by_id: HashMap<String, SkillId>,
+    /// Normalised (NFKC + lowercase) name/alias → skill.
+    by_key: HashMap<String, SkillId>,
+    /// Transitive closure of `implies`, without the skill itself.
+    closure: Vec<Vec<SkillId>>,
+    matcher: Matcher,
+    /// Non-fatal notes from loading a user file (e.g. an alias moved between skills).
+    pub notes: Vec<String>,
+}
+
+impl std::fmt::Debug for Taxonomy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Taxonomy")
+            .field("skills", &self.skills.len())
+            .finish()
+    }
+}
+
+/// Key used to compare names and aliases: NFKC, lowercase, inner whitespace squashed.
+pub fn normalize_key(s: &str) -> String {
+    crate::text::squash_ws(&nfkc(s)).to_lowercase()
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+fn parse_file(text: &str, path: &str) -> Result<Vec<(RawSkill, usize)>, TaxonomyError> {
+    let raw: RawFile = toml::from_str(text).map_err(|e| {
+        let (line, col) = e
+            .span()
+            .map(|s| {
+                let line = line_of(text, s.start);
+                let line_start = text[..s.start.min(text.len())]
+                    .rfind('\n')
+                    .map_or(0, |i| i + 1);
+                (
+                    line,
+                    text[line_start..s.start.min(text.len())].chars().count() + 1,
+                )
+            })
+            .unwrap_or((1, 1));
+        TaxonomyError::Syntax {
+            path: path.to_owned(),
+            line,
+            col,
+            message: e.message().to_owned(),
+        }
+    })?;
+    Ok(raw
+        .skill
+        .into_iter()
+        .map(|s| {
+            let line = line_of(text, s.span().start);
+            (s.into_inner(), line)
+        })
+        .collect())
+}
+
+fn check_category(category: &str, path: &str, line: usize) -> Result<(), TaxonomyError> {
+    if CATEGORIES.contains(&category) {
+        return Ok(());
+    }
+    let hint = fuzzy::suggest(category, CATEGORIES.iter().copied(), 1)
+        .first()
+        .map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default();
+    Err(TaxonomyError::Invalid {
+        path: path.to_owned(),
+        line,
+        message: format!(
+            "unknown category `{category}`{hint}; known: {}",
+            CATEGORIES.join(", ")
+        ),
+    })
+}
+
+impl Taxonomy {
+    /// The built-in catalogue.
+    pub fn builtin() -> Result<Self, TaxonomyError> {
+        Self::build(BUILTIN, "<built-in skills.toml>", None)
+    }
+
+    /// The built-in catalogue extended by the user file at `path`.
+    pub fn with_user_file(path: &Path) -> Result<Self, TaxonomyError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| TaxonomyError::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        Self::build(BUILTIN, "<built-in skills.toml>", Some((&text, &shown)))
+    }
+
+    /// Build from catalogue text plus an optional `(text, path)` user extension.
+    pub fn build(
+        base: &str,
+        base_path: &str,
+        user: Option<(&str, &str)>,
+    ) -> Result<Self, TaxonomyError> {
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut notes = Vec::new();
+        for (raw, line) in parse_file(base, base_path)? {
+            let invalid = |message: String| TaxonomyError::Invalid {
+                path: base_path.to_owned(),
+                line,
+                message,
+            };
+            let (Some(name), Some(category)) = (raw.name, raw.category) else {
+                return Err(invalid(format!(
+                    "skill `{}` needs a name and a category",
+                    raw.id
+                )));
+            };
+            check_category(&category, base_path, line)?;
+            if index.insert(raw.id.clone(), drafts.len()).is_some() {
+                return Err(invalid(format!("duplicate skill id `{}`", raw.id)));
+            }
+            drafts.push(Draft {
+                id: raw.id,
+                name,
+                category,
+                aliases: raw.aliases,
+                implies: raw.implies.unwrap_or_default(),
+                is_case_sensitive: raw.case_sensitive.unwrap_or(false),
+                origin: (base_path.to_owned(), line),
+            });
+        }
+
+        // Keys claimed by the user file: they win over built-in aliases.
+        let mut user_keys: HashMap<String, String> = HashMap::new();
+        if let Some((text, path)) = user {
+            for (raw, line) in parse_file(text, path)? {
+                let invalid = |message: String| TaxonomyError::Invalid {
+                    path: path.to_owned(),
+                    line,
+                    message,
+                };
+                if raw.id.is_empty()
+                    || !raw
+                        .id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                {
+                    return Err(invalid(format!(
+                        "skill id `{}` must be lowercase ascii letters, digits and `-`",
+                        raw.id
+                    )));
+                }
+                if let Some(category) = &raw.category {
+                    check_category(category, path, line)?;
+                }
+                let id = raw.id.clone();
+                match index.get(&raw.id) {
+                    Some(&i) => {
+                        let d = &mut drafts[i];
+                        if let Some(name) = raw.name {
+                            d.name = name;
+                        }
+                        if let Some(category) = raw.category {
+                            d.category = category;
+                        }
+                        if let Some(implies) = raw.implies {
+                            d.implies = implies;
+                        }
+                        if let Some(cs) = raw.case_sensitive {
+                            d.is_case_sensitive = cs;
+                        }
+                        d.aliases.extend(raw.aliases.iter().cloned());
+                        d.origin = (path.to_owned(), line);
+                    }
+                    None => {
+                        let (Some(name), Some(category)) = (raw.name, raw.category) else {
+                            return Err(invalid(format!(
+                                "new skill `{}` needs a name and a category",
+                                raw.id
+                            )));
+                        };
+                        index.insert(raw.id.clone(), drafts.len());
+                        drafts.push(Draft {
+                            id: raw.id,
+                            name,
+                            category,
+                            aliases: raw.aliases.clone(),
+                            implies: raw.implies.unwrap_or_default(),
+                            is_case_sensitive: raw.case_sensitive.unwrap_or(false),
+                            origin: (path.to_owned(), line),
+                        });
+                    }
+                }
+                let d = &drafts[index[&id]];
+                for key in std::iter::once(&d.name).chain(raw.aliases.iter()) {
+                    user_keys.insert(normalize_key(key), id.clone());
+                }
+            }
+        }
+
+        // Resolve keys: each name/alias must belong to one skill.
+        let mut by_key: HashMap<String, SkillId> = HashMap::new();
+        let mut owner_line: HashMap<String, (String, usize)> = HashMap::new();
+        for (i, d) in drafts.iter_mut().enumerate() {
+            let sid = SkillId(i as u32);
+            let mut kept = Vec::with_capacity(d.aliases.len());
+            for (k, alias) in std::iter::once(d.name.clone())
+                .chain(d.aliases.drain(..))
+                .enumerate()
+            {
+                let key = normalize_key(&alias);
+                if key.is_empty() {
+                    continue;
+                }
+                if let Some(owner) = user_keys.get(&key) {
+                    if owner != &d.id {
+                        if k > 0 {
+                            notes.push(format!(
+                                "alias `{alias}` moved from `{}` to `{owner}` by the user taxonomy",
+                                d.id
+                            ));
+                        }
+                        continue;
+                    }
+                }
+                match by_key.get(&key) {
+                    Some(&other) if other != sid => {
+                        let (path, line) = d.origin.clone();
+                        let (opath, oline) = owner_line.get(&key).cloned().unwrap_or_default();
+                        return Err(TaxonomyError::Invalid {
+                            path,
+                            line,
+                            message: format!(
+                                "`{alias}` of skill `{}` is already claimed at {opath}:{oline}",
+                                d.id
+                            ),
+                        });
+                    }
+                    Some(_) => {}
+                    None => {
+                        by_key.insert(key.clone(), sid);
+                        owner_line.insert(key, d.origin.clone());
+                        if k > 0 {
+                            kept.push(alias);
+                        }
+                    }
+                }
+            }
+            d.aliases = kept;
+        }
+
+        let mut skills = Vec::with_capacity(drafts.len());
+        for d in &drafts {
+            let mut implies = Vec::new();
+            for target in &d.implies {
+                let Some(&j) = index.get(target) else {
+                    let hint = fuzzy::suggest(target, index.keys().map(String::as_str), 1)
+                        .first()
+                        .map(|s| format!(" (did you mean `{s}`?)"))
+                        .unwrap_or_default();
+                    return Err(TaxonomyError::Invalid {
+                        path: d.origin.0.clone(),
+                        line: d.origin.1,
+                        message: format!("skill `{}` implies unknown skill `{target}`{hint}", d.id),
+                    });
+                };
+                implies.push(SkillId(j as u32));
+            }
+            skills.push(Skill {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                category: d.category.clone(),
+                aliases: d.aliases.clone(),
+                implies,
+                is_case_sensitive: d.is_case_sensitive,
+            });
+        }
+
+        let closure = transitive_closure(&skills);
+        let by_id = skills
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), SkillId(i as u32)))
+            .collect();
+        let matcher = Matcher::new(&skills);
+        Ok(Taxonomy {
+            skills,
+            by_id,
+            by_key,
+            closure,
+            matcher,
+            notes,
+        })
+    }
+
+    pub fn skills(&self) -> &[Skill] {
+        &self.skills
+    }
+
+    pub fn skill(&self, id: SkillId) -> &Skill {
+        &self.skills[id.index()]
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<SkillId> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The skill whose name or alias is `name` (case- and width-insensitive), or whose id it is.
+    pub fn resolve(&self, name: &str) -> Option<SkillId> {
+        let key = normalize_key(name);
+        self.by_key
+            .get(&key)
+            .copied()
+            .or_else(|| self.by_id.get(&key).copied())
+    }
+
+    /// Up to `n` names/aliases close to `name`, best first.
+    pub fn suggest(&self, name: &str, n: usize) -> Vec<String> {
+        let mut names: Vec<&str> = Vec::new();
+        for s in &self.skills {
+            names.push(&s.name);
+            names.extend(s.aliases.iter().map(String::as_str));
+        }
+        fuzzy::suggest(name, names.into_iter(), n)
+    }
+
+    /// Every skill `id` counts toward (transitively), without `id` itself.
+    pub fn implied(&self, id: SkillId) -> &[SkillId] {
+        &self.closure[id.index()]
+    }
+
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// Find skills in NFKC-normalised `text`.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.matcher.find(text, &self.skills)
+    }
+
+    pub fn len(&self) -> usize {
+        self.skills.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.skills.is_empty()
+    }
+}
+
+fn transitive_closure(skills: &[Skill]) -> Vec<Vec<SkillId>> {
+    skills
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut seen = BTreeSet::new();
+            let mut stack: Vec<SkillId> = s.implies.clone();
+            while let Some(x) = stack.pop() {
+                if x.index() != i && seen.insert(x) {
+                    stack.extend(skills[x.index()].implies.iter().copied());
+                }
+            }
+            seen.into_iter().collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tax() -> Taxonomy {
+        Taxonomy::builtin().expect("built-in taxonomy loads")
+    }
+
+    #[test]
+    fn builtin_has_at_least_600_skills_and_unique_aliases() {
+        // `build` rejects an alias claimed twice; this proves the built-in file passes that
+        // check and is large enough.
+        let t = tax();
+        assert!(t.len() >= 600, "only {} skills", t.len());
+        let mut seen = HashMap::new();
+        for s in t.skills() {
+            for a in std::iter::once(&s.name).chain(&s.aliases) {
+                if let Some(prev) = seen.insert(normalize_key(a), &s.id) {
+                    panic!("`{a}` claimed by `{prev}` and `{}`", s.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn resolves_aliases_in_both_languages() {
+        let t = tax();
+        let k8s = t.resolve("Kubernetes").unwrap();
+        assert_eq!(t.resolve("k8s"), Some(k8s));
+        let eks = t.resolve("Amazon EKS").unwrap();
+        assert_eq!(t.resolve("EKS"), Some(eks));
+        assert_eq!(t.resolve("ＥＫＳ"), Some(eks));
+        assert!(t.implied(eks).contains(&k8s));
+        assert!(t.implied(eks).contains(&t.resolve("AWS").unwrap()));
+        assert_eq!(t.resolve("Golang"), t.resolve("Go"));
+        assert_eq!(t.resolve("Postgres"), t.resolve("PostgreSQL"));
+        assert!(t.resolve("シェルスクリプト").is_some());
+        assert!(t.resolve("構成管理").is_some());
+        let rails = t.resolve("Ruby on Rails").unwrap();
+        assert!(t.implied(rails).contains(&t.resolve("Ruby").unwrap()));
+        let github = t.resolve("GitHub").unwrap();
+        assert!(t.implied(github).contains(&t.resolve("Git").unwrap()));
+        let am = t.resolve("Aurora MySQL").unwrap();
+        assert!(t.implied(am).contains(&t.resolve("MySQL").unwrap()));
+    }
+
+    #[test]
+    fn user_file_adds_and_overrides() {
+        let user = "[[skill]]\nid = \"lambroll-x\"\nname = \"Lambroll X\"\ncategory = \"tool\"\naliases = [\"lrx\"]\nimplies = [\"aws\"]\n\n[[skill]]\nid = \"kubernetes\"\naliases = [\"クバネティス\", \"kube-stack\"]\n";
+        let t = Taxonomy::build(BUILTIN, "b", Some((user, "my.toml"))).unwrap();
+        let x = t.resolve("lrx").unwrap();
+        assert_eq!(t.skill(x).name, "Lambroll X");
+        assert_eq!(t.resolve("kube-stack"), t.resolve("k8s"));
+    }
+
+    #[test]
+    fn user_file_errors_name_the_line() {
+        let bad = "[[skill]]\nid = \"x\"\nname = \"X\"\ncategory = \"tool\"\n\n[[skill]]\nid = \"y\"\nname = \"Y\"\ncategory = \"languge\"\n";
+        let e = Taxonomy::build(BUILTIN, "b", Some((bad, "my.toml")))
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("my.toml:6:"), "{e}");
+        assert!(e.contains("did you mean `language`"), "{e}");
+
+        let syntax = "[[skill]]\nid = \"x\"\nname = X\n";
+        let e = Taxonomy::build(BUILTIN, "b", Some((syntax, "my.toml")))
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("my.toml:3:"), "{e}");
+
+        let unknown_key =
+            "[[skill]]\nid = \"x\"\nname = \"X\"\ncategory = \"tool\"\nalias = [\"y\"]\n";
+        let e = Taxonomy::build(BUILTIN, "b", Some((unknown_key, "my.toml")))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("unknown field `alias`"), "{e}");
+
+        let dangling = "[[skill]]\nid = \"x\"\nname = \"X\"\ncategory = \"tool\"\nimplies = [\"kubernetis\"]\n";
+        let e = Taxonomy::build(BUILTIN, "b", Some((dangling, "my.toml")))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("did you mean `kubernetes`"), "{e}");
+    }
+
+    #[test]
+    fn builtin_alias_conflict_is_an_error() {
+        let base = "[[skill]]\nid = \"a\"\nname = \"A1\"\ncategory = \"tool\"\naliases = [\"dup\"]\n[[skill]]\nid = \"b\"\nname = \"B1\"\ncategory = \"tool\"\naliases = [\"DUP\"]\n";
+        let e = Taxonomy::build(base, "base.toml", None)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("already claimed"), "{e}");
+    }
+}

@@ -1,0 +1,84 @@
+//! Small text utilities shared by every parser: Unicode normalisation and byte-offset → line
+//! lookup.
+//!
+//! Takes raw document text; gives NFKC-normalised strings (full-width `ＡＷＳ` → `AWS`, `（` →
+//! `(`) and 1-based line numbers for byte offsets. Guarantees: never panics on any input.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// NFKC-normalise `s` (the form every matcher and the period parser work on).
+pub fn nfkc(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_owned();
+    }
+    s.nfkc().collect()
+}
+
+/// Maps byte offsets of a document to 1-based line numbers.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line of byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+}
+
+/// Collapse runs of whitespace into one space and trim.
+pub fn squash_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Cut `s` to at most `max` characters, adding `…` when cut.
+pub fn ellipsize(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_owned();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfkc_folds_full_width() {
+        assert_eq!(nfkc("ＡＷＳ（２０２０）"), "AWS(2020)");
+    }
+
+    #[test]
+    fn line_index_is_one_based() {
+        let idx = LineIndex::new("a\nbc\n\nd");
+        assert_eq!(idx.line(0), 1);
+        assert_eq!(idx.line(2), 2);
+        assert_eq!(idx.line(5), 3);
+        assert_eq!(idx.line(6), 4);
+    }
+
+    #[test]
+    fn ellipsize_counts_chars() {
+        assert_eq!(ellipsize("株式会社アソビュー", 5), "株式会社…");
+        assert_eq!(ellipsize("abc", 5), "abc");
+    }
+}
