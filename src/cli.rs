@@ -29,6 +29,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
 
+    /// Scoring settings (default: ./skillfit.toml when present; see `skillfit config --default`).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// Do not print warnings.
     #[arg(long, short, global = true)]
     pub quiet: bool,
@@ -38,9 +42,100 @@ pub struct GlobalArgs {
 pub enum Command {
     /// Skills, companies and months of experience found in a résumé.
     Profile(ProfileArgs),
+    /// What skillfit extracts from one saved job posting.
+    Posting(PostingArgs),
+    /// Score one posting against a résumé; `--explain` shows every point.
+    Score(ScoreArgs),
+    /// Rank saved postings by fit and write a report folder.
+    Rank(RankArgs),
+    /// Skills the postings ask for that the résumé lacks or has too little of.
+    Gaps(GapsArgs),
+    /// Show the scoring configuration.
+    Config(ConfigArgs),
     /// Inspect the skill taxonomy.
     #[command(subcommand)]
     Taxonomy(TaxonomyCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct PostingArgs {
+    /// A posting: .md, .txt, .html/.htm or .json (schema.org JobPosting / JSON Resume job).
+    pub posting: PathBuf,
+    #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// The résumé.
+    pub resume: PathBuf,
+    /// The posting.
+    pub posting: PathBuf,
+    /// List every requirement: level, years asked, what matched it, points earned.
+    #[arg(long)]
+    pub explain: bool,
+    /// Month that closes open periods; default: this month.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub as_of: Option<String>,
+    #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    /// The résumé.
+    pub resume: PathBuf,
+    /// Posting files or folders (searched recursively for .md .txt .html .htm .json).
+    #[arg(required = true)]
+    pub jobs: Vec<PathBuf>,
+    /// Show only the best N.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Show only postings scoring at least S.
+    #[arg(long, value_name = "S")]
+    pub min_score: Option<f64>,
+    #[arg(long, short, value_enum, default_value_t = RankFormat::Table)]
+    pub format: RankFormat,
+    /// Report folder (default: reports/<résumé name>/).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Do not write the report folder.
+    #[arg(long, conflicts_with = "out")]
+    pub no_report: bool,
+    /// Month that closes open periods; default: this month.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct GapsArgs {
+    /// The résumé.
+    pub resume: PathBuf,
+    /// Posting files or folders.
+    #[arg(required = true)]
+    pub jobs: Vec<PathBuf>,
+    /// Show only the top N skills.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+    /// Month that closes open periods; default: this month.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the default skillfit.toml (with comments).
+    #[arg(long)]
+    pub default: bool,
 }
 
 #[derive(Debug, Args)]
@@ -82,14 +177,15 @@ pub enum TaxonomyCommand {
     Show {
         /// A skill name, alias or id (`k8s`, `Amazon EKS`, `シェルスクリプト`).
         name: String,
-        #[arg(long, short, value_enum, default_value_t = ShowFormat::Text)]
+        #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
         format: ShowFormat,
     },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ShowFormat {
-    Text,
+    #[value(alias = "text")]
+    Table,
     Json,
 }
 

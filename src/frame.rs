@@ -9,6 +9,7 @@ use std::io::Write;
 
 use polars::prelude::*;
 
+use crate::matching::Fit;
 use crate::profile::Profile;
 
 /// CSV cells starting with these are neutralised (spreadsheet formula injection).
@@ -64,6 +65,118 @@ pub fn profile_frame(p: &Profile) -> PolarsResult<DataFrame> {
         ),
     ];
     DataFrame::new(s.len(), columns)
+}
+
+/// The `fits` frame, one row per scored posting, in rank order.
+pub fn fits_frame(fits: &[Fit]) -> PolarsResult<DataFrame> {
+    let columns = vec![
+        Column::new(
+            "posting".into(),
+            fits.iter().map(|f| f.path.clone()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "title".into(),
+            fits.iter().map(|f| f.title.clone()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "company".into(),
+            fits.iter().map(|f| f.company.clone()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "score".into(),
+            fits.iter().map(|f| f.score).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "required_met".into(),
+            fits.iter()
+                .map(|f| f.required_met as u32)
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "required_total".into(),
+            fits.iter()
+                .map(|f| f.required_total as u32)
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "preferred_met".into(),
+            fits.iter()
+                .map(|f| f.preferred_met as u32)
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "preferred_total".into(),
+            fits.iter()
+                .map(|f| f.preferred_total as u32)
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "missing_required".into(),
+            fits.iter()
+                .map(|f| f.missing_required.join("; "))
+                .collect::<Vec<_>>(),
+        ),
+    ];
+    DataFrame::new(fits.len(), columns)
+}
+
+/// The `requirements` frame (long form): one row per posting × requirement.
+pub fn requirements_frame(fits: &[Fit]) -> PolarsResult<DataFrame> {
+    let rows: Vec<(&Fit, &crate::matching::RequirementFit)> = fits
+        .iter()
+        .flat_map(|f| f.requirements.iter().map(move |r| (f, r)))
+        .collect();
+    let columns = vec![
+        Column::new(
+            "posting".into(),
+            rows.iter().map(|(f, _)| f.path.clone()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "skill".into(),
+            rows.iter()
+                .map(|(_, r)| r.skill.clone())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "level".into(),
+            rows.iter()
+                .map(|(_, r)| r.level.as_str().to_owned())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "min_years".into(),
+            rows.iter().map(|(_, r)| r.min_years).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "alternatives".into(),
+            rows.iter()
+                .map(|(_, r)| r.alternatives.join("; "))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "matched_by".into(),
+            rows.iter()
+                .map(|(_, r)| r.matched_by.to_owned())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "similarity".into(),
+            rows.iter().map(|(_, r)| r.similarity).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "months_have".into(),
+            rows.iter().map(|(_, r)| r.months_have).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "earned".into(),
+            rows.iter().map(|(_, r)| r.earned).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "points".into(),
+            rows.iter().map(|(_, r)| r.points).collect::<Vec<_>>(),
+        ),
+    ];
+    DataFrame::new(rows.len(), columns)
 }
 
 /// Write `df` as CSV, neutralising text cells that a spreadsheet would run as a formula.

@@ -4,8 +4,11 @@
 //! table output fits 100 columns; CSV and Parquet go through [`crate::frame`].
 
 mod csv;
+pub mod folder;
 mod json;
+pub mod markdown;
 mod parquet;
+pub mod rank;
 mod table;
 
 pub use table::fit as fit_width;

@@ -10,11 +10,10 @@
 //! ending before they start are ignored with a warning naming the line; mentions in undated
 //! sections carry no period; skills in undated skill sections are `listed`.
 
-mod blocks;
-mod html;
 mod structure;
 pub mod tenure;
 
+use crate::doc::blocks;
 use crate::period::{find_duration_months, find_period, End, Period};
 use crate::taxonomy::{MatchKind, SkillId, Taxonomy};
 use crate::text::{nfkc, squash_ws, LineIndex};

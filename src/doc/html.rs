@@ -12,7 +12,21 @@ pub enum HtmlItem {
     Summary(String),
     Row(Vec<String>),
     Text(String),
+    /// A list item's text.
+    Item(String),
+    /// `<h1>`…`<h6>`: level and text.
+    Heading(u8, String),
+    /// The page `<title>`.
+    Title(String),
+    /// The raw body of a `<script type="application/ld+json">`.
+    JsonLd(String),
 }
+
+/// Containers whose content is never visible page text.
+const HIDDEN: &[&str] = &[
+    "style", "nav", "footer", "header", "noscript", "svg", "template", "iframe", "aside", "form",
+    "button", "select",
+];
 
 /// Decode the handful of entities real documents use; unknown ones stay as written.
 pub fn decode_entities(s: &str) -> String {
@@ -64,6 +78,8 @@ struct Scanner {
     items: Vec<(HtmlItem, usize)>,
     text: String,
     text_at: usize,
+    in_item: bool,
+    heading: Option<(u8, String, usize)>,
     summary: Option<(String, usize)>,
     row: Option<(Vec<String>, usize)>,
     cell: Option<String>,
@@ -73,6 +89,8 @@ impl Scanner {
     fn push_text(&mut self, s: &str, at: usize) {
         if let Some(cell) = &mut self.cell {
             cell.push_str(s);
+        } else if let Some((_, heading, _)) = &mut self.heading {
+            heading.push_str(s);
         } else if let Some((summary, _)) = &mut self.summary {
             summary.push_str(s);
         } else {
@@ -91,7 +109,12 @@ impl Scanner {
     fn flush(&mut self) {
         let t = crate::text::squash_ws(&decode_entities(&self.text));
         if !t.is_empty() {
-            self.items.push((HtmlItem::Text(t), self.text_at));
+            let item = if self.in_item {
+                HtmlItem::Item(t)
+            } else {
+                HtmlItem::Text(t)
+            };
+            self.items.push((item, self.text_at));
         }
         self.text.clear();
     }
@@ -144,13 +167,53 @@ pub fn scan(fragment: &str) -> Vec<(HtmlItem, usize)> {
             sc.push_text(&rest[..close + 1], at);
             continue;
         }
+        let end_tag = format!("</{name}");
+        let skip_to_end = |from: usize| {
+            fragment[from..]
+                .to_ascii_lowercase()
+                .find(&end_tag)
+                .map_or(b.len(), |e| from + e)
+        };
         match (name.as_str(), is_end) {
-            ("script" | "style", false) => {
-                let end_tag = format!("</{name}");
-                i = fragment[i..]
-                    .to_ascii_lowercase()
-                    .find(&end_tag)
-                    .map_or(b.len(), |e| i + e);
+            ("script", false) => {
+                let end = skip_to_end(i);
+                if inner.to_ascii_lowercase().contains("ld+json") {
+                    sc.items
+                        .push((HtmlItem::JsonLd(fragment[i..end].to_owned()), i));
+                }
+                i = end;
+            }
+            ("title", false) => {
+                let end = skip_to_end(i);
+                let t = crate::text::squash_ws(&decode_entities(&fragment[i..end]));
+                sc.items.push((HtmlItem::Title(t), at));
+                i = end;
+            }
+            (hidden, false) if HIDDEN.contains(&hidden) => {
+                i = skip_to_end(i);
+            }
+            ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", false)
+                if sc.cell.is_none() && sc.summary.is_none() =>
+            {
+                sc.flush();
+                let level = name.as_bytes()[1] - b'0';
+                sc.heading = Some((level, String::new(), at));
+            }
+            ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", true) if sc.heading.is_some() => {
+                if let Some((level, t, pos)) = sc.heading.take() {
+                    let t = crate::text::squash_ws(&decode_entities(&t));
+                    if !t.is_empty() {
+                        sc.items.push((HtmlItem::Heading(level, t), pos));
+                    }
+                }
+            }
+            ("li", false) if sc.cell.is_none() && sc.summary.is_none() => {
+                sc.flush();
+                sc.in_item = true;
+            }
+            ("li", true) if sc.cell.is_none() && sc.summary.is_none() => {
+                sc.flush();
+                sc.in_item = false;
             }
             ("details", false) => {
                 sc.flush();
@@ -257,6 +320,21 @@ mod tests {
             vec![HtmlItem::Text("Go".into())]
         );
         assert_eq!(items("<!-- unclosed Kubernetes"), vec![]);
+    }
+
+    #[test]
+    fn pages_keep_visible_text_only() {
+        let page = "<html><head><title>SRE 募集</title><style>.go{}</style>\n<script type=\"application/ld+json\">{\"@type\":\"JobPosting\"}</script></head><body><nav>Java Jobs</nav><h2>必須スキル</h2><ul><li>Go 3年以上</li><li>AWS</li></ul><footer>Go to top</footer><script>var Go=1;</script></body></html>";
+        assert_eq!(
+            items(page),
+            vec![
+                HtmlItem::Title("SRE 募集".into()),
+                HtmlItem::JsonLd("{\"@type\":\"JobPosting\"}".into()),
+                HtmlItem::Heading(2, "必須スキル".into()),
+                HtmlItem::Item("Go 3年以上".into()),
+                HtmlItem::Item("AWS".into()),
+            ]
+        );
     }
 
     #[test]

@@ -129,7 +129,10 @@ impl Walker<'_> {
                 HtmlItem::DetailsOpen => (BlockKind::DetailsOpen, String::new()),
                 HtmlItem::DetailsClose => (BlockKind::DetailsClose, String::new()),
                 HtmlItem::Summary(s) => (BlockKind::Summary, s),
-                HtmlItem::Text(s) => (BlockKind::Line { is_item: false }, s),
+                HtmlItem::Text(s) | HtmlItem::Title(s) => (BlockKind::Line { is_item: false }, s),
+                HtmlItem::Item(s) => (BlockKind::Line { is_item: true }, s),
+                HtmlItem::Heading(level, s) => (BlockKind::Heading(level), s),
+                HtmlItem::JsonLd(_) => continue,
                 HtmlItem::Row(cells) => {
                     let text = cells.join(" | ");
                     (

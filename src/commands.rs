@@ -1,0 +1,387 @@
+//! One function per subcommand: resolve settings, run the pipeline, hand results to a writer.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+
+use crate::batch::{self, Outcome, Skipped};
+use crate::cli::{
+    ConfigArgs, GapsArgs, GlobalArgs, PostingArgs, ProfileArgs, ProfileFormat, RankArgs,
+    RankFormat, ScoreArgs, ShowFormat,
+};
+use crate::matching::{self, Fit, ResumeSkills};
+use crate::profile::Profile;
+use crate::taxonomy::{self, Taxonomy};
+use crate::{config, output, posting, report, settings, text, Exit};
+
+pub struct Context<'a> {
+    pub tax: &'a Taxonomy,
+    pub global: &'a GlobalArgs,
+}
+
+fn print_profile_warnings(p: &Profile, quiet: bool, err: &mut dyn Write) -> std::io::Result<()> {
+    if quiet {
+        return Ok(());
+    }
+    for w in &p.warnings {
+        match w.line {
+            Some(line) => writeln!(err, "skillfit: warning: {}:{line}: {}", p.source, w.message)?,
+            None => writeln!(err, "skillfit: warning: {}: {}", p.source, w.message)?,
+        }
+    }
+    for t in &p.unknown_terms {
+        writeln!(
+            err,
+            "skillfit: note: {}:{}: `{}` is not in the taxonomy (add it with --taxonomy)",
+            p.source, t.line, t.term
+        )?;
+    }
+    Ok(())
+}
+
+/// Profile the résumé and print its warnings.
+fn load_profile(
+    ctx: &Context,
+    resume: &std::path::Path,
+    as_of: Option<&str>,
+    err: &mut dyn Write,
+) -> anyhow::Result<Profile> {
+    let as_of = settings::resolve_as_of(as_of)?;
+    let p = crate::profile_resume(resume, ctx.tax, as_of)?;
+    print_profile_warnings(&p, ctx.global.quiet, err)?;
+    Ok(p)
+}
+
+pub fn profile(
+    ctx: &Context,
+    args: &ProfileArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    if args.format == ProfileFormat::Parquet && args.output.is_none() {
+        anyhow::bail!("--format parquet writes a binary file: add --output FILE");
+    }
+    let profile = load_profile(ctx, &args.resume, args.as_of.as_deref(), err)?;
+    let emitter = report::profile_emitter(args.format);
+    match &args.output {
+        Some(path) => output::write_atomic(path, |w| emitter.emit(&profile, w))
+            .with_context(|| format!("{}: cannot write", path.display()))?,
+        None => emitter.emit(&profile, out)?,
+    }
+    Ok(Exit::Ok)
+}
+
+pub fn posting(
+    ctx: &Context,
+    args: &PostingArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let p = posting::load_posting(&args.posting, ctx.tax)?;
+    if !p.has_requirements() && !ctx.global.quiet {
+        writeln!(
+            err,
+            "skillfit: warning: {}: no required or preferred skill recognised",
+            p.path
+        )?;
+    }
+    match args.format {
+        ShowFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &p)?;
+            writeln!(out)?;
+        }
+        ShowFormat::Table => {
+            writeln!(out, "{}", p.title)?;
+            if let Some(c) = &p.company {
+                writeln!(out, "{c}")?;
+            }
+            writeln!(out, "{}", p.path)?;
+            writeln!(out)?;
+            for r in &p.requirements {
+                let years = r.min_years.map_or_else(String::new, |y| format!("{y}y+"));
+                let group = r.group.map_or_else(String::new, |g| format!("any-of #{g}"));
+                let how = match r.matched_by {
+                    taxonomy::MatchKind::Fuzzy => format!("fuzzy {:.2}", r.similarity),
+                    k => k.as_str().to_owned(),
+                };
+                writeln!(
+                    out,
+                    "{} {} {:>5} {} {} {}",
+                    report::fit_width(r.level.as_str(), 10),
+                    report::fit_width(&r.skill, 24),
+                    years,
+                    report::fit_width(&group, 9),
+                    report::fit_width(&how, 10),
+                    text::ellipsize(&r.text, 36)
+                )?;
+            }
+            if !p.unknown_terms.is_empty() {
+                writeln!(out, "\nNot in the taxonomy: {}", p.unknown_terms.join(", "))?;
+            }
+        }
+    }
+    Ok(Exit::Ok)
+}
+
+pub fn score(
+    ctx: &Context,
+    args: &ScoreArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let cfg = config::load(ctx.global.config.as_deref())?;
+    let profile = load_profile(ctx, &args.resume, args.as_of.as_deref(), err)?;
+    let have = ResumeSkills::from_profile(&profile, ctx.tax);
+    let p = posting::load_posting(&args.posting, ctx.tax)?;
+    let fit = matching::score(&have, &p, &cfg.scoring);
+    match args.format {
+        ShowFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &fit)?;
+            writeln!(out)?;
+        }
+        ShowFormat::Table => report::rank::explain(&fit, out, args.explain)?,
+    }
+    Ok(Exit::Ok)
+}
+
+/// Parse and score every posting under `jobs`; fits ranked, skipped files reported on `err`.
+fn rank_all(
+    ctx: &Context,
+    profile: &Profile,
+    jobs: &[PathBuf],
+    err: &mut dyn Write,
+) -> anyhow::Result<(Vec<Fit>, Vec<Skipped>)> {
+    let cfg = config::load(ctx.global.config.as_deref())?;
+    let have = ResumeSkills::from_profile(profile, ctx.tax);
+    let (files, mut skipped) = batch::discover(jobs);
+    let mut fits = Vec::with_capacity(files.len());
+    for outcome in batch::score_all(&files, ctx.tax, &have, &cfg.scoring) {
+        match outcome {
+            Outcome::Scored(b) => fits.push(b.1),
+            Outcome::Skipped(s) => skipped.push(s),
+        }
+    }
+    matching::rank(&mut fits);
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    if !ctx.global.quiet {
+        for s in &skipped {
+            writeln!(err, "skillfit: skipped {}: {}", s.path, s.reason)?;
+        }
+    }
+    if fits.is_empty() {
+        anyhow::bail!(
+            "no postings to rank in {} ({} skipped)",
+            jobs.iter()
+                .map(|j| j.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            skipped.len()
+        );
+    }
+    Ok((fits, skipped))
+}
+
+fn default_report_dir(resume: &std::path::Path) -> PathBuf {
+    let stem = resume
+        .file_stem()
+        .map_or_else(|| "resume".to_owned(), |s| s.to_string_lossy().into_owned());
+    PathBuf::from("reports").join(report::folder::slug(&stem))
+}
+
+pub fn rank(
+    ctx: &Context,
+    args: &RankArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let profile = load_profile(ctx, &args.resume, args.as_of.as_deref(), err)?;
+    let (all, skipped) = rank_all(ctx, &profile, &args.jobs, err)?;
+    let mut shown: Vec<Fit> = all
+        .iter()
+        .filter(|f| {
+            args.min_score
+                .is_none_or(|m| f.score.is_some_and(|s| s >= m))
+        })
+        .cloned()
+        .collect();
+    if let Some(n) = args.top {
+        shown.truncate(n);
+    }
+    if !args.no_report {
+        let dir = args
+            .out
+            .clone()
+            .unwrap_or_else(|| default_report_dir(&args.resume));
+        let gaps = matching::gaps(&all);
+        let files = report::folder::render(&profile, &all, &gaps, &skipped)?;
+        report::folder::write(&dir, &files)?;
+        if !ctx.global.quiet {
+            writeln!(
+                err,
+                "skillfit: report written to {}/summary.md",
+                dir.display()
+            )?;
+        }
+    }
+    match args.format {
+        RankFormat::Table => report::rank::rank_table(&shown, &skipped, out)?,
+        RankFormat::Json => {
+            let j = report::rank::RankJson {
+                as_of: &profile.as_of,
+                resume: &profile.source,
+                postings: &shown,
+                skipped: &skipped,
+            };
+            serde_json::to_writer_pretty(&mut *out, &j)?;
+            writeln!(out)?;
+        }
+        RankFormat::Csv => {
+            let df = crate::frame::fits_frame(&shown)?;
+            crate::frame::write_csv(&df, out)?;
+        }
+    }
+    Ok(if skipped.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Partial
+    })
+}
+
+pub fn gaps(
+    ctx: &Context,
+    args: &GapsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let profile = load_profile(ctx, &args.resume, args.as_of.as_deref(), err)?;
+    let (fits, skipped) = rank_all(ctx, &profile, &args.jobs, err)?;
+    let mut gaps = matching::gaps(&fits);
+    if let Some(n) = args.top {
+        gaps.truncate(n);
+    }
+    match args.format {
+        ShowFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &gaps)?;
+            writeln!(out)?;
+        }
+        ShowFormat::Table => report::rank::gaps_table(&gaps, out)?,
+    }
+    Ok(if skipped.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Partial
+    })
+}
+
+pub fn config(args: &ConfigArgs, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Exit> {
+    if args.default {
+        out.write_all(config::DEFAULT_TOML.as_bytes())?;
+        return Ok(Exit::Ok);
+    }
+    let c = config::load(global.config.as_deref())?;
+    let s = &c.scoring;
+    writeln!(out, "[scoring]")?;
+    writeln!(out, "required_weight = {:?}", s.required_weight)?;
+    writeln!(out, "preferred_weight = {:?}", s.preferred_weight)?;
+    writeln!(out, "undated_credit = {:?}", s.undated_credit)?;
+    writeln!(
+        out,
+        "recency_half_life_years = {:?}",
+        s.recency_half_life_years
+    )?;
+    Ok(Exit::Ok)
+}
+pub fn taxonomy_list(
+    tax: &Taxonomy,
+    category: Option<&str>,
+    out: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    if let Some(c) = category {
+        if !taxonomy::CATEGORIES.contains(&c) {
+            anyhow::bail!(
+                "unknown category `{c}`; known: {}",
+                taxonomy::CATEGORIES.join(", ")
+            );
+        }
+    }
+    let mut skills: Vec<&taxonomy::Skill> = tax
+        .skills()
+        .iter()
+        .filter(|s| category.is_none_or(|c| s.category == c))
+        .collect();
+    skills.sort_by(|a, b| {
+        let pos = |c: &str| taxonomy::CATEGORIES.iter().position(|x| *x == c);
+        pos(&a.category)
+            .cmp(&pos(&b.category))
+            .then(a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
+    for s in &skills {
+        let aliases = text::ellipsize(&s.aliases.join(", "), 50);
+        writeln!(
+            out,
+            "{} {} {}",
+            report::fit_width(&s.name, 26),
+            report::fit_width(&s.category, 17),
+            aliases
+        )?;
+    }
+    Ok(Exit::Ok)
+}
+
+#[derive(serde::Serialize)]
+struct ShowJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    category: &'a str,
+    aliases: &'a [String],
+    implies: Vec<&'a str>,
+    case_sensitive: bool,
+}
+
+pub fn taxonomy_show(
+    tax: &Taxonomy,
+    name: &str,
+    format: ShowFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let Some(id) = tax.resolve(name) else {
+        let near = tax.suggest(name, 5);
+        writeln!(err, "skillfit: no skill named `{name}` in the taxonomy")?;
+        if !near.is_empty() {
+            writeln!(err, "  did you mean: {}", near.join(", "))?;
+        }
+        return Ok(Exit::Failure);
+    };
+    let s = tax.skill(id);
+    let implies: Vec<&str> = tax
+        .implied(id)
+        .iter()
+        .map(|&i| tax.skill(i).name.as_str())
+        .collect();
+    match format {
+        ShowFormat::Json => {
+            let j = ShowJson {
+                id: &s.id,
+                name: &s.name,
+                category: &s.category,
+                aliases: &s.aliases,
+                implies,
+                case_sensitive: s.is_case_sensitive,
+            };
+            serde_json::to_writer_pretty(&mut *out, &j)?;
+            writeln!(out)?;
+        }
+        ShowFormat::Table => {
+            writeln!(out, "{} ({})", s.name, s.id)?;
+            writeln!(out, "  category: {}", s.category)?;
+            writeln!(out, "  aliases:  {}", s.aliases.join(", "))?;
+            writeln!(out, "  implies:  {}", implies.join(", "))?;
+            if s.is_case_sensitive {
+                writeln!(out, "  matched only with the case written above")?;
+            }
+        }
+    }
+    Ok(Exit::Ok)
+}

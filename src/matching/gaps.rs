@@ -1,0 +1,75 @@
+//! Gaps: what the postings ask for that the résumé lacks or has too little of.
+//!
+//! Takes scored fits; gives one row per skill, ranked by the points it would add over all
+//! postings (then by how many postings ask for it). A group-by over the requirements where
+//! `earned < 1`, as DESIGN.md describes.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::Fit;
+use crate::posting::Level;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Gap {
+    pub skill: String,
+    /// `missing` (not in the résumé) or `short` (has it, with fewer years or less certainty).
+    pub status: &'static str,
+    pub postings_asking: usize,
+    pub required_in: usize,
+    pub preferred_in: usize,
+    pub months_have: Option<u32>,
+    pub max_years_asked: Option<f64>,
+    /// Points the skill would add, summed over the postings.
+    pub score_gain: f64,
+}
+
+pub fn gaps(fits: &[Fit]) -> Vec<Gap> {
+    let mut by: BTreeMap<String, Gap> = BTreeMap::new();
+    for f in fits.iter().filter(|f| f.score.is_some()) {
+        for r in &f.requirements {
+            if r.earned >= 0.999 {
+                continue;
+            }
+            let g = by.entry(r.skill.clone()).or_insert_with(|| Gap {
+                skill: r.skill.clone(),
+                status: if r.matched_by == "missing" {
+                    "missing"
+                } else {
+                    "short"
+                },
+                postings_asking: 0,
+                required_in: 0,
+                preferred_in: 0,
+                months_have: r.months_have,
+                max_years_asked: None,
+                score_gain: 0.0,
+            });
+            g.postings_asking += 1;
+            match r.level {
+                Level::Required => g.required_in += 1,
+                _ => g.preferred_in += 1,
+            }
+            g.max_years_asked = match (g.max_years_asked, r.min_years) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            };
+            g.score_gain += r.max_points - r.points;
+        }
+    }
+    let mut out: Vec<Gap> = by
+        .into_values()
+        .map(|mut g| {
+            g.score_gain = (g.score_gain * 10.0).round() / 10.0;
+            g
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.score_gain
+            .total_cmp(&a.score_gain)
+            .then(b.postings_asking.cmp(&a.postings_asking))
+            .then(a.skill.cmp(&b.skill))
+    });
+    out
+}

@@ -1,0 +1,585 @@
+//! Requirement extraction: posting lines (from any format) → requirements.
+//!
+//! Takes [`PLine`]s (headings, marker lines, text lines, table rows, with an optional level
+//! forced by the format, e.g. schema.org `skills`); gives deduplicated [`Requirement`]s and the
+//! unknown tech-looking terms. Rules: headings and marker lines (`【必須スキル】`, `■歓迎`,
+//! `Requirements:`, `**Nice to have**`) set the level for what follows until the next heading
+//! of the same or higher rank; `必須: Go` sets it for one line; a row's first cell may be a
+//! label; years in a line/row apply to its skills; `いずれか` / `any of` lines and `A or B`
+//! runs form any-of groups; a skill keeps its strongest level and its largest years.
+
+use serde::Serialize;
+
+use crate::period::find_duration_months;
+use crate::taxonomy::{Hit, MatchKind, SkillId, Taxonomy};
+use crate::text::{ellipsize, nfkc, squash_ws};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Required,
+    Preferred,
+    Mentioned,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Required => "required",
+            Level::Preferred => "preferred",
+            Level::Mentioned => "mentioned",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PLineKind {
+    Heading(u8),
+    Line,
+    Row { cells: Vec<String>, is_header: bool },
+}
+
+/// One line of a posting, in document order.
+#[derive(Debug, Clone)]
+pub struct PLine {
+    pub kind: PLineKind,
+    pub text: String,
+    pub line: Option<usize>,
+    /// Level set by the format itself (schema.org `skills` are required).
+    pub forced_level: Option<Level>,
+    /// Years set by the format itself (schema.org `monthsOfExperience`).
+    pub forced_years: Option<f64>,
+}
+
+impl PLine {
+    pub fn new(kind: PLineKind, text: impl Into<String>, line: Option<usize>) -> Self {
+        PLine {
+            kind,
+            text: text.into(),
+            line,
+            forced_level: None,
+            forced_years: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Requirement {
+    #[serde(skip)]
+    pub skill_id: SkillId,
+    /// The taxonomy's display name.
+    pub skill: String,
+    pub level: Level,
+    pub min_years: Option<f64>,
+    /// Shared by the members of one any-of group.
+    pub group: Option<u32>,
+    pub matched_by: MatchKind,
+    #[serde(skip_serializing_if = "is_one")]
+    pub similarity: f64,
+    pub text: String,
+    pub line: Option<usize>,
+}
+
+fn is_one(x: &f64) -> bool {
+    (*x - 1.0).abs() < f64::EPSILON
+}
+
+const PREFERRED_WORDS: &[&str] = &[
+    "歓迎",
+    "尚可",
+    "優遇",
+    "望ましい",
+    "あれば",
+    "want",
+    "nice to have",
+    "nice-to-have",
+    "preferred",
+    "bonus",
+    "plus",
+    "desired",
+    "good to have",
+    "would be great",
+    "歓迎スキル",
+];
+
+const REQUIRED_WORDS: &[&str] = &[
+    "必須",
+    "応募資格",
+    "求める経験",
+    "求めるスキル",
+    "応募条件",
+    "必要なスキル",
+    "必要な経験",
+    "必要条件",
+    "must",
+    "requirements",
+    "required",
+    "qualifications",
+    "what you bring",
+    "what we're looking for",
+    "what we are looking for",
+    "you have",
+    "who you are",
+    "skills & experience",
+    "experience we need",
+];
+
+/// The level a label names (`必須スキル`, `Nice to have`), if any. Preferred words are checked
+/// first: `Preferred qualifications` is preferred.
+pub fn classify_label(label: &str) -> Option<Level> {
+    let l = nfkc(label).to_lowercase();
+    let has_word = |w: &str| {
+        if w.is_ascii() {
+            l.match_indices(w).any(|(i, _)| {
+                let before = l[..i].chars().next_back();
+                let after = l[i + w.len()..].chars().next();
+                !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                    && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+            })
+        } else {
+            l.contains(w)
+        }
+    };
+    if PREFERRED_WORDS.iter().any(|w| has_word(w)) {
+        Some(Level::Preferred)
+    } else if REQUIRED_WORDS.iter().any(|w| has_word(w)) {
+        Some(Level::Required)
+    } else {
+        None
+    }
+}
+
+const DECORATION: &[char] = &[
+    '【', '】', '[', ']', '［', '］', '<', '>', '＜', '＞', '■', '□', '●', '○', '◆', '◇', '▼', '▽',
+    '★', '☆', '◎', '#', '*', ':', '：', '-', '・', '〈', '〉', '《', '》', '(', ')', ' ',
+];
+
+/// Is this line only a section label? `Some(level)` (None = a neutral section like `■業務内容`).
+fn as_marker(text: &str, has_skills: bool) -> Option<Option<Level>> {
+    if has_skills {
+        return None;
+    }
+    let t = text.trim();
+    let core = t.trim_matches(DECORATION).trim();
+    if core.is_empty() || core.chars().count() > 28 {
+        return None;
+    }
+    let decorated = t.starts_with(DECORATION) || t.ends_with([':', '：']);
+    match classify_label(core) {
+        Some(level) if core.chars().count() <= 28 => Some(Some(level)),
+        None if decorated && core.chars().count() <= 20 => Some(None),
+        _ => None,
+    }
+}
+
+/// A label at the start of a line with content after it: `必須: Go`, `【歓迎】Python`.
+fn inline_label(text: &str) -> Option<Level> {
+    let t = text.trim();
+    for (open, close) in [
+        ('【', '】'),
+        ('[', ']'),
+        ('［', '］'),
+        ('<', '>'),
+        ('＜', '＞'),
+        ('(', ')'),
+    ] {
+        if let Some(rest) = t.strip_prefix(open) {
+            if let Some(end) = rest.find(close) {
+                let label = &rest[..end];
+                if label.chars().count() <= 20 && !rest[end + close.len_utf8()..].trim().is_empty()
+                {
+                    return classify_label(label);
+                }
+            }
+        }
+    }
+    let (label, rest) = t.split_once([':', '：'])?;
+    if label.chars().count() <= 24 && !rest.trim().is_empty() {
+        return classify_label(label);
+    }
+    None
+}
+
+const ANY_OF_WORDS: &[&str] = &[
+    "いずれか",
+    "のどれか",
+    "any of",
+    "one of",
+    "either",
+    "のうち1つ",
+    "のうちどれか",
+];
+const OR_WORDS: &[&str] = &[" or ", "または", "もしくは", "あるいは", "又は"];
+
+/// Any-of groups in `text` (indices into `hits`): the whole line for `いずれか` / `any of`,
+/// else the runs joined by `or` (`Go or Python`, `Go, Python or Ruby`).
+fn any_of_groups(text: &str, hits: &[Hit]) -> Vec<Vec<usize>> {
+    let lower = text.to_lowercase();
+    let distinct = |idx: &[usize]| {
+        let mut s: Vec<SkillId> = idx.iter().map(|&i| hits[i].skill).collect();
+        s.sort();
+        s.dedup();
+        s.len()
+    };
+    if ANY_OF_WORDS.iter().any(|w| lower.contains(w)) {
+        let all: Vec<usize> = (0..hits.len()).collect();
+        return if distinct(&all) >= 2 {
+            vec![all]
+        } else {
+            Vec::new()
+        };
+    }
+    let gap_is = |a: usize, b: usize, pred: &dyn Fn(&str) -> bool| {
+        a <= b && text.get(a..b).is_some_and(pred)
+    };
+    let is_or = |g: &str| {
+        let g = format!(" {} ", g.trim().to_lowercase());
+        OR_WORDS.iter().any(|w| g.trim() == w.trim()) && g.trim().len() <= 12
+    };
+    let is_sep = |g: &str| {
+        let g = g.trim();
+        g.is_empty() || matches!(g, "," | "、" | "/" | "・" | "，")
+    };
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for k in 0..hits.len().saturating_sub(1) {
+        if !gap_is(hits[k].end, hits[k + 1].start, &is_or) {
+            continue;
+        }
+        // Extend left over `A, B or C`.
+        let mut start = k;
+        while start > 0 && gap_is(hits[start - 1].end, hits[start].start, &is_sep) {
+            start -= 1;
+        }
+        let members: Vec<usize> = (start..=k + 1).collect();
+        match groups.last_mut() {
+            Some(last) if last.contains(&start) || last.contains(&k) => {
+                for m in members {
+                    if !last.contains(&m) {
+                        last.push(m);
+                    }
+                }
+            }
+            _ => groups.push(members),
+        }
+    }
+    groups.retain(|g| distinct(g) >= 2);
+    groups
+}
+
+/// Tech-looking ASCII words the taxonomy does not know (`FooDB`, `bar.js`).
+fn unknown_terms(text: &str, hits: &[Hit], out: &mut Vec<String>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len()
+            && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'.' | b'+' | b'#'))
+        {
+            i += 1;
+        }
+        let word = text[start..i].trim_end_matches('.');
+        let end = start + word.len();
+        if hits.iter().any(|h| h.start < end && start < h.end) || word.len() < 3 {
+            continue;
+        }
+        let w = word.as_bytes();
+        let camel = w
+            .windows(2)
+            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+            && w[0].is_ascii_uppercase();
+        let dotted = word.to_ascii_lowercase().ends_with(".js");
+        if (camel || dotted) && !out.iter().any(|o| o == word) && out.len() < 30 {
+            out.push(word.to_owned());
+        }
+    }
+}
+
+/// Extract requirements from `lines`.
+pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String>) {
+    let mut stack: Vec<(u8, Option<Level>)> = Vec::new();
+    let mut reqs: Vec<Requirement> = Vec::new();
+    let mut unknown = Vec::new();
+    let mut next_group = 1;
+    /// Rank given to marker lines: below every real heading.
+    const MARKER_RANK: u8 = 10;
+    for pl in lines {
+        let norm = nfkc(&pl.text);
+        if let PLineKind::Heading(rank) = pl.kind {
+            stack.retain(|(r, _)| *r < rank);
+            stack.push((rank, classify_label(&norm)));
+            continue;
+        }
+        if let PLineKind::Row {
+            is_header: true, ..
+        } = pl.kind
+        {
+            continue;
+        }
+        let hits = tax.find(&norm);
+        if pl.forced_level.is_none() {
+            if let Some(level) = as_marker(&norm, !hits.is_empty()) {
+                // A neutral marker (`■業務内容`) ends the labelled section before it.
+                stack.retain(|(r, _)| *r < MARKER_RANK);
+                stack.push((MARKER_RANK, Some(level.unwrap_or(Level::Mentioned))));
+                continue;
+            }
+        }
+        if hits.is_empty() {
+            continue;
+        }
+        let section_level = stack.iter().rev().find_map(|(_, l)| *l);
+        let row_label = match &pl.kind {
+            PLineKind::Row { cells, .. } => cells.first().and_then(|c| {
+                let c = nfkc(c);
+                if c.chars().count() <= 16 {
+                    classify_label(&c)
+                } else {
+                    None
+                }
+            }),
+            _ => None,
+        };
+        let level = pl
+            .forced_level
+            .or(row_label)
+            .or_else(|| inline_label(&norm))
+            .or(section_level)
+            .unwrap_or(Level::Mentioned);
+        let years = pl.forced_years.or_else(|| {
+            find_duration_months(&norm).map(|m| (f64::from(m) / 12.0 * 100.0).round() / 100.0)
+        });
+        let mut group_of: Vec<Option<u32>> = vec![None; hits.len()];
+        for g in any_of_groups(&norm, &hits) {
+            for i in g {
+                group_of[i] = Some(next_group);
+            }
+            next_group += 1;
+        }
+        if level != Level::Mentioned {
+            unknown_terms(&norm, &hits, &mut unknown);
+        }
+        let text = ellipsize(&squash_ws(&pl.text), 160);
+        for (h, group) in hits.iter().zip(group_of) {
+            let candidate = Requirement {
+                skill_id: h.skill,
+                skill: tax.skill(h.skill).name.clone(),
+                level,
+                min_years: years,
+                group,
+                matched_by: h.kind,
+                similarity: h.similarity,
+                text: text.clone(),
+                line: pl.line,
+            };
+            match reqs.iter_mut().find(|r| r.skill_id == h.skill) {
+                None => reqs.push(candidate),
+                Some(r) => {
+                    let years = match (r.min_years, candidate.min_years) {
+                        (Some(a), Some(b)) => Some(a.max(b)),
+                        (a, b) => a.or(b),
+                    };
+                    if candidate.level < r.level {
+                        *r = candidate;
+                    }
+                    r.min_years = years;
+                }
+            }
+        }
+    }
+    // A group left with one member (its other members were stronger elsewhere) is no group.
+    let groups: Vec<u32> = reqs.iter().filter_map(|r| r.group).collect();
+    for r in &mut reqs {
+        if let Some(g) = r.group {
+            if groups.iter().filter(|x| **x == g).count() < 2 {
+                r.group = None;
+            }
+        }
+    }
+    (reqs, unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(doc: &[(&str, Option<u8>)]) -> Vec<PLine> {
+        doc.iter()
+            .enumerate()
+            .map(|(i, (t, h))| {
+                PLine::new(
+                    h.map_or(PLineKind::Line, PLineKind::Heading),
+                    *t,
+                    Some(i + 1),
+                )
+            })
+            .collect()
+    }
+
+    fn get<'a>(r: &'a [Requirement], name: &str) -> &'a Requirement {
+        r.iter()
+            .find(|x| x.skill == name)
+            .unwrap_or_else(|| panic!("{name} missing: {r:?}"))
+    }
+
+    #[test]
+    fn every_label_is_classified() {
+        for l in [
+            "必須",
+            "必須スキル",
+            "必須要件",
+            "応募資格",
+            "求める経験",
+            "MUST",
+            "Requirements",
+            "Qualifications",
+            "Must have",
+            "Minimum qualifications",
+            "What you bring",
+            "■応募資格",
+            "【必須スキル】",
+        ] {
+            assert_eq!(classify_label(l), Some(Level::Required), "{l}");
+        }
+        for l in [
+            "歓迎",
+            "歓迎スキル",
+            "尚可",
+            "あれば尚可",
+            "WANT",
+            "Nice to have",
+            "Preferred",
+            "Bonus",
+            "Plus",
+            "Preferred qualifications",
+        ] {
+            assert_eq!(classify_label(l), Some(Level::Preferred), "{l}");
+        }
+        for l in ["業務内容", "About us", "Responsibilities", "Surplus"] {
+            assert_eq!(classify_label(l), None, "{l}");
+        }
+    }
+
+    #[test]
+    fn headings_markers_and_inline_labels() {
+        let tax = Taxonomy::builtin().unwrap();
+        let doc = lines(&[
+            ("仕事内容", Some(2)),
+            ("Kubernetes クラスタの運用", None),
+            ("必須スキル", Some(2)),
+            ("言語", Some(3)),
+            ("Go での開発経験 3年以上", None),
+            ("【歓迎スキル】", None),
+            ("Datadog", None),
+            ("■業務内容", None),
+            ("Terraform", None),
+            ("必須: AWS", None),
+        ]);
+        let (r, _) = extract(&doc, &tax);
+        assert_eq!(get(&r, "Kubernetes").level, Level::Mentioned);
+        assert_eq!(get(&r, "Go").level, Level::Required);
+        assert_eq!(get(&r, "Go").min_years, Some(3.0));
+        assert_eq!(get(&r, "Datadog").level, Level::Preferred);
+        assert_eq!(get(&r, "Terraform").level, Level::Mentioned);
+        assert_eq!(get(&r, "AWS").level, Level::Required);
+    }
+
+    #[test]
+    fn years_in_every_form() {
+        let tax = Taxonomy::builtin().unwrap();
+        for (text, years) in [
+            ("Go 3年以上", 3.0),
+            ("Go 2年〜", 2.0),
+            ("3+ years of Go", 3.0),
+            ("at least 3 years with Go", 3.0),
+            ("5 years of Go", 5.0),
+            ("Go (2+\u{a0}years)", 2.0),
+            ("Go 6ヶ月以上", 0.5),
+        ] {
+            let mut l = PLine::new(PLineKind::Line, text, None);
+            l.forced_level = Some(Level::Required);
+            let (r, _) = extract(&[l], &tax);
+            assert_eq!(get(&r, "Go").min_years, Some(years), "{text}");
+        }
+        let row = PLine::new(
+            PLineKind::Row {
+                cells: vec!["必須".into(), "Go".into(), "3年以上".into()],
+                is_header: false,
+            },
+            "必須 | Go | 3年以上",
+            None,
+        );
+        let (r, _) = extract(&[row], &tax);
+        assert_eq!(get(&r, "Go").level, Level::Required);
+        assert_eq!(get(&r, "Go").min_years, Some(3.0));
+    }
+
+    #[test]
+    fn any_of_groups_are_found() {
+        let tax = Taxonomy::builtin().unwrap();
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "AWS、Google Cloud、Azure いずれかの実務経験",
+                &["AWS", "Azure"],
+                &[],
+            ),
+            ("Go または Python", &["Go", "Python"], &[]),
+            ("Go or Python", &["Go", "Python"], &[]),
+            ("ArgoCD or Flux", &["Argo CD", "Flux"], &[]),
+            (
+                "Terraform and GitHub Actions or CircleCI",
+                &["GitHub Actions", "CircleCI"],
+                &["Terraform"],
+            ),
+            ("Go, Python or Ruby", &["Go", "Python", "Ruby"], &[]),
+        ];
+        for (text, grouped, alone) in cases {
+            let mut l = PLine::new(PLineKind::Line, *text, None);
+            l.forced_level = Some(Level::Required);
+            let (r, _) = extract(&[l], &tax);
+            let g = get(&r, grouped[0]).group.expect(text);
+            for name in *grouped {
+                assert_eq!(get(&r, name).group, Some(g), "{text}: {name}");
+            }
+            for name in *alone {
+                assert_eq!(get(&r, name).group, None, "{text}: {name}");
+            }
+        }
+    }
+
+    #[test]
+    fn guards_hold_in_postings() {
+        let tax = Taxonomy::builtin().unwrap();
+        let mut l = PLine::new(
+            PLineKind::Line,
+            "JavaScript, Google Play, Argo CD, Django の経験。Kubernets と Terrafrom と Promethues",
+            None,
+        );
+        l.forced_level = Some(Level::Required);
+        let (r, _) = extract(&[l], &tax);
+        assert!(
+            r.iter().all(|x| x.skill != "Java" && x.skill != "Go"),
+            "{r:?}"
+        );
+        for typo in ["Kubernetes", "Terraform", "Prometheus"] {
+            assert_eq!(get(&r, typo).matched_by, MatchKind::Fuzzy);
+        }
+    }
+
+    #[test]
+    fn strongest_level_wins() {
+        let tax = Taxonomy::builtin().unwrap();
+        let doc = lines(&[
+            ("歓迎", Some(2)),
+            ("Go 1年", None),
+            ("必須", Some(2)),
+            ("Go 3年以上", None),
+        ]);
+        let (r, _) = extract(&doc, &tax);
+        assert_eq!(get(&r, "Go").level, Level::Required);
+        assert_eq!(get(&r, "Go").min_years, Some(3.0));
+    }
+}

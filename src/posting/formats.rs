@@ -1,0 +1,453 @@
+//! The four posting formats, each turned into [`PLine`]s plus metadata.
+//!
+//! Markdown goes through the shared pulldown-cmark walk ([`crate::doc::blocks`]); HTML through
+//! the shared scanner ([`crate::doc::html`]), preferring a schema.org `JobPosting` JSON-LD block
+//! when the page has one; `.json` is a schema.org `JobPosting` or a JSON Resume job.
+
+use serde_json::Value;
+
+use super::extract::{Level, PLine, PLineKind};
+use super::PostingError;
+use crate::doc::blocks::{self, BlockKind};
+use crate::doc::html::{self, HtmlItem};
+use crate::text::{nfkc, LineIndex};
+
+#[derive(Debug, Default)]
+pub struct Draft {
+    pub title: Option<String>,
+    pub company: Option<String>,
+    pub url: Option<String>,
+    pub location: Option<String>,
+    pub salary: Option<String>,
+    pub posted: Option<String>,
+    pub lines: Vec<PLine>,
+}
+
+impl Draft {
+    fn set_meta(&mut self, key: &str, value: &str) {
+        let v = value.trim().trim_matches(['"', '\'']).trim().to_owned();
+        if v.is_empty() {
+            return;
+        }
+        let slot = match key.trim().to_ascii_lowercase().as_str() {
+            "title" => &mut self.title,
+            "company" | "organization" | "employer" => &mut self.company,
+            "url" | "link" => &mut self.url,
+            "location" => &mut self.location,
+            "salary" => &mut self.salary,
+            "posted" | "date" => &mut self.posted,
+            _ => return,
+        };
+        if slot.is_none() {
+            *slot = Some(v);
+        }
+    }
+
+    /// `会社名：…` / `Company: …` lines name the company.
+    fn company_from_line(&mut self, text: &str) {
+        if self.company.is_some() {
+            return;
+        }
+        let t = nfkc(text);
+        if let Some((label, value)) = t.split_once(':') {
+            let label = label
+                .trim()
+                .trim_matches(['■', '【', '】', '・', '-', '*'])
+                .trim();
+            if matches!(
+                label.to_lowercase().as_str(),
+                "会社名" | "企業名" | "社名" | "company" | "company name" | "employer"
+            ) && !value.trim().is_empty()
+            {
+                self.company = Some(value.trim().to_owned());
+            }
+        }
+    }
+}
+
+/// Check YAML front matter loosely: `key: value` lines, list items and indented continuations,
+/// with balanced brackets and quotes in values.
+fn check_yaml_front_matter(line: &str) -> Result<(), String> {
+    let t = line.trim();
+    if t.is_empty()
+        || t.starts_with('#')
+        || t.starts_with("- ")
+        || t == "-"
+        || line.starts_with([' ', '\t'])
+    {
+        return Ok(());
+    }
+    let Some((key, value)) = t.split_once(':') else {
+        return Err(format!("expected `key: value`, found `{t}`"));
+    };
+    if key.trim().is_empty() {
+        return Err(format!("empty key in `{t}`"));
+    }
+    let v = value.trim();
+    let balanced = |open: char, close: char| v.matches(open).count() == v.matches(close).count();
+    if !balanced('[', ']') || !balanced('{', '}') {
+        return Err(format!("unbalanced brackets in `{t}`"));
+    }
+    if v.starts_with('"') && (v.len() < 2 || !v.ends_with('"')) {
+        return Err(format!("unterminated quote in `{t}`"));
+    }
+    Ok(())
+}
+
+pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
+    let index = LineIndex::new(text);
+    let mut d = Draft::default();
+    // TOML front matter (`+++`) is parsed strictly by the toml crate.
+    if let Some(rest) = text.strip_prefix("+++\n") {
+        if let Some(end) = rest.find("\n+++") {
+            let fm = &rest[..end];
+            let value: toml::Table = toml::from_str(fm).map_err(|e| PostingError::FrontMatter {
+                path: path.to_owned(),
+                line: e
+                    .span()
+                    .map_or(1, |s| fm[..s.start.min(fm.len())].matches('\n').count() + 2),
+                message: e.message().to_owned(),
+            })?;
+            for (k, v) in &value {
+                if let Some(s) = v.as_str() {
+                    d.set_meta(k, s);
+                } else if let Some(dt) = v.as_datetime() {
+                    d.set_meta(k, &dt.to_string());
+                }
+            }
+        }
+    }
+    let mut first_h1 = true;
+    for b in blocks::blocks(text, &index) {
+        match b.kind {
+            BlockKind::FrontMatter => {
+                check_yaml_front_matter(&b.text).map_err(|message| PostingError::FrontMatter {
+                    path: path.to_owned(),
+                    line: b.line,
+                    message,
+                })?;
+                if let Some((k, v)) = b.text.split_once([':', '=']) {
+                    if !b.text.starts_with([' ', '\t', '-']) {
+                        d.set_meta(k, v);
+                    }
+                }
+            }
+            BlockKind::Heading(level) => {
+                if level == 1 && first_h1 {
+                    first_h1 = false;
+                    if d.title.is_none() {
+                        d.title = Some(b.text.clone());
+                    }
+                }
+                d.lines
+                    .push(PLine::new(PLineKind::Heading(level), b.text, Some(b.line)));
+            }
+            BlockKind::Line { .. } | BlockKind::Summary => {
+                d.company_from_line(&b.text);
+                d.lines
+                    .push(PLine::new(PLineKind::Line, b.text, Some(b.line)));
+            }
+            BlockKind::Row { cells, is_header } => {
+                d.lines.push(PLine::new(
+                    PLineKind::Row { cells, is_header },
+                    b.text,
+                    Some(b.line),
+                ));
+            }
+            BlockKind::DetailsOpen | BlockKind::DetailsClose => {}
+        }
+    }
+    Ok(d)
+}
+
+pub fn plain_text(text: &str) -> Draft {
+    let mut d = Draft::default();
+    for (i, raw) in text.lines().enumerate() {
+        let line = blocks::strip_urls(raw);
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if d.title.is_none() {
+            d.title = Some(t.trim_matches(['■', '【', '】', '#']).trim().to_owned());
+            continue;
+        }
+        d.company_from_line(t);
+        d.lines.push(PLine::new(PLineKind::Line, t, Some(i + 1)));
+    }
+    d
+}
+
+pub fn html(text: &str, path: &str) -> Result<Draft, PostingError> {
+    let index = LineIndex::new(text);
+    let items = html::scan(text);
+    for (item, _) in &items {
+        if let HtmlItem::JsonLd(body) = item {
+            // A broken JSON-LD block is ignored in favour of the visible page.
+            if let Ok(v) = serde_json::from_str::<Value>(body) {
+                if let Some(job) = find_job_posting(&v) {
+                    return Ok(from_job_posting(job));
+                }
+            }
+        }
+    }
+    let mut d = Draft::default();
+    let mut page_title = None;
+    for (item, at) in items {
+        let line = Some(index.line(at));
+        match item {
+            HtmlItem::Title(t) => page_title = Some(t),
+            HtmlItem::Heading(level, t) => {
+                if level == 1 && d.title.is_none() {
+                    d.title = Some(t.clone());
+                }
+                d.lines.push(PLine::new(PLineKind::Heading(level), t, line));
+            }
+            HtmlItem::Text(t) | HtmlItem::Item(t) | HtmlItem::Summary(t) => {
+                let t = blocks::strip_urls(&t).into_owned();
+                d.company_from_line(&t);
+                d.lines.push(PLine::new(PLineKind::Line, t, line));
+            }
+            HtmlItem::Row(cells) => {
+                let t = cells.join(" | ");
+                d.lines.push(PLine::new(
+                    PLineKind::Row {
+                        cells,
+                        is_header: false,
+                    },
+                    t,
+                    line,
+                ));
+            }
+            HtmlItem::DetailsOpen | HtmlItem::DetailsClose | HtmlItem::JsonLd(_) => {}
+        }
+    }
+    if d.title.is_none() {
+        d.title = page_title;
+    }
+    if d.lines.is_empty() {
+        return Err(PostingError::Content {
+            path: path.to_owned(),
+            message: "no visible text in the HTML page".to_owned(),
+        });
+    }
+    Ok(d)
+}
+
+pub fn json(text: &str, path: &str) -> Result<Draft, PostingError> {
+    let v: Value = serde_json::from_str(text).map_err(|e| PostingError::Json {
+        path: path.to_owned(),
+        message: format!("line {} column {}: {e}", e.line(), e.column()),
+    })?;
+    if let Some(job) = find_job_posting(&v) {
+        return Ok(from_job_posting(job));
+    }
+    if v.get("title").is_some()
+        && (v.get("qualifications").is_some()
+            || v.get("skills").is_some()
+            || v.get("responsibilities").is_some())
+    {
+        return Ok(from_json_resume_job(&v));
+    }
+    Err(PostingError::Content {
+        path: path.to_owned(),
+        message: "JSON is neither a schema.org JobPosting nor a JSON Resume job".to_owned(),
+    })
+}
+
+/// A `JobPosting` object anywhere in a JSON-LD value (top level, array or `@graph`).
+fn find_job_posting(v: &Value) -> Option<&Value> {
+    match v {
+        Value::Array(a) => a.iter().find_map(find_job_posting),
+        Value::Object(o) => {
+            let is_job = match o.get("@type") {
+                Some(Value::String(t)) => t == "JobPosting",
+                Some(Value::Array(a)) => a.iter().any(|t| t == "JobPosting"),
+                _ => false,
+            };
+            if is_job {
+                Some(v)
+            } else {
+                o.get("@graph").and_then(find_job_posting)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Strings of a JSON value that may be a string or an array of strings/objects with `name`.
+fn strings(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(a)) => a
+            .iter()
+            .flat_map(|x| match x {
+                Value::String(s) => vec![s.clone()],
+                Value::Object(o) => {
+                    let mut out: Vec<String> = o
+                        .get("name")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned)
+                        .into_iter()
+                        .collect();
+                    out.extend(strings(o.get("keywords")));
+                    out
+                }
+                _ => Vec::new(),
+            })
+            .collect(),
+        Some(Value::Object(o)) => o
+            .get("name")
+            .or_else(|| o.get("description"))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn forced(text: String, level: Level, years: Option<f64>) -> PLine {
+    let mut l = PLine::new(PLineKind::Line, text, None);
+    l.forced_level = Some(level);
+    l.forced_years = years;
+    l
+}
+
+/// Lines of an HTML (or plain) description string.
+fn description_lines(desc: &str, out: &mut Vec<PLine>) {
+    for (item, _) in html::scan(desc) {
+        match item {
+            HtmlItem::Heading(level, t) => out.push(PLine::new(PLineKind::Heading(level), t, None)),
+            HtmlItem::Text(t) | HtmlItem::Item(t) | HtmlItem::Summary(t) | HtmlItem::Title(t) => {
+                out.push(PLine::new(
+                    PLineKind::Line,
+                    blocks::strip_urls(&t).into_owned(),
+                    None,
+                ));
+            }
+            HtmlItem::Row(cells) => {
+                let t = cells.join(" | ");
+                out.push(PLine::new(
+                    PLineKind::Row {
+                        cells,
+                        is_header: false,
+                    },
+                    t,
+                    None,
+                ));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn from_job_posting(job: &Value) -> Draft {
+    let mut d = Draft {
+        title: job.get("title").and_then(Value::as_str).map(str::to_owned),
+        company: match job.get("hiringOrganization") {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(o) => o.get("name").and_then(Value::as_str).map(str::to_owned),
+            None => None,
+        },
+        url: job.get("url").and_then(Value::as_str).map(str::to_owned),
+        posted: job
+            .get("datePosted")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+        ..Draft::default()
+    };
+    if let Some(desc) = job.get("description").and_then(Value::as_str) {
+        description_lines(desc, &mut d.lines);
+    }
+    let experience = job.get("experienceRequirements");
+    let months = experience
+        .and_then(|e| e.get("monthsOfExperience"))
+        .and_then(|m| {
+            m.as_f64()
+                .or_else(|| m.as_str().and_then(|s| s.parse().ok()))
+        });
+    let years = months.map(|m| (m / 12.0 * 100.0).round() / 100.0);
+    for s in strings(job.get("skills")) {
+        d.lines.push(forced(s, Level::Required, years));
+    }
+    if let Some(Value::String(s)) = experience {
+        d.lines.push(forced(s.clone(), Level::Required, None));
+    } else if let Some(desc) = experience
+        .and_then(|e| e.get("description"))
+        .and_then(Value::as_str)
+    {
+        d.lines
+            .push(forced(desc.to_owned(), Level::Required, years));
+    }
+    for q in strings(job.get("qualifications")) {
+        d.lines.push(forced(q, Level::Required, None));
+    }
+    for key in ["responsibilities", "jobBenefits"] {
+        for r in strings(job.get(key)) {
+            d.lines.push(forced(r, Level::Mentioned, None));
+        }
+    }
+    d
+}
+
+fn from_json_resume_job(job: &Value) -> Draft {
+    let mut d = Draft {
+        title: job.get("title").and_then(Value::as_str).map(str::to_owned),
+        company: job
+            .get("company")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+        url: job
+            .get("website")
+            .or_else(|| job.get("url"))
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+        posted: job.get("date").and_then(Value::as_str).map(str::to_owned),
+        location: match job.get("location") {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(o) => o.get("city").and_then(Value::as_str).map(str::to_owned),
+            None => None,
+        },
+        salary: job.get("salary").and_then(Value::as_str).map(str::to_owned),
+        ..Draft::default()
+    };
+    if let Some(desc) = job.get("description").and_then(Value::as_str) {
+        for line in desc.lines() {
+            d.lines
+                .push(forced(line.to_owned(), Level::Mentioned, None));
+        }
+    }
+    for r in strings(job.get("responsibilities")) {
+        d.lines.push(forced(r, Level::Mentioned, None));
+    }
+    for q in strings(job.get("qualifications")) {
+        d.lines.push(forced(q, Level::Required, None));
+    }
+    for s in strings(job.get("skills")) {
+        d.lines.push(forced(s, Level::Required, None));
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_front_matter_check() {
+        assert!(check_yaml_front_matter("title: SRE").is_ok());
+        assert!(check_yaml_front_matter("  - x").is_ok());
+        assert!(check_yaml_front_matter("title: [unclosed").is_err());
+        assert!(check_yaml_front_matter("just words").is_err());
+    }
+
+    #[test]
+    fn json_ld_in_graph() {
+        let v: Value = serde_json::from_str(
+            r#"{"@graph":[{"@type":"Organization"},{"@type":"JobPosting","title":"SRE"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(find_job_posting(&v).unwrap()["title"], "SRE");
+    }
+}

@@ -1,0 +1,218 @@
+//! Markdown reports: `summary.md` and one explanation per posting. Everything that came from a
+//! document is escaped (pipes, brackets, emphasis, HTML, newlines) so a posting cannot break
+//! the table or inject links.
+
+use std::fmt::Write as _;
+
+use crate::batch::Skipped;
+use crate::matching::{Fit, Gap};
+use crate::profile::{format_months, Profile};
+
+/// Escape untrusted text for a Markdown table cell or inline text.
+pub fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '\\' | '|' | '[' | ']' | '*' | '_' | '`' | '<' | '>' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn years(y: Option<f64>) -> String {
+    y.map_or_else(|| "–".to_owned(), |y| format!("{y}y"))
+}
+
+fn months(m: Option<u32>) -> String {
+    m.map_or_else(|| "–".to_owned(), format_months)
+}
+
+/// Score as shown in tables.
+pub fn score_text(f: &Fit) -> String {
+    f.score
+        .map_or_else(|| "n/a".to_owned(), |s| format!("{s:.1}"))
+}
+
+/// `summary.md`.
+pub fn summary(
+    profile: &Profile,
+    fits: &[Fit],
+    slugs: &[String],
+    gaps: &[Gap],
+    skipped: &[Skipped],
+) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# skillfit report: {}\n", md_escape(&profile.source));
+    let scored = fits.iter().filter(|f| f.score.is_some()).count();
+    let _ = writeln!(
+        s,
+        "As of {} · {} postings ranked · {} without requirements · {} skipped · experience {} across {} companies\n",
+        profile.as_of,
+        scored,
+        fits.len() - scored,
+        skipped.len(),
+        format_months(profile.total_months),
+        profile.companies.len()
+    );
+    let _ = writeln!(s, "## Ranking\n");
+    let _ = writeln!(
+        s,
+        "| # | Score | Posting | Company | Required | Preferred | Missing required |"
+    );
+    let _ = writeln!(s, "|---:|---:|---|---|---|---|---|");
+    for (i, (f, slug)) in fits.iter().zip(slugs).enumerate() {
+        let _ = writeln!(
+            s,
+            "| {} | {} | [{}](postings/{}.md) | {} | {}/{} | {}/{} | {} |",
+            i + 1,
+            score_text(f),
+            md_escape(&f.title),
+            slug,
+            md_escape(f.company.as_deref().unwrap_or("")),
+            f.required_met,
+            f.required_total,
+            f.preferred_met,
+            f.preferred_total,
+            md_escape(&f.missing_required.join(", "))
+        );
+    }
+    let _ = writeln!(s, "\n## Top gaps\n");
+    if gaps.is_empty() {
+        let _ = writeln!(s, "Nothing missing.");
+    } else {
+        let _ = writeln!(s, "| Skill | Status | Postings asking | Required in | Years asked (max) | You have | Score it would add |");
+        let _ = writeln!(s, "|---|---|---:|---:|---:|---:|---:|");
+        for g in gaps.iter().take(15) {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} | {} | {:.1} |",
+                md_escape(&g.skill),
+                g.status,
+                g.postings_asking,
+                g.required_in,
+                years(g.max_years_asked),
+                months(g.months_have),
+                g.score_gain
+            );
+        }
+    }
+    if !skipped.is_empty() {
+        let _ = writeln!(s, "\n## Skipped\n");
+        for k in skipped {
+            let _ = writeln!(
+                s,
+                "- `{}`: {}",
+                k.path.replace('`', "'"),
+                md_escape(&k.reason)
+            );
+        }
+    }
+    let _ = writeln!(s, "\n## Profile\n");
+    for c in &profile.companies {
+        let _ = writeln!(
+            s,
+            "- {} ({} – {}, {})",
+            md_escape(&c.name),
+            c.start,
+            c.end.as_deref().unwrap_or("now"),
+            format_months(c.months)
+        );
+    }
+    let top: Vec<String> = profile
+        .skills
+        .iter()
+        .filter(|k| k.months.is_some())
+        .take(15)
+        .map(|k| format!("{} {}", md_escape(&k.skill), months(k.months)))
+        .collect();
+    let _ = writeln!(s, "\nMost experience: {}.", top.join(", "));
+    s
+}
+
+/// One posting's explanation: every requirement and the points it earned.
+pub fn explanation(f: &Fit) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# {}\n", md_escape(&f.title));
+    if let Some(c) = &f.company {
+        let _ = writeln!(s, "Company: {}  ", md_escape(c));
+    }
+    let _ = writeln!(s, "File: `{}`  ", f.path.replace('`', "'"));
+    let _ = writeln!(
+        s,
+        "Score: **{}** · required {}/{} · preferred {}/{}\n",
+        score_text(f),
+        f.required_met,
+        f.required_total,
+        f.preferred_met,
+        f.preferred_total
+    );
+    if f.requirements.is_empty() {
+        let _ = writeln!(
+            s,
+            "No required or preferred skill was recognised in this posting, so it is not scored."
+        );
+        return s;
+    }
+    let _ = writeln!(
+        s,
+        "| Level | Skill | Years asked | Matched by | You have | Earned | Points |"
+    );
+    let _ = writeln!(s, "|---|---|---:|---|---:|---:|---:|");
+    for r in &f.requirements {
+        let skill = if r.alternatives.is_empty() {
+            md_escape(&r.skill)
+        } else {
+            format!(
+                "{} (any of: {})",
+                md_escape(&r.skill),
+                md_escape(&r.alternatives.join(", "))
+            )
+        };
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {:.2} | {:.2} / {:.2} |",
+            r.level.as_str(),
+            skill,
+            years(r.min_years),
+            r.matched_by,
+            months(r.months_have),
+            r.earned,
+            r.points,
+            r.max_points
+        );
+    }
+    let total: f64 = f.requirements.iter().map(|r| r.points).sum();
+    let _ = writeln!(
+        s,
+        "\nPoints add up to {total:.1} (score {}).\n",
+        score_text(f)
+    );
+    let _ = writeln!(s, "## Evidence\n");
+    for r in &f.requirements {
+        let _ = writeln!(
+            s,
+            "- **{}**: posting says “{}”",
+            md_escape(&r.skill),
+            md_escape(&r.posting_text)
+        );
+        if let (Some(line), Some(text)) = (r.resume_line, &r.resume_text) {
+            let _ = writeln!(s, "  - résumé line {line}: “{}”", md_escape(text));
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::md_escape;
+
+    #[test]
+    fn escapes_table_breakers() {
+        assert_eq!(md_escape("a|b\nc [x](y) <b>"), "a\\|b c \\[x\\](y) \\<b\\>");
+    }
+}
