@@ -573,3 +573,323 @@ fn help_lists_the_commands() {
     let text = stdout(&o);
     assert!(text.contains("profile") && text.contains("taxonomy"));
 }
+
+/// Compare `skillfit posting --format json` for every sample posting with its expected file.
+#[test]
+fn sample_postings_match_their_expected_files() {
+    let tax = Taxonomy::builtin().unwrap();
+    let dir = root().join("tests/expected/postings");
+    let mut failures = Vec::new();
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let exp_path = entry.unwrap().path();
+        let Some(name) = exp_path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".toml"))
+        else {
+            continue;
+        };
+        seen += 1;
+        let posting = format!("jobs/{name}");
+        let exp: toml::Value =
+            toml::from_str(&std::fs::read_to_string(&exp_path).unwrap()).unwrap();
+        let o = run(&["posting", &posting, "--format", "json"]);
+        if !o.status.success() {
+            failures.push(format!("{posting}: failed: {}", stderr(&o)));
+            continue;
+        }
+        let got: Value = serde_json::from_slice(&o.stdout).unwrap();
+        for key in ["title", "company"] {
+            if let Some(want) = exp.get(key).and_then(|v| v.as_str()) {
+                if got[key] != want {
+                    failures.push(format!("{posting}: {key} {} != {want:?}", got[key]));
+                }
+            }
+        }
+        let reqs = got["requirements"].as_array().unwrap();
+        for level in ["required", "preferred"] {
+            let want = exp
+                .get(level)
+                .and_then(|v| v.as_array())
+                .cloned()
+                .unwrap_or_default();
+            let mut want_names = Vec::new();
+            let mut labels: Vec<(String, Value)> = Vec::new();
+            for w in &want {
+                let skill = canon(&tax, w["skill"].as_str().unwrap());
+                want_names.push(skill.clone());
+                let Some(r) = reqs.iter().find(|r| r["skill"] == skill.as_str()) else {
+                    failures.push(format!("{posting}: {level} {skill} not extracted"));
+                    continue;
+                };
+                if r["level"] != level {
+                    failures.push(format!("{posting}: {skill} is {} not {level}", r["level"]));
+                }
+                let want_years = w
+                    .get("min_years")
+                    .and_then(|y| y.as_float().or(y.as_integer().map(|i| i as f64)));
+                if r["min_years"].as_f64() != want_years {
+                    failures.push(format!(
+                        "{posting}: {skill} min_years {} != {want_years:?}",
+                        r["min_years"]
+                    ));
+                }
+                match w.get("group").and_then(|g| g.as_str()) {
+                    Some(label) => {
+                        if r["group"].is_null() {
+                            failures.push(format!(
+                                "{posting}: {skill} should be in any-of group {label}"
+                            ));
+                        }
+                        if let Some((_, g)) = labels.iter().find(|(l, _)| l == label) {
+                            if *g != r["group"] {
+                                failures.push(format!("{posting}: {skill} not in the same group as the other `{label}` members"));
+                            }
+                        } else {
+                            labels.push((label.to_owned(), r["group"].clone()));
+                        }
+                    }
+                    None => {
+                        if !r["group"].is_null() {
+                            failures.push(format!("{posting}: {skill} should not be in a group"));
+                        }
+                    }
+                }
+            }
+            for r in reqs.iter().filter(|r| r["level"] == level) {
+                let skill = r["skill"].as_str().unwrap();
+                if !want_names.iter().any(|w| w == skill) {
+                    failures.push(format!(
+                        "{posting}: unexpected {level} {skill} from “{}”",
+                        r["text"]
+                    ));
+                }
+            }
+        }
+        for a in exp
+            .get("absent")
+            .and_then(|v| v.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let skill = canon(&tax, a.as_str().unwrap());
+            if reqs.iter().any(|r| r["skill"] == skill.as_str()) {
+                failures.push(format!("{posting}: {skill} must not be extracted"));
+            }
+        }
+    }
+    assert!(seen >= 16, "only {seen} expected posting files");
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n  {}",
+        failures.len(),
+        failures.join("\n  ")
+    );
+}
+
+#[test]
+fn batch_with_broken_files_ranks_the_rest_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs");
+    std::fs::create_dir(&jobs).unwrap();
+    for f in ["sre_aws_eks.md", "frontend_react.md", "backend_java.txt"] {
+        std::fs::copy(root().join("jobs").join(f), jobs.join(f)).unwrap();
+    }
+    for f in std::fs::read_dir(fixture("postings_bad")).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, jobs.join(f.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(jobs.join("empty.md"), "").unwrap();
+    std::fs::write(jobs.join("binary.html"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    std::fs::write(jobs.join("notes.xyz"), "ignored: unknown extension").unwrap();
+    let out = dir.path().join("report");
+    let o = run(&[
+        "rank",
+        "tests/fixtures/resumes/ja_sre.md",
+        jobs.to_str().unwrap(),
+        "--as-of",
+        "2026-11",
+        "--format",
+        "json",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let skipped: Vec<String> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| format!("{} {}", s["path"], s["reason"]))
+        .collect();
+    for bad in [
+        "broken.json",
+        "empty.md",
+        "binary.html",
+        "bad_front_matter.md",
+    ] {
+        assert!(
+            skipped.iter().any(|s| s.contains(bad)),
+            "{bad} not skipped: {skipped:?}"
+        );
+        assert!(stderr(&o).contains(bad), "{bad} not reported on stderr");
+    }
+    assert!(skipped.iter().all(|s| !s.contains("notes.xyz")));
+    let postings = v["postings"].as_array().unwrap();
+    let titles: Vec<&str> = postings
+        .iter()
+        .map(|p| p["path"].as_str().unwrap())
+        .collect();
+    assert!(titles[0].ends_with("sre_aws_eks.md"), "{titles:?}");
+    let blog = postings
+        .iter()
+        .find(|p| p["path"].as_str().unwrap().ends_with("no_requirements.md"))
+        .unwrap();
+    assert!(
+        blog["score"].is_null(),
+        "a posting without requirements is not scored"
+    );
+    for f in [
+        "summary.md",
+        "fits.csv",
+        "requirements.csv",
+        "requirements.parquet",
+        "profile.csv",
+    ] {
+        assert!(out.join(f).is_file(), "{f}");
+    }
+}
+
+#[test]
+fn score_explain_points_add_up() {
+    let o = run(&[
+        "score",
+        "tests/fixtures/resumes/ja_sre.md",
+        "jobs/sre_aws_eks.md",
+        "--as-of",
+        "2026-11",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let score = v["score"].as_f64().unwrap();
+    let sum: f64 = v["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["points"].as_f64().unwrap())
+        .sum();
+    assert!((score - sum).abs() < 0.15, "{score} vs {sum}");
+    let o = run(&[
+        "score",
+        "tests/fixtures/resumes/ja_sre.md",
+        "jobs/sre_aws_eks.md",
+        "--as-of",
+        "2026-11",
+        "--explain",
+    ]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("total") && text.contains(&format!("score {score:.1}")),
+        "{text}"
+    );
+}
+
+#[test]
+fn sre_postings_rank_above_frontend_and_mobile() {
+    let mut resumes = vec![fixture("resumes/ja_sre.md")];
+    let seed = root().join("../shared/seed/000_8a3727faef1aa032.txt");
+    if seed.exists() {
+        resumes.push(seed);
+    } else {
+        eprintln!(
+            "note: {} absent; ranking checked on the bundled résumé only",
+            seed.display()
+        );
+    }
+    for resume in resumes {
+        let o = run(&[
+            "rank",
+            resume.to_str().unwrap(),
+            "jobs",
+            "--as-of",
+            "2026-11",
+            "--format",
+            "json",
+            "--no-report",
+        ]);
+        assert!(o.status.code() == Some(0), "{}", stderr(&o));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let paths: Vec<&str> = v["postings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["path"].as_str().unwrap())
+            .collect();
+        let pos = |needle: &str| {
+            paths
+                .iter()
+                .position(|p| p.contains(needle))
+                .unwrap_or_else(|| panic!("{needle} in {paths:?}"))
+        };
+        let worst_sre = ["sre_", "platform_"]
+            .iter()
+            .flat_map(|k| {
+                paths
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, p)| p.contains(k))
+                    .map(|(i, _)| i)
+            })
+            .max()
+            .unwrap();
+        for other in ["frontend_", "mobile_", "ios_"] {
+            assert!(
+                worst_sre < pos(other),
+                "{}: an SRE/platform posting ranks below {other}: {paths:?}",
+                resume.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn committed_example_report_is_current() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sample");
+    let o = run(&[
+        "rank",
+        "tests/fixtures/resumes/ja_sre.md",
+        "jobs",
+        "--as-of",
+        "2026-11",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.code() == Some(0), "{}", stderr(&o));
+    let committed = root().join("reports/sample");
+    let mut compared = 0;
+    let mut stack = vec![PathBuf::new()];
+    while let Some(rel) = stack.pop() {
+        for e in std::fs::read_dir(committed.join(&rel)).unwrap() {
+            let e = e.unwrap();
+            let rel = rel.join(e.file_name());
+            if e.file_type().unwrap().is_dir() {
+                stack.push(rel);
+                continue;
+            }
+            let name = rel.to_string_lossy();
+            if name.ends_with(".parquet") || name.ends_with(".png") {
+                assert!(out.join(&rel).is_file(), "{name} not produced");
+                continue;
+            }
+            let want = std::fs::read_to_string(committed.join(&rel)).unwrap();
+            let got = std::fs::read_to_string(out.join(&rel)).unwrap_or_default();
+            assert_eq!(got, want, "reports/sample/{name} differs from what the code produces now; regenerate it (README, Development)");
+            compared += 1;
+        }
+    }
+    assert!(compared >= 5);
+}

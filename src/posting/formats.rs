@@ -98,6 +98,7 @@ pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
     let index = LineIndex::new(text);
     let mut d = Draft::default();
     // TOML front matter (`+++`) is parsed strictly by the toml crate.
+    let is_toml = text.starts_with("+++\n");
     if let Some(rest) = text.strip_prefix("+++\n") {
         if let Some(end) = rest.find("\n+++") {
             let fm = &rest[..end];
@@ -120,6 +121,7 @@ pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
     let mut first_h1 = true;
     for b in blocks::blocks(text, &index) {
         match b.kind {
+            BlockKind::FrontMatter if is_toml => {}
             BlockKind::FrontMatter => {
                 check_yaml_front_matter(&b.text).map_err(|message| PostingError::FrontMatter {
                     path: path.to_owned(),
