@@ -50,15 +50,21 @@ impl ResumeSkills {
         let mut by_skill = HashMap::new();
         for s in &p.skills {
             let Some(id) = tax.by_id(&s.id) else { continue };
-            // The best direct evidence: exact/alias over fuzzy; else the first implied one.
+            // The best direct evidence: dated over undated, exact/alias over fuzzy, earliest
+            // line; else the first implied one.
             let best = s
                 .evidence
                 .iter()
                 .filter(|e| e.matched_by != "implied")
                 .max_by(|a, b| {
-                    a.similarity
-                        .unwrap_or(1.0)
-                        .total_cmp(&b.similarity.unwrap_or(1.0))
+                    a.period
+                        .is_some()
+                        .cmp(&b.period.is_some())
+                        .then(
+                            a.similarity
+                                .unwrap_or(1.0)
+                                .total_cmp(&b.similarity.unwrap_or(1.0)),
+                        )
                         .then(b.line.cmp(&a.line))
                 })
                 .or_else(|| s.evidence.first());
