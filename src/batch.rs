@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::config::Scoring;
 use crate::matching::{self, Fit, ResumeSkills};
-use crate::posting::{self, Posting};
+use crate::posting;
 use crate::taxonomy::Taxonomy;
 
 /// A posting that could not be used, and why.
@@ -79,30 +79,40 @@ fn is_expected_file(path: &Path) -> bool {
         .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
 }
 
-/// One posting's outcome.
-pub enum Outcome {
-    Scored(Box<(Posting, Fit)>),
-    Skipped(Skipped),
-}
-
-/// Parse and score every file in parallel; results in input order.
+/// Parse and score every file in parallel, keeping only the (compact) fit of each posting;
+/// results in input order. `on_done` is called once per file (for a progress bar).
 pub fn score_all(
     files: &[PathBuf],
     tax: &Taxonomy,
     have: &ResumeSkills,
     scoring: &Scoring,
-) -> Vec<Outcome> {
+    on_done: &(dyn Fn() + Sync),
+) -> Vec<Result<Fit, Skipped>> {
     files
         .par_iter()
-        .map(|path| match posting::load_posting(path, tax) {
-            Ok(p) => {
-                let fit = matching::score(have, &p, scoring);
-                Outcome::Scored(Box::new((p, fit)))
-            }
-            Err(e) => Outcome::Skipped(Skipped {
-                path: path.display().to_string(),
-                reason: e.reason(),
-            }),
+        .map(|path| {
+            let result = score_file(path, tax, have, scoring).map(|mut fit| {
+                fit.compact();
+                fit
+            });
+            on_done();
+            result
         })
         .collect()
+}
+
+/// Parse and score one file, with full evidence texts.
+pub fn score_file(
+    path: &Path,
+    tax: &Taxonomy,
+    have: &ResumeSkills,
+    scoring: &Scoring,
+) -> Result<Fit, Skipped> {
+    match posting::load_posting(path, tax) {
+        Ok(p) => Ok(matching::score(have, &p, scoring)),
+        Err(e) => Err(Skipped {
+            path: path.display().to_string(),
+            reason: e.reason(),
+        }),
+    }
 }

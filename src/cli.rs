@@ -33,9 +33,17 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// Do not print warnings.
+    /// Do not print warnings (or the progress bar).
     #[arg(long, short, global = true)]
     pub quiet: bool,
+
+    /// Never draw a progress bar (it is only drawn when stderr is a terminal).
+    #[arg(long, global = true)]
+    pub no_progress: bool,
+
+    /// Worker threads for batch commands (default: one per core).
+    #[arg(long, global = true, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 
-use crate::batch::{self, Outcome, Skipped};
+use crate::batch::{self, Skipped};
 use crate::cli::{
     ConfigArgs, GapsArgs, GlobalArgs, PostingArgs, ProfileArgs, ProfileFormat, RankArgs,
     RankFormat, ScoreArgs, ShowFormat,
@@ -145,22 +145,67 @@ pub fn score(
     Ok(Exit::Ok)
 }
 
+/// Postings explained in the report (`postings/<slug>.md`): the best ones. The rest are in
+/// the CSV/Parquet files; a 100,000-posting run does not write 100,000 Markdown files.
+const EXPLAIN_TOP: usize = 100;
+
+/// A progress bar on stderr when it is a terminal (and not `--quiet`/`--no-progress`).
+fn progress(global: &GlobalArgs, len: usize) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if global.quiet || global.no_progress || !std::io::stderr().is_terminal() || len < 2 {
+        return None;
+    }
+    let pb = indicatif::ProgressBar::new(len as u64);
+    let style = indicatif::ProgressStyle::with_template(
+        "{spinner} {pos}/{len} postings [{bar:30}] {per_sec} eta {eta}",
+    )
+    .map(|s| s.progress_chars("=> "))
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    pb.set_style(style);
+    Some(pb)
+}
+
+struct Batch {
+    fits: Vec<Fit>,
+    skipped: Vec<Skipped>,
+    have: ResumeSkills,
+    scoring: config::Scoring,
+}
+
 /// Parse and score every posting under `jobs`; fits ranked, skipped files reported on `err`.
+/// With `keep` set, only the best `keep` fits are kept while scoring (bounded memory).
 fn rank_all(
     ctx: &Context,
     profile: &Profile,
     jobs: &[PathBuf],
+    keep: Option<usize>,
     err: &mut dyn Write,
-) -> anyhow::Result<(Vec<Fit>, Vec<Skipped>)> {
+) -> anyhow::Result<Batch> {
     let cfg = config::load(ctx.global.config.as_deref())?;
     let have = ResumeSkills::from_profile(profile, ctx.tax);
     let (files, mut skipped) = batch::discover(jobs);
-    let mut fits = Vec::with_capacity(files.len());
-    for outcome in batch::score_all(&files, ctx.tax, &have, &cfg.scoring) {
-        match outcome {
-            Outcome::Scored(b) => fits.push(b.1),
-            Outcome::Skipped(s) => skipped.push(s),
+    let pb = progress(ctx.global, files.len());
+    let tick = || {
+        if let Some(pb) = &pb {
+            pb.inc(1);
         }
+    };
+    let mut fits = Vec::new();
+    // Score in chunks so that `keep` bounds memory on huge corpora.
+    for chunk in files.chunks(4096) {
+        for outcome in batch::score_all(chunk, ctx.tax, &have, &cfg.scoring, &tick) {
+            match outcome {
+                Ok(f) => fits.push(f),
+                Err(s) => skipped.push(s),
+            }
+        }
+        if let Some(k) = keep {
+            matching::rank(&mut fits);
+            fits.truncate(k);
+        }
+    }
+    if let Some(pb) = pb {
+        pb.finish_and_clear();
     }
     matching::rank(&mut fits);
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
@@ -179,7 +224,12 @@ fn rank_all(
             skipped.len()
         );
     }
-    Ok((fits, skipped))
+    Ok(Batch {
+        fits,
+        skipped,
+        have,
+        scoring: cfg.scoring,
+    })
 }
 
 fn default_report_dir(resume: &std::path::Path) -> PathBuf {
@@ -196,14 +246,20 @@ pub fn rank(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let profile = load_profile(ctx, &args.resume, args.as_of.as_deref(), err)?;
-    let (all, skipped) = rank_all(ctx, &profile, &args.jobs, err)?;
-    let mut shown: Vec<Fit> = all
+    // Without a report, only the shown postings need to be kept.
+    let keep = if args.no_report && args.min_score.is_none() {
+        args.top
+    } else {
+        None
+    };
+    let b = rank_all(ctx, &profile, &args.jobs, keep, err)?;
+    let mut shown: Vec<&Fit> = b
+        .fits
         .iter()
         .filter(|f| {
             args.min_score
                 .is_none_or(|m| f.score.is_some_and(|s| s >= m))
         })
-        .cloned()
         .collect();
     if let Some(n) = args.top {
         shown.truncate(n);
@@ -213,8 +269,18 @@ pub fn rank(
             .out
             .clone()
             .unwrap_or_else(|| default_report_dir(&args.resume));
-        let gaps = matching::gaps(&all);
-        let files = report::folder::render(&profile, &all, &gaps, &skipped)?;
+        let gaps = matching::gaps(&b.fits);
+        // Re-score the best postings with their evidence texts for the explanations.
+        let explained: Vec<Fit> = b
+            .fits
+            .iter()
+            .take(EXPLAIN_TOP)
+            .map(|f| {
+                batch::score_file(std::path::Path::new(&f.path), ctx.tax, &b.have, &b.scoring)
+                    .unwrap_or_else(|_| f.clone())
+            })
+            .collect();
+        let files = report::folder::render(&profile, &b.fits, &explained, &gaps, &b.skipped)?;
         report::folder::write(&dir, &files)?;
         if !ctx.global.quiet {
             writeln!(
@@ -224,24 +290,27 @@ pub fn rank(
             )?;
         }
     }
+    let shown_owned: Vec<Fit>;
     match args.format {
-        RankFormat::Table => report::rank::rank_table(&shown, &skipped, out)?,
+        RankFormat::Table => report::rank::rank_table(&shown, &b.skipped, out)?,
         RankFormat::Json => {
+            shown_owned = shown.iter().map(|f| (*f).clone()).collect();
             let j = report::rank::RankJson {
                 as_of: &profile.as_of,
                 resume: &profile.source,
-                postings: &shown,
-                skipped: &skipped,
+                postings: &shown_owned,
+                skipped: &b.skipped,
             };
             serde_json::to_writer_pretty(&mut *out, &j)?;
             writeln!(out)?;
         }
         RankFormat::Csv => {
-            let df = crate::frame::fits_frame(&shown)?;
+            shown_owned = shown.iter().map(|f| (*f).clone()).collect();
+            let df = crate::frame::fits_frame(&shown_owned)?;
             crate::frame::write_csv(&df, out)?;
         }
     }
-    Ok(if skipped.is_empty() {
+    Ok(if b.skipped.is_empty() {
         Exit::Ok
     } else {
         Exit::Partial
@@ -255,8 +324,8 @@ pub fn gaps(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let profile = load_profile(ctx, &args.resume, args.as_of.as_deref(), err)?;
-    let (fits, skipped) = rank_all(ctx, &profile, &args.jobs, err)?;
-    let mut gaps = matching::gaps(&fits);
+    let b = rank_all(ctx, &profile, &args.jobs, None, err)?;
+    let mut gaps = matching::gaps(&b.fits);
     if let Some(n) = args.top {
         gaps.truncate(n);
     }
@@ -267,7 +336,7 @@ pub fn gaps(
         }
         ShowFormat::Table => report::rank::gaps_table(&gaps, out)?,
     }
-    Ok(if skipped.is_empty() {
+    Ok(if b.skipped.is_empty() {
         Exit::Ok
     } else {
         Exit::Partial

@@ -65,6 +65,15 @@ pub fn profile_resume(path: &Path, tax: &Taxonomy, as_of: Month) -> anyhow::Resu
 
 /// Run one command line. `out` gets results, `err` gets warnings.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+    if let Some(n) = cli.global.threads {
+        if n == 0 {
+            anyhow::bail!("--threads must be at least 1");
+        }
+        // Fails only if a pool already exists (a second `run` in one process): keep it.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
+    }
     let tax = settings::load_taxonomy(&cli.global)?;
     if !cli.global.quiet {
         for note in &tax.notes {

@@ -123,6 +123,8 @@ pub struct RequirementFit {
     pub max_points: f64,
     pub is_met: bool,
     pub resume_line: Option<usize>,
+    /// Evidence texts; dropped by [`Fit::compact`] in batch runs to keep memory per posting
+    /// small (the report re-scores its top postings to explain them).
     pub resume_text: Option<String>,
     pub posting_text: String,
 }
@@ -311,6 +313,17 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
             })
             .collect(),
         requirements: fits,
+    }
+}
+
+impl Fit {
+    /// Drop the evidence texts (kept: everything that goes into CSV/Parquet and the ranking).
+    pub fn compact(&mut self) {
+        for r in &mut self.requirements {
+            r.resume_text = None;
+            r.posting_text = String::new();
+        }
+        self.requirements.shrink_to_fit();
     }
 }
 

@@ -59,20 +59,22 @@ pub fn slugs(fits: &[Fit]) -> Vec<String> {
         .collect()
 }
 
-/// Render every file of the report, as (relative path, bytes).
+/// Render every file of the report, as (relative path, bytes). `explained` holds the best
+/// fits with their evidence texts, in rank order; each gets a `postings/<slug>.md`.
 pub fn render(
     profile: &Profile,
     fits: &[Fit],
+    explained: &[Fit],
     gaps: &[Gap],
     skipped: &[Skipped],
 ) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
-    let slugs = slugs(fits);
+    let slugs = slugs(explained);
     let mut files = Vec::new();
     files.push((
         PathBuf::from("summary.md"),
         markdown::summary(profile, fits, &slugs, gaps, skipped).into_bytes(),
     ));
-    for (f, s) in fits.iter().zip(&slugs) {
+    for (f, s) in explained.iter().zip(&slugs) {
         files.push((
             PathBuf::from("postings").join(format!("{s}.md")),
             markdown::explanation(f).into_bytes(),

@@ -8,6 +8,9 @@ use crate::batch::Skipped;
 use crate::matching::{Fit, Gap};
 use crate::profile::{format_months, Profile};
 
+/// Rows of the ranking table in `summary.md`; the full ranking is in `fits.csv`.
+const SUMMARY_ROWS: usize = 200;
+
 /// Escape untrusted text for a Markdown table cell or inline text.
 pub fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -38,7 +41,7 @@ pub fn score_text(f: &Fit) -> String {
         .map_or_else(|| "n/a".to_owned(), |s| format!("{s:.1}"))
 }
 
-/// `summary.md`.
+/// `summary.md`. `slugs[i]` names the explanation of `fits[i]` (only the best have one).
 pub fn summary(
     profile: &Profile,
     fits: &[Fit],
@@ -65,20 +68,30 @@ pub fn summary(
         "| # | Score | Posting | Company | Required | Preferred | Missing required |"
     );
     let _ = writeln!(s, "|---:|---:|---|---|---|---|---|");
-    for (i, (f, slug)) in fits.iter().zip(slugs).enumerate() {
+    for (i, f) in fits.iter().enumerate().take(SUMMARY_ROWS) {
+        let title = match slugs.get(i) {
+            Some(slug) => format!("[{}](postings/{slug}.md)", md_escape(&f.title)),
+            None => md_escape(&f.title),
+        };
         let _ = writeln!(
             s,
-            "| {} | {} | [{}](postings/{}.md) | {} | {}/{} | {}/{} | {} |",
+            "| {} | {} | {} | {} | {}/{} | {}/{} | {} |",
             i + 1,
             score_text(f),
-            md_escape(&f.title),
-            slug,
+            title,
             md_escape(f.company.as_deref().unwrap_or("")),
             f.required_met,
             f.required_total,
             f.preferred_met,
             f.preferred_total,
             md_escape(&f.missing_required.join(", "))
+        );
+    }
+    if fits.len() > SUMMARY_ROWS {
+        let _ = writeln!(
+            s,
+            "\n… and {} more postings in `fits.csv`.",
+            fits.len() - SUMMARY_ROWS
         );
     }
     let _ = writeln!(s, "\n## Top gaps\n");

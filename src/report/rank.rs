@@ -18,7 +18,7 @@ pub struct RankJson<'a> {
     pub skipped: &'a [Skipped],
 }
 
-pub fn rank_table(fits: &[Fit], skipped: &[Skipped], w: &mut dyn Write) -> std::io::Result<()> {
+pub fn rank_table(fits: &[&Fit], skipped: &[Skipped], w: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         w,
         "{:>3} {:>5}  {} {} {:>5} {:>5}  Missing required",
