@@ -58,6 +58,8 @@ pub enum Command {
     Rank(RankArgs),
     /// Skills the postings ask for that the résumé lacks or has too little of.
     Gaps(GapsArgs),
+    /// Every résumé against every posting: the top K postings per résumé.
+    Matrix(MatrixArgs),
     /// Show the scoring configuration.
     Config(ConfigArgs),
     /// Inspect the skill taxonomy.
@@ -134,6 +136,25 @@ pub struct GapsArgs {
     pub top: Option<usize>,
     #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
     pub format: ShowFormat,
+    /// Month that closes open periods; default: this month.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MatrixArgs {
+    /// Résumé files or folders (searched recursively for .md and .txt).
+    #[arg(required = true)]
+    pub resumes: Vec<PathBuf>,
+    /// Posting files or folders.
+    #[arg(long, required = true, num_args = 1..)]
+    pub jobs: Vec<PathBuf>,
+    /// Postings kept per résumé.
+    #[arg(long, value_name = "K", default_value_t = 50)]
+    pub top: usize,
+    /// Output file: `.parquet` or `.csv` (written atomically).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
     /// Month that closes open periods; default: this month.
     #[arg(long, value_name = "YYYY-MM")]
     pub as_of: Option<String>,

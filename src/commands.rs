@@ -7,8 +7,8 @@ use anyhow::Context as _;
 
 use crate::batch::{self, Skipped};
 use crate::cli::{
-    ConfigArgs, GapsArgs, GlobalArgs, PostingArgs, ProfileArgs, ProfileFormat, RankArgs,
-    RankFormat, ScoreArgs, ShowFormat,
+    ConfigArgs, GapsArgs, GlobalArgs, MatrixArgs, PostingArgs, ProfileArgs, ProfileFormat,
+    RankArgs, RankFormat, ScoreArgs, ShowFormat,
 };
 use crate::matching::{self, Fit, ResumeSkills};
 use crate::profile::Profile;
@@ -337,6 +337,77 @@ pub fn gaps(
         ShowFormat::Table => report::rank::gaps_table(&gaps, out)?,
     }
     Ok(if b.skipped.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Partial
+    })
+}
+
+pub fn matrix(ctx: &Context, args: &MatrixArgs, err: &mut dyn Write) -> anyhow::Result<Exit> {
+    let cfg = config::load(ctx.global.config.as_deref())?;
+    let as_of = settings::resolve_as_of(args.as_of.as_deref())?;
+    let ext = args
+        .out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let is_parquet = match ext.as_deref() {
+        Some("parquet") => true,
+        Some("csv") => false,
+        _ => anyhow::bail!(
+            "--out {}: use a .parquet or .csv file name",
+            args.out.display()
+        ),
+    };
+    let pb = progress(ctx.global, 0).or_else(|| {
+        use std::io::IsTerminal;
+        (!ctx.global.quiet && !ctx.global.no_progress && std::io::stderr().is_terminal())
+            .then(indicatif::ProgressBar::no_length)
+    });
+    let tick = || {
+        if let Some(pb) = &pb {
+            pb.inc(1);
+        }
+    };
+    let (rows, skipped) = crate::matrix::run(
+        &args.resumes,
+        &args.jobs,
+        ctx.tax,
+        as_of,
+        &cfg.scoring,
+        args.top,
+        &tick,
+    );
+    if let Some(pb) = pb {
+        pb.finish_and_clear();
+    }
+    if !ctx.global.quiet {
+        for s in &skipped {
+            writeln!(err, "skillfit: skipped {}: {}", s.path, s.reason)?;
+        }
+    }
+    if rows.is_empty() {
+        anyhow::bail!("nothing to write: no résumé could be scored against any posting");
+    }
+    let df = crate::frame::matrix_frame(&rows)?;
+    output::write_atomic(&args.out, |w| {
+        if is_parquet {
+            crate::frame::write_parquet(&df, w)?;
+        } else {
+            crate::frame::write_csv(&df, w)?;
+        }
+        Ok(())
+    })
+    .with_context(|| format!("{}: cannot write", args.out.display()))?;
+    if !ctx.global.quiet {
+        writeln!(
+            err,
+            "skillfit: {} rows written to {}",
+            rows.len(),
+            args.out.display()
+        )?;
+    }
+    Ok(if skipped.is_empty() {
         Exit::Ok
     } else {
         Exit::Partial

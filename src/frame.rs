@@ -179,6 +179,37 @@ pub fn requirements_frame(fits: &[Fit]) -> PolarsResult<DataFrame> {
     DataFrame::new(rows.len(), columns)
 }
 
+/// The `matrix` frame: résumé, rank, posting, title, company, score.
+pub fn matrix_frame(rows: &[crate::matrix::Row]) -> PolarsResult<DataFrame> {
+    let columns = vec![
+        Column::new(
+            "resume".into(),
+            rows.iter().map(|r| r.resume.clone()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "rank".into(),
+            rows.iter().map(|r| r.rank).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "posting".into(),
+            rows.iter().map(|r| r.posting.clone()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "title".into(),
+            rows.iter().map(|r| r.title.clone()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "company".into(),
+            rows.iter().map(|r| r.company.clone()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "score".into(),
+            rows.iter().map(|r| r.score).collect::<Vec<_>>(),
+        ),
+    ];
+    DataFrame::new(rows.len(), columns)
+}
+
 /// Write `df` as CSV, neutralising text cells that a spreadsheet would run as a formula.
 pub fn write_csv(df: &DataFrame, w: &mut dyn Write) -> PolarsResult<()> {
     let mut safe = df.clone();

@@ -15,6 +15,7 @@ pub mod doc;
 pub mod frame;
 pub mod input;
 pub mod matching;
+pub mod matrix;
 pub mod output;
 pub mod period;
 pub mod posting;
@@ -90,6 +91,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
         Command::Score(args) => commands::score(&ctx, args, out, err),
         Command::Rank(args) => commands::rank(&ctx, args, out, err),
         Command::Gaps(args) => commands::gaps(&ctx, args, out, err),
+        Command::Matrix(args) => commands::matrix(&ctx, args, err),
         Command::Config(args) => commands::config(args, &cli.global, out),
         Command::Taxonomy(TaxonomyCommand::List { category }) => {
             commands::taxonomy_list(&tax, category.as_deref(), out)

@@ -893,3 +893,99 @@ fn committed_example_report_is_current() {
     }
     assert!(compared >= 5);
 }
+
+#[test]
+fn matrix_scores_equal_rank_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("m.csv");
+    let resumes = [
+        "tests/fixtures/resumes/ja_sre.md",
+        "tests/fixtures/resumes/en_acme.md",
+    ];
+    let o = run(&[
+        "matrix",
+        resumes[0],
+        resumes[1],
+        "--jobs",
+        "jobs",
+        "--top",
+        "100",
+        "--as-of",
+        "2026-11",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = std::fs::read_to_string(&out).unwrap();
+    let mut rows = 0;
+    for resume in resumes {
+        let o = run(&[
+            "rank",
+            resume,
+            "jobs",
+            "--as-of",
+            "2026-11",
+            "--format",
+            "json",
+            "--no-report",
+        ]);
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        for p in v["postings"].as_array().unwrap() {
+            let Some(score) = p["score"].as_f64() else {
+                continue;
+            };
+            let path = p["path"].as_str().unwrap();
+            let line = csv
+                .lines()
+                .find(|l| l.starts_with(&format!("{resume},")) && l.contains(&format!(",{path},")))
+                .unwrap_or_else(|| panic!("{resume} × {path} missing from matrix"));
+            let got: f64 = line.rsplit(',').next().unwrap().parse().unwrap();
+            assert_eq!(got, score, "{resume} × {path}");
+            rows += 1;
+        }
+    }
+    assert!(rows >= 30);
+}
+
+#[test]
+fn rank_is_identical_with_one_thread_and_many() {
+    // ~1,000 postings: the sample postings copied into 56 folders.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    for i in 0..56 {
+        let sub = corpus.join(format!("batch{i:02}"));
+        std::fs::create_dir_all(&sub).unwrap();
+        for e in std::fs::read_dir(root().join("jobs")).unwrap() {
+            let p = e.unwrap().path();
+            if p.file_name().unwrap() != "README.md" {
+                std::fs::copy(&p, sub.join(p.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    let rank = |threads: Option<&str>| {
+        let mut args = vec![
+            "rank",
+            "tests/fixtures/resumes/ja_sre.md",
+            corpus.to_str().unwrap(),
+            "--as-of",
+            "2026-11",
+            "--format",
+            "json",
+            "--no-report",
+        ];
+        if let Some(t) = threads {
+            args.extend(["--threads", t]);
+        }
+        let o = run(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        o.stdout
+    };
+    let one = rank(Some("1"));
+    let many = rank(None);
+    let v: Value = serde_json::from_slice(&one).unwrap();
+    assert_eq!(v["postings"].as_array().unwrap().len(), 56 * 18);
+    assert!(
+        one == many,
+        "output differs between --threads 1 and the default"
+    );
+}

@@ -92,6 +92,11 @@ impl ResumeSkills {
         self.by_skill.get(&id)
     }
 
+    /// Every skill the résumé has (directly or implied).
+    pub fn skills(&self) -> impl Iterator<Item = SkillId> + '_ {
+        self.by_skill.keys().copied()
+    }
+
     pub fn len(&self) -> usize {
         self.by_skill.len()
     }
@@ -175,99 +180,180 @@ fn earn(
     (similarity * years_factor * recency, years_factor >= 1.0)
 }
 
-/// Score one posting.
-pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
-    // Units: standalone requirements, and one per any-of group.
-    struct Unit<'a> {
-        members: Vec<&'a crate::posting::Requirement>,
-    }
-    let mut units: Vec<Unit> = Vec::new();
-    let mut group_index: HashMap<u32, usize> = HashMap::new();
-    for r in posting
-        .requirements
-        .iter()
-        .filter(|r| r.level != Level::Mentioned)
-    {
-        match r.group {
-            Some(g) => match group_index.get(&g) {
-                Some(&i) => units[i].members.push(r),
-                None => {
-                    group_index.insert(g, units.len());
-                    units.push(Unit { members: vec![r] });
+/// A member of a requirement unit, reduced to what scoring needs.
+#[derive(Debug, Clone)]
+struct Member {
+    skill: SkillId,
+    min_years: Option<f64>,
+    similarity: f64,
+    /// Index into the posting's requirements.
+    index: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Unit {
+    level: Level,
+    members: Vec<Member>,
+}
+
+/// A posting reduced once to its scoring units (standalone requirements, one unit per any-of
+/// group). Both [`score`] and [`score_value`] go through it, so a batch or matrix run gives the
+/// same numbers as `skillfit score`.
+#[derive(Debug, Clone)]
+pub struct Compact {
+    units: Vec<Unit>,
+    n_req: usize,
+    n_pref: usize,
+}
+
+impl Compact {
+    pub fn new(posting: &Posting) -> Self {
+        let mut units: Vec<Unit> = Vec::new();
+        let mut group_index: HashMap<u32, usize> = HashMap::new();
+        for (index, r) in posting.requirements.iter().enumerate() {
+            if r.level == Level::Mentioned {
+                continue;
+            }
+            let m = Member {
+                skill: r.skill_id,
+                min_years: r.min_years,
+                similarity: r.similarity,
+                index,
+            };
+            let slot = match r.group {
+                Some(g) => match group_index.get(&g) {
+                    Some(&i) => Some(i),
+                    None => {
+                        group_index.insert(g, units.len());
+                        None
+                    }
+                },
+                None => None,
+            };
+            match slot {
+                Some(i) => {
+                    units[i].level = units[i].level.min(r.level);
+                    units[i].members.push(m);
                 }
-            },
-            None => units.push(Unit { members: vec![r] }),
-        }
-    }
-    let level_of = |u: &Unit| {
-        u.members
-            .iter()
-            .map(|r| r.level)
-            .min()
-            .unwrap_or(Level::Mentioned)
-    };
-    let n_req = units
-        .iter()
-        .filter(|u| level_of(u) == Level::Required)
-        .count();
-    let n_pref = units
-        .iter()
-        .filter(|u| level_of(u) == Level::Preferred)
-        .count();
-    let (w_req, w_pref) = match (n_req, n_pref) {
-        (0, 0) => (0.0, 0.0),
-        (_, 0) => (1.0, 0.0),
-        (0, _) => (0.0, 1.0),
-        _ => {
-            let total = s.required_weight + s.preferred_weight;
-            if total > 0.0 {
-                (s.required_weight / total, s.preferred_weight / total)
-            } else {
-                (0.5, 0.5)
+                None => units.push(Unit {
+                    level: r.level,
+                    members: vec![m],
+                }),
             }
         }
-    };
+        let n_req = units.iter().filter(|u| u.level == Level::Required).count();
+        let n_pref = units.iter().filter(|u| u.level == Level::Preferred).count();
+        Compact {
+            units,
+            n_req,
+            n_pref,
+        }
+    }
 
-    let mut fits = Vec::with_capacity(units.len());
-    for u in &units {
-        let level = level_of(u);
+    /// The skills the posting asks for (required or preferred).
+    pub fn skills(&self) -> impl Iterator<Item = SkillId> + '_ {
+        self.units
+            .iter()
+            .flat_map(|u| u.members.iter().map(|m| m.skill))
+    }
+
+    pub fn is_scorable(&self) -> bool {
+        self.n_req + self.n_pref > 0
+    }
+
+    fn weights(&self, s: &Scoring) -> (f64, f64) {
+        match (self.n_req, self.n_pref) {
+            (0, 0) => (0.0, 0.0),
+            (_, 0) => (1.0, 0.0),
+            (0, _) => (0.0, 1.0),
+            _ => {
+                let total = s.required_weight + s.preferred_weight;
+                if total > 0.0 {
+                    (s.required_weight / total, s.preferred_weight / total)
+                } else {
+                    (0.5, 0.5)
+                }
+            }
+        }
+    }
+
+    fn max_points(&self, level: Level, w: (f64, f64)) -> f64 {
         let (weight, n) = match level {
-            Level::Required => (w_req, n_req),
-            _ => (w_pref, n_pref),
+            Level::Required => (w.0, self.n_req),
+            _ => (w.1, self.n_pref),
         };
-        let max_points = if n > 0 {
+        if n > 0 {
             100.0 * weight / n as f64
         } else {
             0.0
-        };
-        // Best member.
-        let mut best: Option<(f64, bool, &crate::posting::Requirement, Option<&Have>)> = None;
-        for r in &u.members {
-            let h = have.get(r.skill_id);
-            let (earned, met) = match h {
-                Some(h) => earn(h, r.min_years, r.similarity, s, have.as_of),
-                None => (0.0, false),
-            };
-            if best.as_ref().is_none_or(|b| earned > b.0) {
-                best = Some((earned, met, r, h));
-            }
         }
-        let Some((earned, met, r, h)) = best else {
+    }
+}
+
+/// The best member of `u`: (earned, years met, member, what the résumé has).
+fn best_member<'a, 'h>(
+    have: &'h ResumeSkills,
+    u: &'a Unit,
+    s: &Scoring,
+) -> Option<(f64, bool, &'a Member, Option<&'h Have>)> {
+    let mut best: Option<(f64, bool, &Member, Option<&Have>)> = None;
+    for m in &u.members {
+        let h = have.get(m.skill);
+        let (earned, met) = match h {
+            Some(h) => earn(h, m.min_years, m.similarity, s, have.as_of),
+            None => (0.0, false),
+        };
+        if best.as_ref().is_none_or(|b| earned > b.0) {
+            best = Some((earned, met, m, h));
+        }
+    }
+    best
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// Just the score of a reduced posting (the fast path for batch and matrix runs).
+pub fn score_value(have: &ResumeSkills, c: &Compact, s: &Scoring) -> Option<f64> {
+    if !c.is_scorable() {
+        return None;
+    }
+    let w = c.weights(s);
+    let raw: f64 = c
+        .units
+        .iter()
+        .filter_map(|u| best_member(have, u, s).map(|b| c.max_points(u.level, w) * b.0))
+        .sum();
+    Some(round1(raw))
+}
+
+/// Score one posting, with per-requirement evidence.
+pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
+    let c = Compact::new(posting);
+    let w = c.weights(s);
+    let mut fits = Vec::with_capacity(c.units.len());
+    let mut raw = 0.0;
+    for u in &c.units {
+        let max_points = c.max_points(u.level, w);
+        let Some((earned, met, m, h)) = best_member(have, u, s) else {
             continue;
         };
+        raw += max_points * earned;
+        let r = &posting.requirements[m.index];
         let alternatives = u
             .members
             .iter()
-            .filter(|m| m.skill_id != r.skill_id)
-            .map(|m| m.skill.clone())
+            .filter(|x| x.skill != m.skill)
+            .map(|x| posting.requirements[x.index].skill.clone())
             .collect();
         fits.push(RequirementFit {
             skill: r.skill.clone(),
-            level,
+            level: u.level,
             min_years: u
                 .members
                 .iter()
-                .filter_map(|m| m.min_years)
+                .filter_map(|x| x.min_years)
                 .reduce(f64::max),
             group: r.group,
             alternatives,
@@ -283,10 +369,7 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
             posting_text: r.text.clone(),
         });
     }
-    let score = (n_req + n_pref > 0).then(|| {
-        let raw: f64 = fits.iter().map(|f| f.max_points * f.earned).sum();
-        (raw * 10.0).round() / 10.0
-    });
+    let score = c.is_scorable().then(|| round1(raw));
     let count = |level: Level, met: bool| {
         fits.iter()
             .filter(|f| f.level == level && (!met || f.is_met))

@@ -1,0 +1,226 @@
+//! Matrix mode: many résumés × many postings, the best K postings per résumé.
+//!
+//! Takes résumé and posting paths; gives ranked rows. Each side is reduced once (a posting to
+//! its scoring units, a résumé to its skills); each résumé is scored only against the postings
+//! that ask for at least one skill it has, found through an inverted index (skill → postings).
+//! Every other posting scores exactly 0 (no unit can earn anything), so it only fills the top K
+//! when fewer candidates exist. Scores come from [`matching::score_value`], the same arithmetic
+//! as `skillfit score`/`rank`.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::batch::{self, Skipped};
+use crate::config::Scoring;
+use crate::matching::{self, Compact, ResumeSkills};
+use crate::period::Month;
+use crate::posting;
+use crate::taxonomy::{SkillId, Taxonomy};
+
+pub struct MatrixPosting {
+    pub path: String,
+    pub title: String,
+    pub company: Option<String>,
+    compact: Compact,
+}
+
+/// One output row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub resume: String,
+    pub rank: u32,
+    pub posting: String,
+    pub title: String,
+    pub company: Option<String>,
+    pub score: f64,
+}
+
+/// Résumé files under `inputs` (`.md`, `.markdown`, `.txt`), sorted.
+pub fn discover_resumes(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if e.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p
+                .extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| matches!(x, "md" | "markdown" | "txt"))
+                && !p.to_string_lossy().ends_with(".expected.toml")
+            {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for i in inputs {
+        if i.is_dir() {
+            walk(i, &mut files);
+        } else if i.is_file() {
+            files.push(i.clone());
+        } else {
+            skipped.push(Skipped {
+                path: i.display().to_string(),
+                reason: "no such file or folder".to_owned(),
+            });
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, skipped)
+}
+
+/// Load and reduce every posting in parallel.
+pub fn load_postings(
+    files: &[PathBuf],
+    tax: &Taxonomy,
+    tick: &(dyn Fn() + Sync),
+) -> Vec<Result<MatrixPosting, Skipped>> {
+    files
+        .par_iter()
+        .map(|path| {
+            let r = posting::load_posting(path, tax)
+                .map(|p| MatrixPosting {
+                    compact: Compact::new(&p),
+                    path: p.path,
+                    title: p.title,
+                    company: p.company,
+                })
+                .map_err(|e| Skipped {
+                    path: path.display().to_string(),
+                    reason: e.reason(),
+                });
+            tick();
+            r
+        })
+        .collect()
+}
+
+/// Score every résumé against `postings`; the top `k` rows per résumé, résumés in path order.
+pub fn top_k(
+    resumes: &[PathBuf],
+    postings: &[MatrixPosting],
+    tax: &Taxonomy,
+    as_of: Month,
+    scoring: &Scoring,
+    k: usize,
+    tick: &(dyn Fn() + Sync),
+) -> (Vec<Row>, Vec<Skipped>) {
+    let mut index: HashMap<SkillId, Vec<u32>> = HashMap::new();
+    for (i, p) in postings.iter().enumerate() {
+        let mut skills: Vec<SkillId> = p.compact.skills().collect();
+        skills.sort();
+        skills.dedup();
+        for s in skills {
+            index.entry(s).or_default().push(i as u32);
+        }
+    }
+    // Postings are sorted by path, so index order is the tie-break order of `rank`.
+    let results: Vec<Result<Vec<Row>, Skipped>> = resumes
+        .par_iter()
+        .map(|path| {
+            let r = match crate::profile_resume(path, tax, as_of) {
+                Err(e) => Err(Skipped {
+                    path: path.display().to_string(),
+                    reason: format!("{e:#}"),
+                }),
+                Ok(profile) => {
+                    let have = ResumeSkills::from_profile(&profile, tax);
+                    let mut is_candidate = vec![false; postings.len()];
+                    for s in have.skills() {
+                        for &i in index.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
+                            is_candidate[i as usize] = true;
+                        }
+                    }
+                    let mut scored: Vec<(f64, u32)> = is_candidate
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| **c)
+                        .filter_map(|(i, _)| {
+                            matching::score_value(&have, &postings[i].compact, scoring)
+                                .map(|s| (s, i as u32))
+                        })
+                        .collect();
+                    let by_rank =
+                        |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+                    if scored.len() > k && k > 0 {
+                        scored.select_nth_unstable_by(k - 1, by_rank);
+                        scored.truncate(k);
+                    }
+                    scored.sort_by(by_rank);
+                    // Fewer candidates than K: the rest score 0, in path order.
+                    if scored.len() < k {
+                        let zero_fill = (0..postings.len())
+                            .filter(|&i| !is_candidate[i] && postings[i].compact.is_scorable())
+                            .take(k - scored.len())
+                            .map(|i| (0.0, i as u32));
+                        scored.extend(zero_fill);
+                        scored.sort_by(by_rank);
+                    }
+                    let resume = path.display().to_string();
+                    Ok(scored
+                        .into_iter()
+                        .enumerate()
+                        .map(|(rank, (score, i))| {
+                            let p = &postings[i as usize];
+                            Row {
+                                resume: resume.clone(),
+                                rank: rank as u32 + 1,
+                                posting: p.path.clone(),
+                                title: p.title.clone(),
+                                company: p.company.clone(),
+                                score,
+                            }
+                        })
+                        .collect())
+                }
+            };
+            tick();
+            r
+        })
+        .collect();
+    let mut rows = Vec::new();
+    let mut skipped = Vec::new();
+    for r in results {
+        match r {
+            Ok(mut v) => rows.append(&mut v),
+            Err(s) => skipped.push(s),
+        }
+    }
+    (rows, skipped)
+}
+
+/// Discover, load and score: the whole `matrix` command minus output.
+pub fn run(
+    resumes: &[PathBuf],
+    jobs: &[PathBuf],
+    tax: &Taxonomy,
+    as_of: Month,
+    scoring: &Scoring,
+    k: usize,
+    tick: &(dyn Fn() + Sync),
+) -> (Vec<Row>, Vec<Skipped>) {
+    let (files, mut skipped) = batch::discover(jobs);
+    let mut postings = Vec::with_capacity(files.len());
+    for r in load_postings(&files, tax, tick) {
+        match r {
+            Ok(p) if p.compact.is_scorable() => postings.push(p),
+            Ok(_) => {}
+            Err(s) => skipped.push(s),
+        }
+    }
+    let (resume_files, mut rs) = discover_resumes(resumes);
+    skipped.append(&mut rs);
+    let (rows, mut rs) = top_k(&resume_files, &postings, tax, as_of, scoring, k, tick);
+    skipped.append(&mut rs);
+    (rows, skipped)
+}
