@@ -50,6 +50,8 @@ pub struct GlobalArgs {
 pub enum Command {
     /// Skills, companies and months of experience found in a résumé.
     Profile(ProfileArgs),
+    /// Draw the skill timeline of a résumé (PNG or SVG, by the file extension).
+    Timeline(TimelineArgs),
     /// What skillfit extracts from one saved job posting.
     Posting(PostingArgs),
     /// Score one posting against a résumé; `--explain` shows every point.
@@ -65,6 +67,34 @@ pub enum Command {
     /// Inspect the skill taxonomy.
     #[command(subcommand)]
     Taxonomy(TaxonomyCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// The résumé.
+    pub resume: PathBuf,
+    /// Output file, `.png` or `.svg`.
+    #[arg(long, short, value_name = "FILE", default_value = "timeline.png")]
+    pub output: PathBuf,
+    /// Month that closes open periods; default: this month.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub as_of: Option<String>,
+    /// Skills shown (those with the most months).
+    #[arg(long, value_name = "N", default_value_t = 25)]
+    pub top: usize,
+    /// Only skills of this category (`skillfit taxonomy list` shows them).
+    #[arg(long, value_name = "C")]
+    pub category: Option<String>,
+    /// Row order.
+    #[arg(long, value_enum, default_value_t = TimelineSort::Months)]
+    pub sort: TimelineSort,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimelineSort {
+    Months,
+    FirstUsed,
+    Category,
 }
 
 #[derive(Debug, Args)]

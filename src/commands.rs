@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use crate::batch::{self, Skipped};
 use crate::cli::{
     ConfigArgs, GapsArgs, GlobalArgs, MatrixArgs, PostingArgs, ProfileArgs, ProfileFormat,
-    RankArgs, RankFormat, ScoreArgs, ShowFormat,
+    RankArgs, RankFormat, ScoreArgs, ShowFormat, TimelineArgs,
 };
 use crate::matching::{self, Fit, ResumeSkills};
 use crate::profile::Profile;
@@ -68,6 +68,34 @@ pub fn profile(
         Some(path) => output::write_atomic(path, |w| emitter.emit(&profile, w))
             .with_context(|| format!("{}: cannot write", path.display()))?,
         None => emitter.emit(&profile, out)?,
+    }
+    Ok(Exit::Ok)
+}
+
+pub fn timeline(ctx: &Context, args: &TimelineArgs, err: &mut dyn Write) -> anyhow::Result<Exit> {
+    let Some(format) = crate::chart::ChartFormat::from_path(&args.output) else {
+        anyhow::bail!("-o {}: use a .png or .svg file name", args.output.display());
+    };
+    if let Some(c) = &args.category {
+        if !taxonomy::CATEGORIES.contains(&c.as_str()) {
+            anyhow::bail!(
+                "unknown category `{c}`; known: {}",
+                taxonomy::CATEGORIES.join(", ")
+            );
+        }
+    }
+    let profile = load_profile(ctx, &args.resume, args.as_of.as_deref(), err)?;
+    let data =
+        report::charts::timeline_data(&profile, args.top, args.category.as_deref(), args.sort);
+    let bytes = crate::chart::timeline(&data, format)?;
+    output::write_atomic(&args.output, |w| Ok(w.write_all(&bytes)?))
+        .with_context(|| format!("{}: cannot write", args.output.display()))?;
+    if !ctx.global.quiet {
+        writeln!(
+            err,
+            "skillfit: timeline written to {}",
+            args.output.display()
+        )?;
     }
     Ok(Exit::Ok)
 }
@@ -280,7 +308,23 @@ pub fn rank(
                     .unwrap_or_else(|_| f.clone())
             })
             .collect();
-        let files = report::folder::render(&profile, &b.fits, &explained, &gaps, &b.skipped)?;
+        let mut files = report::folder::render(&profile, &b.fits, &explained, &gaps, &b.skipped)?;
+        let charts = report::charts::render_all(&profile, &b.fits, &gaps)?;
+        let svg = |name: &str| {
+            charts
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        };
+        let inline = report::html::Charts {
+            timeline: svg("timeline.svg"),
+            ranking: svg("ranking.svg"),
+            gaps: svg("gaps.svg"),
+            coverage: svg("coverage.svg"),
+        };
+        let page = report::html::page(&profile, &b.fits, &explained, &gaps, &b.skipped, &inline);
+        files.push((PathBuf::from("report.html"), page.into_bytes()));
+        files.extend(charts.into_iter().map(|(n, b)| (PathBuf::from(n), b)));
         report::folder::write(&dir, &files)?;
         if !ctx.global.quiet {
             writeln!(

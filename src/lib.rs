@@ -8,6 +8,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod batch;
+pub mod chart;
 pub mod cli;
 mod commands;
 pub mod config;
@@ -87,6 +88,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
     };
     match &cli.command {
         Command::Profile(args) => commands::profile(&ctx, args, out, err),
+        Command::Timeline(args) => commands::timeline(&ctx, args, err),
         Command::Posting(args) => commands::posting(&ctx, args, out, err),
         Command::Score(args) => commands::score(&ctx, args, out, err),
         Command::Rank(args) => commands::rank(&ctx, args, out, err),

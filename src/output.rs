@@ -24,6 +24,20 @@ pub fn write_atomic(
         buf.flush()?;
     }
     tmp.as_file().sync_all()?;
+    set_public(tmp.path(), 0o644)?;
     tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Temporary files and folders are created private (0600/0700); what we publish gets the
+/// usual permissions.
+pub fn set_public(path: &Path, mode: u32) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+    }
+    #[cfg(not(unix))]
+    let _ = (path, mode);
     Ok(())
 }

@@ -136,6 +136,7 @@ pub fn write(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<()> {
             .with_context(|| format!("{}: cannot write", path.display()))?;
     }
     let staged = tmp.keep();
+    crate::output::set_public(&staged, 0o755)?;
     if dir.exists() {
         let old = tempfile::Builder::new()
             .prefix(&format!(".{name}.old-"))

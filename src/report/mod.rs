@@ -3,8 +3,10 @@
 //! Takes a [`Profile`]; writes it to an injected writer. Guarantees: library code never prints;
 //! table output fits 100 columns; CSV and Parquet go through [`crate::frame`].
 
+pub mod charts;
 mod csv;
 pub mod folder;
+pub mod html;
 mod json;
 pub mod markdown;
 mod parquet;
