@@ -79,8 +79,8 @@ pub struct TimelineArgs {
     /// Month that closes open periods; default: this month.
     #[arg(long, value_name = "YYYY-MM")]
     pub as_of: Option<String>,
-    /// Skills shown (those with the most months).
-    #[arg(long, value_name = "N", default_value_t = 25)]
+    /// Skills shown (those with the most months; listed and often-mentioned ones first on ties).
+    #[arg(long, value_name = "N", default_value_t = 40)]
     pub top: usize,
     /// Only skills of this category (`skillfit taxonomy list` shows them).
     #[arg(long, value_name = "C")]

@@ -989,3 +989,73 @@ fn rank_is_identical_with_one_thread_and_many() {
         "output differs between --threads 1 and the default"
     );
 }
+
+#[test]
+fn timeline_of_the_reference_resume() {
+    let seed = root().join("../shared/seed/000_8a3727faef1aa032.txt");
+    let (resume, aws, go, company, undated) = if seed.exists() {
+        (
+            seed,
+            ("2020-07", "2026-11"),
+            ("2022-09", "2025-03"),
+            "アソビュー株式会社",
+            "Python",
+        )
+    } else {
+        eprintln!(
+            "note: {} absent; checking the bundled résumé instead",
+            seed.display()
+        );
+        (
+            fixture("resumes/ja_sre.md"),
+            ("2019-07", "2026-11"),
+            ("2023-10", "2025-03"),
+            "株式会社ナギサテック",
+            "Ansible",
+        )
+    };
+    let tax = Taxonomy::builtin().unwrap();
+    let p = skillfit::profile_resume(
+        &resume,
+        &tax,
+        skillfit::period::Month::new(2026, 11).unwrap(),
+    )
+    .unwrap();
+    let t =
+        skillfit::report::charts::timeline_data(&p, 40, None, skillfit::cli::TimelineSort::Months);
+    let row = |name: &str| {
+        t.rows
+            .iter()
+            .find(|r| r.skill == name)
+            .unwrap_or_else(|| panic!("{name} not on the timeline"))
+    };
+    let aws_row = row("AWS");
+    assert_eq!(aws_row.intervals.first().unwrap().0, aws.0);
+    assert_eq!(aws_row.intervals.last().unwrap().1, aws.1);
+    assert_eq!(
+        row("Go").intervals,
+        vec![(go.0.to_owned(), go.1.to_owned())]
+    );
+    assert!(t.companies.iter().any(|c| c.label == company && c.is_open));
+    assert!(t.undated.iter().any(|u| u == undated), "{:?}", t.undated);
+
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("t.svg");
+    let o = run(&[
+        "timeline",
+        resume.to_str().unwrap(),
+        "--as-of",
+        "2026-11",
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        text.contains("<svg") && !text.contains("<text"),
+        "text is drawn as outlines"
+    );
+    let o = run(&["timeline", resume.to_str().unwrap(), "-o", "t.gif"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(".png or .svg"));
+}

@@ -8,7 +8,7 @@ use crate::posting::Level;
 use crate::profile::Profile;
 
 /// Rows of the timeline by default.
-pub const TIMELINE_ROWS: usize = 25;
+pub const TIMELINE_ROWS: usize = 40;
 /// Postings in the ranking and coverage charts.
 pub const CHART_POSTINGS: usize = 20;
 /// Skills in the gaps and coverage charts.
@@ -28,8 +28,8 @@ pub fn timeline_data(
         .iter()
         .filter(|s| s.months.is_some() && in_category(&s.category))
         .collect();
-    // Pick the top N by months first, then order them as asked.
-    dated.sort_by(|a, b| b.months.cmp(&a.months).then(a.skill.cmp(&b.skill)));
+    // The profile is already ordered by months, then listed skills first, then mentions: the
+    // top N are the ones the person has used longest and names themselves. Then order as asked.
     dated.truncate(top);
     match sort {
         TimelineSort::Months => {}
