@@ -155,19 +155,28 @@ const DECORATION: &[char] = &[
 ];
 
 /// Is this line only a section label? `Some(level)` (None = a neutral section like `■業務内容`).
+///
+/// A decorated line (`【必須スキル】`, `■歓迎`, `Requirements:`) is a label when it is short. An
+/// undecorated one (`必須`, `Nice to have`, a bold-only Markdown line) must also read like a
+/// label, not a sentence: `未経験の方も歓迎します` or `発信も歓迎しています` are prose.
 fn as_marker(text: &str, has_skills: bool) -> Option<Option<Level>> {
     if has_skills {
         return None;
     }
     let t = text.trim();
     let core = t.trim_matches(DECORATION).trim();
-    if core.is_empty() || core.chars().count() > 28 {
+    let chars = core.chars().count();
+    if core.is_empty() || chars > 28 {
         return None;
     }
     let decorated = t.starts_with(DECORATION) || t.ends_with([':', '：']);
+    let is_sentence = core.contains(['。', '、', '!', '！', '?', '？'])
+        || core.ends_with(['す', 'た', 'る', 'ん'])
+        || core.split_whitespace().count() > 5
+        || core.ends_with('.');
     match classify_label(core) {
-        Some(level) if core.chars().count() <= 28 => Some(Some(level)),
-        None if decorated && core.chars().count() <= 20 => Some(None),
+        Some(level) if decorated || (chars <= 16 && !is_sentence) => Some(Some(level)),
+        None if decorated && chars <= 20 && !is_sentence => Some(None),
         _ => None,
     }
 }
@@ -567,6 +576,24 @@ mod tests {
         for typo in ["Kubernetes", "Terraform", "Prometheus"] {
             assert_eq!(get(&r, typo).matched_by, MatchKind::Fuzzy);
         }
+    }
+
+    #[test]
+    fn prose_mentioning_a_label_word_is_not_a_label() {
+        let tax = Taxonomy::builtin().unwrap();
+        let doc = lines(&[
+            ("私たちについて", Some(2)),
+            ("社外への発信も歓迎しています", None),
+            ("Kubernetes を運用しています", None),
+            ("未経験の方も歓迎します。", None),
+            ("Terraform", None),
+            ("歓迎スキル", None),
+            ("Datadog", None),
+        ]);
+        let (r, _) = extract(&doc, &tax);
+        assert_eq!(get(&r, "Kubernetes").level, Level::Mentioned);
+        assert_eq!(get(&r, "Terraform").level, Level::Mentioned);
+        assert_eq!(get(&r, "Datadog").level, Level::Preferred);
     }
 
     #[test]
