@@ -202,11 +202,13 @@ struct Batch {
 
 /// Parse and score every posting under `jobs`; fits ranked, skipped files reported on `err`.
 /// With `keep` set, only the best `keep` fits are kept while scoring (bounded memory).
+/// `on_chunk` sees each chunk of fresh fits (with their requirement rows) before they are kept.
 fn rank_all(
     ctx: &Context,
     profile: &Profile,
     jobs: &[PathBuf],
     keep: Option<usize>,
+    on_chunk: &mut dyn FnMut(&mut [Fit]) -> anyhow::Result<()>,
     err: &mut dyn Write,
 ) -> anyhow::Result<Batch> {
     let cfg = config::load(ctx.global.config.as_deref())?;
@@ -221,12 +223,15 @@ fn rank_all(
     let mut fits = Vec::new();
     // Score in chunks so that `keep` bounds memory on huge corpora.
     for chunk in files.chunks(4096) {
+        let mut fresh = Vec::with_capacity(chunk.len());
         for outcome in batch::score_all(chunk, ctx.tax, &have, &cfg.scoring, &tick) {
             match outcome {
-                Ok(f) => fits.push(f),
+                Ok(f) => fresh.push(f),
                 Err(s) => skipped.push(s),
             }
         }
+        on_chunk(&mut fresh)?;
+        fits.append(&mut fresh);
         if let Some(k) = keep {
             matching::rank(&mut fits);
             fits.truncate(k);
@@ -280,7 +285,40 @@ pub fn rank(
     } else {
         None
     };
-    let b = rank_all(ctx, &profile, &args.jobs, keep, err)?;
+    let report_dir = (!args.no_report).then(|| {
+        args.out
+            .clone()
+            .unwrap_or_else(|| default_report_dir(&args.resume))
+    });
+    // The report's long-form rows are streamed to disk while scoring; only per-posting
+    // results stay in memory (plus the rows themselves when JSON output asks for them).
+    let stage = report_dir
+        .as_deref()
+        .map(report::folder::Staging::begin)
+        .transpose()?;
+    let mut sink = match &stage {
+        Some(st) => Some(crate::frame::RequirementsSink::create(
+            &st.path(std::path::Path::new("requirements.csv"))?,
+            &st.path(std::path::Path::new("requirements.parquet"))?,
+        )?),
+        None => None,
+    };
+    let mut gap_acc = matching::GapAcc::default();
+    let keep_rows = args.format == RankFormat::Json;
+    let mut on_chunk = |chunk: &mut [Fit]| -> anyhow::Result<()> {
+        for f in chunk.iter() {
+            gap_acc.add(f);
+        }
+        if let Some(sink) = &mut sink {
+            sink.write(chunk)?;
+        }
+        if !keep_rows {
+            chunk.iter_mut().for_each(Fit::strip);
+        }
+        Ok(())
+    };
+    let b = rank_all(ctx, &profile, &args.jobs, keep, &mut on_chunk, err)?;
+    let gaps = gap_acc.finish();
     let mut shown: Vec<&Fit> = b
         .fits
         .iter()
@@ -292,12 +330,8 @@ pub fn rank(
     if let Some(n) = args.top {
         shown.truncate(n);
     }
-    if !args.no_report {
-        let dir = args
-            .out
-            .clone()
-            .unwrap_or_else(|| default_report_dir(&args.resume));
-        let gaps = matching::gaps(&b.fits);
+    if let (Some(stage), Some(sink), Some(dir)) = (stage, sink, &report_dir) {
+        sink.finish()?;
         // Re-score the best postings with their evidence texts for the explanations.
         let explained: Vec<Fit> = b
             .fits
@@ -308,8 +342,12 @@ pub fn rank(
                     .unwrap_or_else(|_| f.clone())
             })
             .collect();
-        let mut files = report::folder::render(&profile, &b.fits, &explained, &gaps, &b.skipped)?;
-        let charts = report::charts::render_all(&profile, &b.fits, &gaps)?;
+        for (rel, bytes) in
+            report::folder::render(&profile, &b.fits, &explained, &gaps, &b.skipped)?
+        {
+            stage.add(&rel, &bytes)?;
+        }
+        let charts = report::charts::render_all(&profile, &b.fits, &explained, &gaps)?;
         let svg = |name: &str| {
             charts
                 .iter()
@@ -323,9 +361,11 @@ pub fn rank(
             coverage: svg("coverage.svg"),
         };
         let page = report::html::page(&profile, &b.fits, &explained, &gaps, &b.skipped, &inline);
-        files.push((PathBuf::from("report.html"), page.into_bytes()));
-        files.extend(charts.into_iter().map(|(n, b)| (PathBuf::from(n), b)));
-        report::folder::write(&dir, &files)?;
+        stage.add(std::path::Path::new("report.html"), page.as_bytes())?;
+        for (name, bytes) in &charts {
+            stage.add(std::path::Path::new(name), bytes)?;
+        }
+        stage.commit()?;
         if !ctx.global.quiet {
             writeln!(
                 err,
@@ -368,7 +408,7 @@ pub fn gaps(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let profile = load_profile(ctx, &args.resume, args.as_of.as_deref(), err)?;
-    let b = rank_all(ctx, &profile, &args.jobs, None, err)?;
+    let b = rank_all(ctx, &profile, &args.jobs, None, &mut |_| Ok(()), err)?;
     let mut gaps = matching::gaps(&b.fits);
     if let Some(n) = args.top {
         gaps.truncate(n);

@@ -210,8 +210,8 @@ pub fn matrix_frame(rows: &[crate::matrix::Row]) -> PolarsResult<DataFrame> {
     DataFrame::new(rows.len(), columns)
 }
 
-/// Write `df` as CSV, neutralising text cells that a spreadsheet would run as a formula.
-pub fn write_csv(df: &DataFrame, w: &mut dyn Write) -> PolarsResult<()> {
+/// A copy of `df` whose text cells cannot run as spreadsheet formulas.
+fn neutralised(df: &DataFrame) -> PolarsResult<DataFrame> {
     let mut safe = df.clone();
     let names: Vec<PlSmallStr> = safe
         .columns()
@@ -228,7 +228,63 @@ pub fn write_csv(df: &DataFrame, w: &mut dyn Write) -> PolarsResult<()> {
             .with_name(name.clone());
         safe.with_column(fixed.into_column())?;
     }
+    Ok(safe)
+}
+
+/// Write `df` as CSV, neutralising text cells that a spreadsheet would run as a formula.
+pub fn write_csv(df: &DataFrame, w: &mut dyn Write) -> PolarsResult<()> {
+    let mut safe = neutralised(df)?;
     CsvWriter::new(w).include_header(true).finish(&mut safe)
+}
+
+/// Streams the `requirements` frame to `requirements.csv` and `requirements.parquet` chunk by
+/// chunk, so a batch run never holds every posting × requirement row.
+pub struct RequirementsSink {
+    csv: polars::io::csv::write::BatchedWriter<std::io::BufWriter<std::fs::File>>,
+    parquet: polars::io::parquet::write::BatchedWriter<std::io::BufWriter<std::fs::File>>,
+    has_rows: bool,
+}
+
+impl RequirementsSink {
+    pub fn create(
+        csv_path: &std::path::Path,
+        parquet_path: &std::path::Path,
+    ) -> PolarsResult<Self> {
+        let schema = requirements_frame(&[])?.schema().as_ref().clone();
+        let csv_file = std::io::BufWriter::new(std::fs::File::create(csv_path)?);
+        let pq_file = std::io::BufWriter::new(std::fs::File::create(parquet_path)?);
+        Ok(RequirementsSink {
+            csv: CsvWriter::new(csv_file)
+                .include_header(true)
+                .batched(&schema)?,
+            parquet: ParquetWriter::new(pq_file).batched(&schema)?,
+            has_rows: false,
+        })
+    }
+
+    /// Append the requirement rows of `fits`.
+    pub fn write(&mut self, fits: &[Fit]) -> PolarsResult<()> {
+        let df = requirements_frame(fits)?;
+        if df.height() == 0 {
+            return Ok(());
+        }
+        self.csv.write_batch(&neutralised(&df)?)?;
+        self.parquet.write_batch(&df)?;
+        self.has_rows = true;
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> PolarsResult<()> {
+        if !self.has_rows {
+            // Still write the header row and a valid (empty) Parquet file.
+            let empty = requirements_frame(&[])?;
+            self.csv.write_batch(&empty)?;
+            self.parquet.write_batch(&empty)?;
+        }
+        self.csv.finish()?;
+        self.parquet.finish()?;
+        Ok(())
+    }
 }
 
 /// Write `df` as Parquet.

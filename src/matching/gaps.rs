@@ -25,9 +25,27 @@ pub struct Gap {
     pub score_gain: f64,
 }
 
+/// Gaps of `fits` (which must still hold their requirement rows).
 pub fn gaps(fits: &[Fit]) -> Vec<Gap> {
-    let mut by: BTreeMap<String, Gap> = BTreeMap::new();
-    for f in fits.iter().filter(|f| f.score.is_some()) {
+    let mut acc = GapAcc::default();
+    for f in fits {
+        acc.add(f);
+    }
+    acc.finish()
+}
+
+/// Gaps accumulated one fit at a time, so a batch run need not keep every requirement row.
+#[derive(Debug, Default)]
+pub struct GapAcc {
+    by: BTreeMap<String, Gap>,
+}
+
+impl GapAcc {
+    pub fn add(&mut self, f: &Fit) {
+        if f.score.is_none() {
+            return;
+        }
+        let by = &mut self.by;
         for r in &f.requirements {
             if r.earned >= 0.999 {
                 continue;
@@ -58,6 +76,13 @@ pub fn gaps(fits: &[Fit]) -> Vec<Gap> {
             g.score_gain += r.max_points - r.points;
         }
     }
+
+    pub fn finish(self) -> Vec<Gap> {
+        finish(self.by)
+    }
+}
+
+fn finish(by: BTreeMap<String, Gap>) -> Vec<Gap> {
     let mut out: Vec<Gap> = by
         .into_values()
         .map(|mut g| {

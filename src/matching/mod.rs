@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-pub use gaps::{gaps, Gap};
+pub use gaps::{gaps, Gap, GapAcc};
 
 use crate::config::Scoring;
 use crate::period::Month;
@@ -131,6 +131,7 @@ pub struct RequirementFit {
     /// Evidence texts; dropped by [`Fit::compact`] in batch runs to keep memory per posting
     /// small (the report re-scores its top postings to explain them).
     pub resume_text: Option<String>,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub posting_text: String,
 }
 
@@ -146,6 +147,10 @@ pub struct Fit {
     pub preferred_met: usize,
     pub preferred_total: usize,
     pub missing_required: Vec<String>,
+    /// Points from required and from preferred requirements (they add up to the score).
+    pub required_points: f64,
+    pub preferred_points: f64,
+    /// Empty in batch runs once the rows have been streamed to the report (see `rank`).
     pub requirements: Vec<RequirementFit>,
 }
 
@@ -375,11 +380,23 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
             .filter(|f| f.level == level && (!met || f.is_met))
             .count()
     };
+    let points_of = |level: Level| {
+        round2(
+            fits.iter()
+                .filter(|f| f.level == level)
+                .map(|f| f.max_points * f.earned)
+                .sum(),
+        )
+    };
+    let (required_points, preferred_points) =
+        (points_of(Level::Required), points_of(Level::Preferred));
     Fit {
         path: posting.path.clone(),
         title: posting.title.clone(),
         company: posting.company.clone(),
         score,
+        required_points,
+        preferred_points,
         required_met: count(Level::Required, true),
         required_total: count(Level::Required, false),
         preferred_met: count(Level::Preferred, true),
@@ -400,6 +417,11 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
 }
 
 impl Fit {
+    /// Drop the per-requirement rows (after they were written out); ranking data stays.
+    pub fn strip(&mut self) {
+        self.requirements = Vec::new();
+    }
+
     /// Drop the evidence texts (kept: everything that goes into CSV/Parquet and the ranking).
     pub fn compact(&mut self) {
         for r in &mut self.requirements {

@@ -4,7 +4,6 @@
 use crate::chart::{Band, Cell, ChartFormat, Coverage, GapBar, RankBar, Timeline, TimelineRow};
 use crate::cli::TimelineSort;
 use crate::matching::{Fit, Gap};
-use crate::posting::Level;
 use crate::profile::Profile;
 
 /// Rows of the timeline by default.
@@ -92,19 +91,10 @@ pub fn ranking_data(fits: &[Fit]) -> Vec<RankBar> {
     fits.iter()
         .filter(|f| f.score.is_some())
         .take(CHART_POSTINGS)
-        .map(|f| {
-            let sum = |level: Level| {
-                f.requirements
-                    .iter()
-                    .filter(|r| r.level == level)
-                    .map(|r| r.points)
-                    .sum()
-            };
-            RankBar {
-                label: label(f),
-                required_points: sum(Level::Required),
-                preferred_points: sum(Level::Preferred),
-            }
+        .map(|f| RankBar {
+            label: label(f),
+            required_points: f.required_points,
+            preferred_points: f.preferred_points,
         })
         .collect()
 }
@@ -160,16 +150,18 @@ pub fn coverage_data(fits: &[Fit]) -> Coverage {
     }
 }
 
-/// Every chart of a rank report, as (file name, bytes), PNG and SVG.
+/// Every chart of a rank report, as (file name, bytes), PNG and SVG. `explained` are the best
+/// fits with their requirement rows (for the coverage grid).
 pub fn render_all(
     profile: &Profile,
     fits: &[Fit],
+    explained: &[Fit],
     gaps: &[Gap],
 ) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let timeline = timeline_data(profile, TIMELINE_ROWS, None, TimelineSort::Months);
     let ranking = ranking_data(fits);
     let gap_bars = gaps_data(gaps);
-    let coverage = coverage_data(fits);
+    let coverage = coverage_data(explained);
     let mut out = Vec::new();
     for (ext, format) in [("svg", ChartFormat::Svg), ("png", ChartFormat::Png)] {
         out.push((

@@ -59,7 +59,7 @@ pub fn slugs(fits: &[Fit]) -> Vec<String> {
         .collect()
 }
 
-/// Render every file of the report, as (relative path, bytes). `explained` holds the best
+/// Render the summary, explanations, `fits.csv` and `profile.csv`, as (relative path, bytes). `explained` holds the best
 /// fits with their evidence texts, in rank order; each gets a `postings/<slug>.md`.
 pub fn render(
     profile: &Profile,
@@ -87,76 +87,114 @@ pub fn render(
         Ok(())
     };
     csv("fits.csv", frame::fits_frame(fits)?)?;
-    let requirements = frame::requirements_frame(fits)?;
-    csv("requirements.csv", requirements.clone())?;
     csv("profile.csv", frame::profile_frame(profile)?)?;
-    let mut pq = Vec::new();
-    frame::write_parquet(&requirements, &mut pq)?;
-    files.push((PathBuf::from("requirements.parquet"), pq));
-    files.push((
-        PathBuf::from(MARKER),
-        format!("written by skillfit {}\n", env!("CARGO_PKG_VERSION")).into_bytes(),
-    ));
+    // requirements.csv / .parquet are streamed while scoring (frame::RequirementsSink).
     Ok(files)
+}
+
+/// A report folder being built beside its target; [`Staging::commit`] swaps it in. Dropped
+/// without a commit, it disappears and the previous report stays.
+pub struct Staging {
+    dir: PathBuf,
+    parent: PathBuf,
+    name: String,
+    tmp: tempfile::TempDir,
+}
+
+impl Staging {
+    /// Start a report for `dir` (refused when `dir` exists and is not a skillfit report).
+    pub fn begin(dir: &Path) -> anyhow::Result<Staging> {
+        if dir.exists() {
+            let is_report = dir.join(MARKER).is_file();
+            let is_empty = std::fs::read_dir(dir)
+                .map(|mut d| d.next().is_none())
+                .unwrap_or(false);
+            if !dir.is_dir() || !(is_report || is_empty) {
+                bail!(
+                    "{}: exists and is not a skillfit report folder; refusing to overwrite it (choose another --out)",
+                    dir.display()
+                );
+            }
+        }
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent)
+            .with_context(|| format!("{}: cannot create", parent.display()))?;
+        let name = dir
+            .file_name()
+            .map_or_else(|| "report".to_owned(), |n| n.to_string_lossy().into_owned());
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}.tmp-"))
+            .tempdir_in(&parent)
+            .with_context(|| format!("{}: cannot create a temporary folder", parent.display()))?;
+        Ok(Staging {
+            dir: dir.to_owned(),
+            parent,
+            name,
+            tmp,
+        })
+    }
+
+    /// Where `rel` goes inside the staged folder (parent folders created).
+    pub fn path(&self, rel: &Path) -> anyhow::Result<PathBuf> {
+        let path = self.tmp.path().join(rel);
+        if let Some(p) = path.parent() {
+            std::fs::create_dir_all(p)?;
+        }
+        Ok(path)
+    }
+
+    pub fn add(&self, rel: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+        let path = self.path(rel)?;
+        std::fs::write(&path, bytes).with_context(|| format!("{}: cannot write", path.display()))
+    }
+
+    /// Swap the staged folder in, replacing the previous report.
+    pub fn commit(self) -> anyhow::Result<()> {
+        let Staging {
+            dir,
+            parent,
+            name,
+            tmp,
+        } = self;
+        std::fs::write(
+            tmp.path().join(MARKER),
+            format!("written by skillfit {}\n", env!("CARGO_PKG_VERSION")),
+        )?;
+        let staged = tmp.keep();
+        crate::output::set_public(&staged, 0o755)?;
+        if dir.exists() {
+            let old = tempfile::Builder::new()
+                .prefix(&format!(".{name}.old-"))
+                .tempdir_in(&parent)?
+                .keep();
+            std::fs::remove_dir(&old)?;
+            std::fs::rename(&dir, &old)
+                .with_context(|| format!("{}: cannot move aside", dir.display()))?;
+            if let Err(e) = std::fs::rename(&staged, &dir) {
+                // Put the previous report back.
+                let _ = std::fs::rename(&old, &dir);
+                let _ = std::fs::remove_dir_all(&staged);
+                return Err(e).with_context(|| format!("{}: cannot replace", dir.display()));
+            }
+            std::fs::remove_dir_all(&old).ok();
+        } else {
+            std::fs::rename(&staged, &dir)
+                .with_context(|| format!("{}: cannot create", dir.display()))?;
+        }
+        Ok(())
+    }
 }
 
 /// Write `files` as the folder `dir`, replacing a previous report there.
 pub fn write(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<()> {
-    if dir.exists() {
-        let is_report = dir.join(MARKER).is_file();
-        let is_empty = std::fs::read_dir(dir)
-            .map(|mut d| d.next().is_none())
-            .unwrap_or(false);
-        if !dir.is_dir() || !(is_report || is_empty) {
-            bail!(
-                "{}: exists and is not a skillfit report folder; refusing to overwrite it (choose another --out)",
-                dir.display()
-            );
-        }
-    }
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent)
-        .with_context(|| format!("{}: cannot create", parent.display()))?;
-    let name = dir
-        .file_name()
-        .map_or_else(|| "report".to_owned(), |n| n.to_string_lossy().into_owned());
-    let tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}.tmp-"))
-        .tempdir_in(&parent)
-        .with_context(|| format!("{}: cannot create a temporary folder", parent.display()))?;
+    let stage = Staging::begin(dir)?;
     for (rel, bytes) in files {
-        let path = tmp.path().join(rel);
-        if let Some(p) = path.parent() {
-            std::fs::create_dir_all(p)?;
-        }
-        std::fs::write(&path, bytes)
-            .with_context(|| format!("{}: cannot write", path.display()))?;
+        stage.add(rel, bytes)?;
     }
-    let staged = tmp.keep();
-    crate::output::set_public(&staged, 0o755)?;
-    if dir.exists() {
-        let old = tempfile::Builder::new()
-            .prefix(&format!(".{name}.old-"))
-            .tempdir_in(&parent)?
-            .keep();
-        std::fs::remove_dir(&old)?;
-        std::fs::rename(dir, &old)
-            .with_context(|| format!("{}: cannot move aside", dir.display()))?;
-        if let Err(e) = std::fs::rename(&staged, dir) {
-            // Put the previous report back.
-            let _ = std::fs::rename(&old, dir);
-            let _ = std::fs::remove_dir_all(&staged);
-            return Err(e).with_context(|| format!("{}: cannot replace", dir.display()));
-        }
-        std::fs::remove_dir_all(&old).ok();
-    } else {
-        std::fs::rename(&staged, dir)
-            .with_context(|| format!("{}: cannot create", dir.display()))?;
-    }
-    Ok(())
+    stage.commit()
 }
 
 #[cfg(test)]
