@@ -26,11 +26,21 @@ pub struct Skipped {
 /// Posting files under `inputs` (folders recursed, hidden entries skipped), sorted, plus
 /// inputs that do not exist.
 pub fn discover(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
+    discover_files(inputs, &|p| posting::is_posting_file(p) && !is_readme(p))
+}
+
+/// Files under `inputs` that `wanted` accepts (folders recursed, hidden entries skipped; a file
+/// named explicitly is always taken), sorted and deduplicated, plus inputs that do not exist
+/// or cannot be read.
+pub fn discover_files(
+    inputs: &[PathBuf],
+    wanted: &dyn Fn(&Path) -> bool,
+) -> (Vec<PathBuf>, Vec<Skipped>) {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            walk(input, &mut files, &mut skipped);
+            walk(input, wanted, &mut files, &mut skipped);
         } else if input.is_file() {
             // A file named explicitly is tried whatever its extension (and reported if unknown).
             files.push(input.clone());
@@ -46,7 +56,12 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
     (files, skipped)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
+fn walk(
+    dir: &Path,
+    wanted: &dyn Fn(&Path) -> bool,
+    files: &mut Vec<PathBuf>,
+    skipped: &mut Vec<Skipped>,
+) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -66,15 +81,15 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
             continue;
         };
         if kind.is_dir() {
-            walk(&path, files, skipped);
-        } else if posting::is_posting_file(&path) && !is_expected_file(&path) {
+            walk(&path, wanted, files, skipped);
+        } else if wanted(&path) {
             files.push(path);
         }
     }
 }
 
 /// `README.md` files inside a jobs folder describe the folder; they are not postings.
-fn is_expected_file(path: &Path) -> bool {
+fn is_readme(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
 }

@@ -39,44 +39,14 @@ pub struct Row {
 
 /// Résumé files under `inputs` (`.md`, `.markdown`, `.txt`), sorted.
 pub fn discover_resumes(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if e.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p
-                .extension()
-                .and_then(|x| x.to_str())
-                .is_some_and(|x| matches!(x, "md" | "markdown" | "txt"))
-                && !p.to_string_lossy().ends_with(".expected.toml")
-            {
-                out.push(p);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    for i in inputs {
-        if i.is_dir() {
-            walk(i, &mut files);
-        } else if i.is_file() {
-            files.push(i.clone());
-        } else {
-            skipped.push(Skipped {
-                path: i.display().to_string(),
-                reason: "no such file or folder".to_owned(),
-            });
-        }
-    }
-    files.sort();
-    files.dedup();
-    (files, skipped)
+    batch::discover_files(inputs, &|p: &Path| {
+        p.extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| matches!(x.to_ascii_lowercase().as_str(), "md" | "markdown" | "txt"))
+            && !p
+                .file_name()
+                .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
+    })
 }
 
 /// Load and reduce every posting in parallel.

@@ -36,6 +36,29 @@ impl LineIndex {
     }
 }
 
+/// Byte ranges of the runs of ASCII letters and digits in `text`; bytes in `inner` may also
+/// continue a run once it has started (`.`, `+`, `#` for names such as `Vue.js`, `C++`, `C#`).
+pub fn ascii_words<'a>(
+    text: &'a str,
+    inner: &'a [u8],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || inner.contains(&bytes[i])) {
+            i += 1;
+        }
+        Some((start, i))
+    })
+}
+
 /// Collapse runs of whitespace into one space and trim.
 pub fn squash_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -74,6 +97,15 @@ mod tests {
         assert_eq!(idx.line(2), 2);
         assert_eq!(idx.line(5), 3);
         assert_eq!(idx.line(6), 4);
+    }
+
+    #[test]
+    fn ascii_words_in_mixed_text() {
+        let t = "Go と Vue.js、C++";
+        let words: Vec<&str> = ascii_words(t, b".+").map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(words, vec!["Go", "Vue.js", "C++"]);
+        let words: Vec<&str> = ascii_words(t, b"").map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(words, vec!["Go", "Vue", "js", "C"]);
     }
 
     #[test]

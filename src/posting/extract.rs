@@ -277,20 +277,8 @@ fn any_of_groups(text: &str, hits: &[Hit]) -> Vec<Vec<usize>> {
 
 /// Tech-looking ASCII words the taxonomy does not know (`FooDB`, `bar.js`).
 fn unknown_terms(text: &str, hits: &[Hit], out: &mut Vec<String>) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len()
-            && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'.' | b'+' | b'#'))
-        {
-            i += 1;
-        }
-        let word = text[start..i].trim_end_matches('.');
+    for (start, end) in crate::text::ascii_words(text, b".+#") {
+        let word = text[start..end].trim_end_matches('.');
         let end = start + word.len();
         if hits.iter().any(|h| h.start < end && start < h.end) || word.len() < 3 {
             continue;

@@ -187,17 +187,7 @@ impl Matcher {
         let bytes = text.as_bytes();
         let is_mostly_ascii = bytes.iter().filter(|b| b.is_ascii()).count() * 2 > bytes.len();
         let mut extra = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            if !bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            let end = i;
+        for (start, end) in crate::text::ascii_words(text, b"") {
             // Part of a longer identifier (`foo_bar`, `v1.2`, `a-b`)? Leave it alone.
             let glued = |b: Option<&u8>| b.is_some_and(|&b| b == b'_' || b == b'.');
             if end - start < MIN_FUZZY_LEN
