@@ -42,12 +42,14 @@ pub struct Have {
 #[derive(Debug, Clone, Default)]
 pub struct ResumeSkills {
     pub as_of: Option<Month>,
-    by_skill: HashMap<SkillId, Have>,
+    /// Indexed by skill id: a dense table, because scoring looks skills up in its inner loop
+    /// (matrix mode does it ~10⁸ times).
+    by_skill: Vec<Option<Have>>,
 }
 
 impl ResumeSkills {
     pub fn from_profile(p: &Profile, tax: &Taxonomy) -> Self {
-        let mut by_skill = HashMap::new();
+        let mut by_skill: Vec<Option<Have>> = vec![None; tax.len()];
         for s in &p.skills {
             let Some(id) = tax.by_id(&s.id) else { continue };
             // The best direct evidence: dated over undated, exact/alias over fuzzy, earliest
@@ -68,19 +70,16 @@ impl ResumeSkills {
                         .then(b.line.cmp(&a.line))
                 })
                 .or_else(|| s.evidence.first());
-            by_skill.insert(
-                id,
-                Have {
-                    name: s.skill.clone(),
-                    months: s.months,
-                    claimed_months: s.claimed_months,
-                    last_used: s.last_used.as_deref().and_then(Month::parse_ym),
-                    matched_by: best.map_or("implied", |e| e.matched_by),
-                    similarity: best.and_then(|e| e.similarity).unwrap_or(1.0),
-                    line: best.map(|e| e.line),
-                    text: best.map(|e| e.text.clone()),
-                },
-            );
+            by_skill[id.index()] = Some(Have {
+                name: s.skill.clone(),
+                months: s.months,
+                claimed_months: s.claimed_months,
+                last_used: s.last_used.as_deref().and_then(Month::parse_ym),
+                matched_by: best.map_or("implied", |e| e.matched_by),
+                similarity: best.and_then(|e| e.similarity).unwrap_or(1.0),
+                line: best.map(|e| e.line),
+                text: best.map(|e| e.text.clone()),
+            });
         }
         ResumeSkills {
             as_of: Month::parse_ym(&p.as_of),
@@ -89,20 +88,24 @@ impl ResumeSkills {
     }
 
     pub fn get(&self, id: SkillId) -> Option<&Have> {
-        self.by_skill.get(&id)
+        self.by_skill.get(id.index()).and_then(Option::as_ref)
     }
 
     /// Every skill the résumé has (directly or implied).
     pub fn skills(&self) -> impl Iterator<Item = SkillId> + '_ {
-        self.by_skill.keys().copied()
+        self.by_skill
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.is_some())
+            .map(|(i, _)| SkillId(i as u32))
     }
 
     pub fn len(&self) -> usize {
-        self.by_skill.len()
+        self.by_skill.iter().filter(|h| h.is_some()).count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_skill.is_empty()
+        self.len() == 0
     }
 }
 
