@@ -703,6 +703,11 @@ fn batch_with_broken_files_ranks_the_rest_and_exits_1() {
     std::fs::write(jobs.join("empty.md"), "").unwrap();
     std::fs::write(jobs.join("binary.html"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
     std::fs::write(jobs.join("notes.xyz"), "ignored: unknown extension").unwrap();
+    // A 50 MB posting (sparse: refused from its size, never read).
+    std::fs::File::create(jobs.join("huge.md"))
+        .unwrap()
+        .set_len(50 * 1024 * 1024)
+        .unwrap();
     let out = dir.path().join("report");
     let o = run(&[
         "rank",

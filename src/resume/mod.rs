@@ -184,6 +184,55 @@ fn tag_ranges(norm: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// Open-end words that may fill a table cell on their own.
+const OPEN_WORDS: &[&str] = &["現在", "現職", "在籍中", "present", "current", "now"];
+
+/// A cell holding only (part of) a date: `2019`, `4`, `2019/04`, `4月`, `現在`.
+fn is_date_cell(cell: &str) -> bool {
+    let c = cell.trim();
+    !c.is_empty()
+        && (c
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || "/.-~〜 年月日".contains(ch))
+            || OPEN_WORDS.contains(&c.to_lowercase().as_str()))
+}
+
+/// A period spread over table columns, as one string the period parser reads:
+/// `| 2019/04 | 2021/03 |` → `2019/04 - 2021/03`, `| 2019 | 4 | 2021 | 3 |` (year and month in
+/// separate columns) → `2019/04 - 2021/03`.
+fn columns_as_range(cells: &[String]) -> String {
+    let year = |c: &str| {
+        c.trim()
+            .trim_end_matches('年')
+            .parse::<u32>()
+            .ok()
+            .filter(|y| (1950..=2100).contains(y))
+    };
+    let month = |c: &str| {
+        c.trim()
+            .trim_end_matches('月')
+            .parse::<u32>()
+            .ok()
+            .filter(|m| (1..=12).contains(m))
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        let c = cells[i].trim();
+        match (year(c), cells.get(i + 1).and_then(|m| month(m))) {
+            (Some(y), Some(m)) => {
+                parts.push(format!("{y}/{m:02}"));
+                i += 2;
+            }
+            _ => {
+                parts.push(c.to_owned());
+                i += 1;
+            }
+        }
+    }
+    parts.join(" - ")
+}
+
 struct Builder<'t> {
     tax: &'t Taxonomy,
     out: Resume,
@@ -383,7 +432,8 @@ impl<'t> Builder<'t> {
         let section_span = self.span_of(self.current());
         let mut span = section_span;
         let mut dated = None;
-        if let Some(found) = find_period(&norm) {
+        let found = find_period(&norm).or_else(|| find_period(&columns_as_range(&norm_cells)));
+        if let Some(found) = found {
             if let Some(p) = self.validate(found, line) {
                 let p = clip(p, section_span.as_ref());
                 span = Some(p);
@@ -396,6 +446,7 @@ impl<'t> Builder<'t> {
         if let Some(period) = dated {
             let title = norm_cells
                 .iter()
+                .filter(|c| !is_date_cell(c))
                 .map(|c| match find_period(c) {
                     Some(f) => clean_title(c, Some(f.span)),
                     None => clean_title(c, None),
@@ -639,6 +690,48 @@ mod tests {
         assert!(r.mentions.iter().any(|m| m.skill == tf && m.span.is_some()));
         let go = tax().resolve("Go").unwrap();
         assert!(r.mentions.iter().any(|m| m.skill == go && m.span.is_none()));
+    }
+
+    #[test]
+    fn periods_split_over_table_columns() {
+        let doc = "## 職務経歴\n### 株式会社カゼ (2019年04月 〜 2023年03月)\n\n| 開始 | 終了 | 案件 | 技術 |\n|---|---|---|---|\n| 2019/04 | 2021/03 | 決済基盤 | Go |\n| 2021/04 | 現在 | 分析基盤 | Python |\n\n| 年 | 月 | 年 | 月 | 内容 |\n|---|---|---|---|---|\n| 2020 | 4 | 2020 | 9 | 社内ツール (Ruby) |\n| 2021 | 1 | 資格取得 | | |\n";
+        let r = parse_resume(doc, &tax());
+        let m = |y, mo| Month::new(y, mo).unwrap();
+        let titles: Vec<(&str, Period)> = r
+            .projects
+            .iter()
+            .map(|p| (p.title.as_str(), p.period))
+            .collect();
+        assert_eq!(
+            titles[0],
+            (
+                "決済基盤",
+                Period {
+                    start: m(2019, 4),
+                    end: End::At(m(2021, 3))
+                }
+            )
+        );
+        assert_eq!(
+            titles[1],
+            (
+                "分析基盤",
+                Period {
+                    start: m(2021, 4),
+                    end: End::At(m(2023, 3))
+                }
+            ),
+            "open end clipped"
+        );
+        assert_eq!(
+            titles[2].1,
+            Period {
+                start: m(2020, 4),
+                end: End::At(m(2020, 9))
+            }
+        );
+        assert_eq!(titles.len(), 3, "a lone date is not a period: {titles:?}");
+        assert!(!is_date_cell("決済基盤") && is_date_cell("2019/04") && is_date_cell("現在"));
     }
 
     #[test]
