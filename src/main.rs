@@ -6,7 +6,8 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = skillfit::cli::Cli::parse();
     let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
+    // Not locked: the progress bar draws to stderr from worker threads.
+    let mut err = std::io::stderr();
     let result = skillfit::run(cli, &mut out, &mut err).and_then(|code| {
         out.flush()?;
         Ok(code)
