@@ -1078,3 +1078,66 @@ fn timeline_of_the_reference_resume() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains(".png or .svg"));
 }
+
+/// The progress bar draws on stderr from worker threads: with stderr on a terminal the run must
+/// finish (it once deadlocked on the stderr lock) and show progress. Needs python3 for the pty.
+#[test]
+fn progress_bar_on_a_terminal_does_not_hang() {
+    let python = std::process::Command::new("python3")
+        .arg("--version")
+        .output();
+    if python.map(|o| !o.status.success()).unwrap_or(true) {
+        eprintln!("skipping: python3 (used to open a pty) is not installed");
+        return;
+    }
+    let script = r#"
+import os, pty, sys, signal
+pid, fd = pty.fork()
+if pid == 0:
+    out = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(out, 1)
+    os.execv(sys.argv[1], sys.argv[1:])
+signal.signal(signal.SIGALRM, lambda *_: os.kill(pid, signal.SIGKILL))
+signal.alarm(60)
+buf = b""
+while True:
+    try:
+        d = os.read(fd, 4096)
+    except OSError:
+        break
+    if not d:
+        break
+    buf += d
+_, status = os.waitpid(pid, 0)
+print(os.waitstatus_to_exitcode(status))
+print(buf.decode(errors="replace").count("postings"))
+"#;
+    let bin = assert_cmd::cargo::cargo_bin("skillfit");
+    let o = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&bin)
+        .args([
+            "rank",
+            "tests/fixtures/resumes/ja_sre.md",
+            "jobs",
+            "--as-of",
+            "2026-11",
+            "--no-report",
+            "--threads",
+            "2",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("0"),
+        "run did not finish cleanly: {text} {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let frames: usize = lines.next().and_then(|l| l.parse().ok()).unwrap_or(0);
+    assert!(frames >= 1, "no progress drawn on the terminal");
+}
