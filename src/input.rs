@@ -7,6 +7,9 @@
 
 use std::path::{Path, PathBuf};
 
+/// Characters looked at to tell binary data from text.
+const BINARY_SNIFF_CHARS: usize = 8192;
+
 /// Résumés and postings larger than this are refused (a real one is a few KB).
 pub const MAX_DOCUMENT_BYTES: u64 = 20 * 1024 * 1024;
 
@@ -108,16 +111,22 @@ fn finish(text: String, encoding_note: Option<String>) -> Result<Document, Decod
         return Err(DecodeError::Empty);
     }
     // Control characters other than whitespace are a sign of binary data that happened to
-    // decode.
-    let controls = text
-        .chars()
+    // decode. The head of the file is enough to tell.
+    let head: Vec<char> = text.chars().take(BINARY_SNIFF_CHARS).collect();
+    let controls = head
+        .iter()
         .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
         .count();
-    if controls * 20 > text.chars().count().max(1) {
+    if controls * 20 > head.len().max(1) {
         return Err(DecodeError::Binary);
     }
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    };
     Ok(Document {
-        text: text.replace("\r\n", "\n"),
+        text,
         encoding_note,
     })
 }

@@ -134,7 +134,7 @@ impl Matcher {
     }
 
     /// Skills in NFKC-normalised `text`, in order, non-overlapping.
-    pub fn find(&self, text: &str, _skills: &[Skill]) -> Vec<Hit> {
+    pub fn find(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut found: Vec<Hit> = Vec::new();
         if let Some(ac) = &self.automaton {

@@ -466,7 +466,7 @@ impl Taxonomy {
 
     /// Find skills in NFKC-normalised `text`.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        self.matcher.find(text, &self.skills)
+        self.matcher.find(text)
     }
 
     pub fn len(&self) -> usize {
