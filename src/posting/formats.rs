@@ -239,7 +239,7 @@ pub fn html(text: &str, path: &str) -> Result<Draft, PostingError> {
 pub fn json(text: &str, path: &str) -> Result<Draft, PostingError> {
     let v: Value = serde_json::from_str(text).map_err(|e| PostingError::Json {
         path: path.to_owned(),
-        message: format!("line {} column {}: {e}", e.line(), e.column()),
+        message: e.to_string(),
     })?;
     if let Some(job) = find_job_posting(&v) {
         return Ok(from_job_posting(job));

@@ -79,7 +79,7 @@ pub struct Skill {
 
 #[derive(Debug, thiserror::Error)]
 pub enum TaxonomyError {
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     Io {
         path: String,
         source: std::io::Error,
