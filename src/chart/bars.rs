@@ -6,7 +6,7 @@ use plotters::drawing::DrawingArea;
 use plotters::prelude::DrawingBackend;
 use plotters::style::RGBColor;
 
-use super::glyphs::{text_width, truncate};
+use super::glyphs::{text_width, truncate, widest};
 use super::{
     clean, fill_rect, legend, legend_places, line, nice_ticks, no_data, no_data_size, text,
     tick_label, title, ChartError, GapBar, RankBar, CENTER, GRID, INK, LABEL_SIZE, LEFT,
@@ -94,16 +94,13 @@ impl BarChart {
         font: &FontRef<'static>,
     ) -> BarChart {
         let ticks = nice_ticks(max);
-        let label_width = rows
-            .iter()
-            .map(|r| text_width(font, &r.label, LABEL_SIZE))
-            .fold(60.0, f64::max)
-            .ceil() as i32;
-        let note_width = rows
-            .iter()
-            .map(|r| text_width(font, &r.note, SMALL_SIZE))
-            .fold(0.0, f64::max)
-            .ceil() as i32;
+        let label_width = widest(
+            font,
+            rows.iter().map(|r| r.label.as_str()),
+            LABEL_SIZE,
+            60.0,
+        );
+        let note_width = widest(font, rows.iter().map(|r| r.note.as_str()), SMALL_SIZE, 0.0);
         let plot_left = PAD + label_width + 10;
         let title_width = text_width(font, title, TITLE_SIZE).ceil() as i32;
         let mut width = (plot_left + PLOT_WIDTH + 8 + note_width + PAD).max(title_width + 2 * PAD);

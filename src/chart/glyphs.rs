@@ -46,6 +46,19 @@ pub fn font() -> Result<&'static FontRef<'static>, ChartError> {
 }
 
 /// Width in pixels of `text` at `size` (plotters' size: the line height in pixels).
+/// The width of the widest of `texts` in whole pixels, at least `floor` (for label columns).
+pub fn widest<'a>(
+    font: &FontRef<'static>,
+    texts: impl Iterator<Item = &'a str>,
+    size: f64,
+    floor: f64,
+) -> i32 {
+    texts
+        .map(|t| text_width(font, t, size))
+        .fold(floor, f64::max)
+        .ceil() as i32
+}
+
 pub fn text_width(font: &FontRef<'static>, text: &str, size: f64) -> f64 {
     let scaled = font.as_scaled(PxScale::from(size as f32));
     let mut width = 0f32;

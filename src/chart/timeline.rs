@@ -6,7 +6,7 @@ use plotters::drawing::DrawingArea;
 use plotters::prelude::DrawingBackend;
 use plotters::style::{Color, RGBColor};
 
-use super::glyphs::{text_width, truncate};
+use super::glyphs::{text_width, truncate, widest};
 use super::{
     fill_rect, legend, legend_places, line, no_data, no_data_size, polygon, text, title, Anchor,
     ChartError, Timeline, GRID, INK, LABEL_SIZE, LEFT, MUTED, PAD, RIGHT, SMALL_SIZE, TITLE_ROW,
@@ -192,16 +192,18 @@ impl TimelineChart {
         let tail = (TAIL_PX * (last - start)).div_euclid(PLOT_WIDTH - TAIL_PX) + 1;
         let end = last + tail.max(TAIL_MONTHS);
 
-        let label_width = rows
-            .iter()
-            .map(|r| text_width(font, &r.label, LABEL_SIZE))
-            .fold(60.0, f64::max)
-            .ceil() as i32;
-        let months_width = rows
-            .iter()
-            .map(|r| text_width(font, &r.months, SMALL_SIZE))
-            .fold(0.0, f64::max)
-            .ceil() as i32;
+        let label_width = widest(
+            font,
+            rows.iter().map(|r| r.label.as_str()),
+            LABEL_SIZE,
+            60.0,
+        );
+        let months_width = widest(
+            font,
+            rows.iter().map(|r| r.months.as_str()),
+            SMALL_SIZE,
+            0.0,
+        );
         let plot_left = PAD + label_width + 10;
         let title_width = text_width(font, &t.title, TITLE_SIZE).ceil() as i32;
         let width = (plot_left + PLOT_WIDTH + 10 + months_width + PAD).max(title_width + 2 * PAD);
