@@ -123,11 +123,19 @@ pub fn score_file(
     have: &ResumeSkills,
     scoring: &Scoring,
 ) -> Result<Fit, Skipped> {
-    match posting::load_posting(path, tax) {
-        Ok(p) => Ok(matching::score(have, &p, scoring)),
-        Err(e) => Err(Skipped {
+    let outcome = crate::guard::isolate(|| {
+        crate::guard::inject_test_panic(path);
+        posting::load_posting(path, tax).map(|p| matching::score(have, &p, scoring))
+    });
+    match outcome {
+        Ok(Ok(fit)) => Ok(fit),
+        Ok(Err(e)) => Err(Skipped {
             path: path.display().to_string(),
             reason: e.reason(),
+        }),
+        Err(reason) => Err(Skipped {
+            path: path.display().to_string(),
+            reason,
         }),
     }
 }

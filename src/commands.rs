@@ -107,6 +107,11 @@ pub fn posting(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let p = posting::load_posting(&args.posting, ctx.tax)?;
+    if !ctx.global.quiet {
+        for w in &p.warnings {
+            writeln!(err, "skillfit: warning: {w}")?;
+        }
+    }
     if !p.has_requirements() && !ctx.global.quiet {
         writeln!(
             err,
@@ -162,6 +167,11 @@ pub fn score(
     let profile = load_profile(ctx, &args.resume, args.as_of.as_deref(), err)?;
     let have = ResumeSkills::from_profile(&profile, ctx.tax);
     let p = posting::load_posting(&args.posting, ctx.tax)?;
+    if !ctx.global.quiet {
+        for w in &p.warnings {
+            writeln!(err, "skillfit: warning: {w}")?;
+        }
+    }
     let fit = matching::score(&have, &p, &cfg.scoring);
     match args.format {
         ShowFormat::Json => {
@@ -226,7 +236,14 @@ fn rank_all(
         let mut fresh = Vec::with_capacity(chunk.len());
         for outcome in batch::score_all(chunk, ctx.tax, &have, &cfg.scoring, &tick) {
             match outcome {
-                Ok(f) => fresh.push(f),
+                Ok(f) => {
+                    if !ctx.global.quiet {
+                        for w in &f.warnings {
+                            writeln!(err, "skillfit: warning: {w}")?;
+                        }
+                    }
+                    fresh.push(f)
+                }
                 Err(s) => skipped.push(s),
             }
         }

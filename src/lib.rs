@@ -14,6 +14,7 @@ mod commands;
 pub mod config;
 pub mod doc;
 pub mod frame;
+pub mod guard;
 pub mod input;
 pub mod matching;
 pub mod matrix;

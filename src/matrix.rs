@@ -58,17 +58,25 @@ pub fn load_postings(
     files
         .par_iter()
         .map(|path| {
-            let r = posting::load_posting(path, tax)
-                .map(|p| MatrixPosting {
+            let guarded = crate::guard::isolate(|| {
+                crate::guard::inject_test_panic(path);
+                posting::load_posting(path, tax).map(|p| MatrixPosting {
                     compact: Compact::new(&p),
                     path: p.path,
                     title: p.title,
                     company: p.company,
                 })
-                .map_err(|e| Skipped {
+            });
+            let r = match guarded {
+                Ok(r) => r.map_err(|e| Skipped {
                     path: path.display().to_string(),
                     reason: e.reason(),
-                });
+                }),
+                Err(reason) => Err(Skipped {
+                    path: path.display().to_string(),
+                    reason,
+                }),
+            };
             tick();
             r
         })
@@ -98,62 +106,73 @@ pub fn top_k(
     let results: Vec<Result<Vec<Row>, Skipped>> = resumes
         .par_iter()
         .map(|path| {
-            let r = match crate::profile_resume(path, tax, as_of) {
-                Err(e) => Err(Skipped {
-                    path: path.display().to_string(),
-                    reason: format!("{e:#}"),
-                }),
-                Ok(profile) => {
-                    let have = ResumeSkills::from_profile(&profile, tax);
-                    let mut is_candidate = vec![false; postings.len()];
-                    for s in have.skills() {
-                        for &i in index.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
-                            is_candidate[i as usize] = true;
-                        }
-                    }
-                    let mut scored: Vec<(f64, u32)> = is_candidate
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, c)| **c)
-                        .filter_map(|(i, _)| {
-                            matching::score_value(&have, &postings[i].compact, scoring)
-                                .map(|s| (s, i as u32))
-                        })
-                        .collect();
-                    let by_rank =
-                        |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-                    if scored.len() > k && k > 0 {
-                        scored.select_nth_unstable_by(k - 1, by_rank);
-                        scored.truncate(k);
-                    }
-                    scored.sort_by(by_rank);
-                    // Fewer candidates than K: the rest score 0, in path order.
-                    if scored.len() < k {
-                        let zero_fill = (0..postings.len())
-                            .filter(|&i| !is_candidate[i] && postings[i].compact.is_scorable())
-                            .take(k - scored.len())
-                            .map(|i| (0.0, i as u32));
-                        scored.extend(zero_fill);
-                        scored.sort_by(by_rank);
-                    }
-                    let resume = path.display().to_string();
-                    Ok(scored
-                        .into_iter()
-                        .enumerate()
-                        .map(|(rank, (score, i))| {
-                            let p = &postings[i as usize];
-                            Row {
-                                resume: resume.clone(),
-                                rank: rank as u32 + 1,
-                                posting: p.path.clone(),
-                                title: p.title.clone(),
-                                company: p.company.clone(),
-                                score,
+            let guarded = crate::guard::isolate(|| {
+                crate::guard::inject_test_panic(path);
+                let loaded = crate::profile_resume(path, tax, as_of);
+                match loaded {
+                    Err(e) => Err(Skipped {
+                        path: path.display().to_string(),
+                        reason: format!("{e:#}"),
+                    }),
+                    Ok(profile) => {
+                        let have = ResumeSkills::from_profile(&profile, tax);
+                        let mut is_candidate = vec![false; postings.len()];
+                        for s in have.skills() {
+                            for &i in index.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
+                                is_candidate[i as usize] = true;
                             }
-                        })
-                        .collect())
+                        }
+                        let mut scored: Vec<(f64, u32)> = is_candidate
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, c)| **c)
+                            .filter_map(|(i, _)| {
+                                matching::score_value(&have, &postings[i].compact, scoring)
+                                    .map(|s| (s, i as u32))
+                            })
+                            .collect();
+                        let by_rank = |a: &(f64, u32), b: &(f64, u32)| {
+                            b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+                        };
+                        if scored.len() > k && k > 0 {
+                            scored.select_nth_unstable_by(k - 1, by_rank);
+                            scored.truncate(k);
+                        }
+                        scored.sort_by(by_rank);
+                        // Fewer candidates than K: the rest score 0, in path order.
+                        if scored.len() < k {
+                            let zero_fill = (0..postings.len())
+                                .filter(|&i| !is_candidate[i] && postings[i].compact.is_scorable())
+                                .take(k - scored.len())
+                                .map(|i| (0.0, i as u32));
+                            scored.extend(zero_fill);
+                            scored.sort_by(by_rank);
+                        }
+                        let resume = path.display().to_string();
+                        Ok(scored
+                            .into_iter()
+                            .enumerate()
+                            .map(|(rank, (score, i))| {
+                                let p = &postings[i as usize];
+                                Row {
+                                    resume: resume.clone(),
+                                    rank: rank as u32 + 1,
+                                    posting: p.path.clone(),
+                                    title: p.title.clone(),
+                                    company: p.company.clone(),
+                                    score,
+                                }
+                            })
+                            .collect())
+                    }
                 }
-            };
+            });
+            let r = guarded.unwrap_or_else(|reason| {
+                Err(Skipped {
+                    path: path.display().to_string(),
+                    reason,
+                })
+            });
             tick();
             r
         })

@@ -28,49 +28,13 @@ const HIDDEN: &[&str] = &[
     "button", "select",
 ];
 
-/// Decode the handful of entities real documents use; unknown ones stay as written.
+/// Decode HTML entities (every named HTML5 entity and numeric references, by `html-escape`);
+/// a no-break space becomes a plain space so it separates words like any other.
 pub fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_owned();
     }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let name = &rest[1..semi];
-        let decoded = match name {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" | "#39" => Some('\''),
-            "nbsp" => Some(' '),
-            _ => name
-                .strip_prefix("#x")
-                .or_else(|| name.strip_prefix("#X"))
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-                .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[semi + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    html_escape::decode_html_entities(s).replace('\u{a0}', " ")
 }
 
 #[derive(Default)]
@@ -344,5 +308,9 @@ mod tests {
             "a&bAB &bogus;"
         );
         assert_eq!(decode_entities("&"), "&");
+        // Regression: an entity followed by multi-byte text used to slice inside a character.
+        assert_eq!(decode_entities("Go &amp;DX推進室 AWS"), "Go &DX推進室 AWS");
+        assert_eq!(decode_entities("&DX推進室推進室"), "&DX推進室推進室");
+        assert_eq!(decode_entities("&#12354;&日本"), "あ&日本");
     }
 }

@@ -155,6 +155,9 @@ pub struct Fit {
     pub preferred_points: f64,
     /// Empty in batch runs once the rows have been streamed to the report (see `rank`).
     pub requirements: Vec<RequirementFit>,
+    /// The posting's warnings (`path:line: …`), e.g. front matter that was ignored.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 fn round2(x: f64) -> f64 {
@@ -416,6 +419,7 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
             })
             .collect(),
         requirements: fits,
+        warnings: posting.warnings.clone(),
     }
 }
 

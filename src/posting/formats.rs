@@ -21,6 +21,8 @@ pub struct Draft {
     pub salary: Option<String>,
     pub posted: Option<String>,
     pub lines: Vec<PLine>,
+    /// Problems that did not stop the posting from being read (e.g. front matter ignored).
+    pub warnings: Vec<String>,
 }
 
 impl Draft {
@@ -65,74 +67,79 @@ impl Draft {
     }
 }
 
-/// Check YAML front matter loosely: `key: value` lines, list items and indented continuations,
-/// with balanced brackets and quotes in values.
-fn check_yaml_front_matter(line: &str) -> Result<(), String> {
-    let t = line.trim();
-    if t.is_empty()
-        || t.starts_with('#')
-        || t.starts_with("- ")
-        || t == "-"
-        || line.starts_with([' ', '\t'])
-    {
-        return Ok(());
+/// Read YAML front matter with a real YAML parser. Metadata is optional: front matter that does
+/// not parse gives a warning (with its line) and the posting is still read; simple `key: value`
+/// lines are then taken as they are.
+fn yaml_front_matter(d: &mut Draft, fm: &str, first_line: usize, path: &str) {
+    match serde_norway::from_str::<serde_norway::Value>(fm) {
+        Ok(serde_norway::Value::Mapping(map)) => {
+            for (k, v) in &map {
+                let Some(k) = k.as_str() else { continue };
+                match v {
+                    serde_norway::Value::String(s) => d.set_meta(k, s),
+                    serde_norway::Value::Number(n) => d.set_meta(k, &n.to_string()),
+                    _ => {}
+                }
+            }
+        }
+        Ok(_) => {}
+        Err(e) => {
+            let line = e
+                .location()
+                .map_or(first_line, |l| first_line + l.line() - 1);
+            d.warnings.push(format!(
+                "{path}:{line}: front matter ignored (not valid YAML: {e}); the posting body is still read"
+            ));
+            for l in fm.lines() {
+                if !l.starts_with([' ', '\t', '-']) {
+                    if let Some((k, v)) = l.split_once(':') {
+                        d.set_meta(k, v);
+                    }
+                }
+            }
+        }
     }
-    let Some((key, value)) = t.split_once(':') else {
-        return Err(format!("expected `key: value`, found `{t}`"));
-    };
-    if key.trim().is_empty() {
-        return Err(format!("empty key in `{t}`"));
-    }
-    let v = value.trim();
-    let balanced = |open: char, close: char| v.matches(open).count() == v.matches(close).count();
-    if !balanced('[', ']') || !balanced('{', '}') {
-        return Err(format!("unbalanced brackets in `{t}`"));
-    }
-    if v.starts_with('"') && (v.len() < 2 || !v.ends_with('"')) {
-        return Err(format!("unterminated quote in `{t}`"));
-    }
-    Ok(())
 }
 
 pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
     let index = LineIndex::new(text);
     let mut d = Draft::default();
-    // TOML front matter (`+++`) is parsed strictly by the toml crate.
+    // TOML front matter (`+++`) is read by the toml crate; like YAML, it is optional metadata.
     let is_toml = text.starts_with("+++\n");
     if let Some(rest) = text.strip_prefix("+++\n") {
         if let Some(end) = rest.find("\n+++") {
             let fm = &rest[..end];
-            let value: toml::Table = toml::from_str(fm).map_err(|e| PostingError::FrontMatter {
-                path: path.to_owned(),
-                line: e
-                    .span()
-                    .map_or(1, |s| fm[..s.start.min(fm.len())].matches('\n').count() + 2),
-                message: e.message().to_owned(),
-            })?;
-            for (k, v) in &value {
-                if let Some(s) = v.as_str() {
-                    d.set_meta(k, s);
-                } else if let Some(dt) = v.as_datetime() {
-                    d.set_meta(k, &dt.to_string());
+            match toml::from_str::<toml::Table>(fm) {
+                Ok(value) => {
+                    for (k, v) in &value {
+                        if let Some(s) = v.as_str() {
+                            d.set_meta(k, s);
+                        } else if let Some(dt) = v.as_datetime() {
+                            d.set_meta(k, &dt.to_string());
+                        }
+                    }
+                }
+                Err(e) => {
+                    let line = e
+                        .span()
+                        .map_or(1, |s| fm[..s.start.min(fm.len())].matches('\n').count() + 2);
+                    d.warnings.push(format!(
+                        "{path}:{line}: front matter ignored (not valid TOML: {}); the posting body is still read",
+                        e.message()
+                    ));
                 }
             }
         }
     }
     let mut first_h1 = true;
+    let (mut yaml, mut yaml_first) = (String::new(), None);
     for b in blocks::blocks(text, &index) {
         match b.kind {
             BlockKind::FrontMatter if is_toml => {}
             BlockKind::FrontMatter => {
-                check_yaml_front_matter(&b.text).map_err(|message| PostingError::FrontMatter {
-                    path: path.to_owned(),
-                    line: b.line,
-                    message,
-                })?;
-                if let Some((k, v)) = b.text.split_once([':', '=']) {
-                    if !b.text.starts_with([' ', '\t', '-']) {
-                        d.set_meta(k, v);
-                    }
-                }
+                yaml_first.get_or_insert(b.line);
+                yaml.push_str(&b.text);
+                yaml.push('\n');
             }
             BlockKind::Heading(level) => {
                 if level == 1 && first_h1 {
@@ -158,6 +165,9 @@ pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
             }
             BlockKind::DetailsOpen | BlockKind::DetailsClose => {}
         }
+    }
+    if let Some(first) = yaml_first {
+        yaml_front_matter(&mut d, &yaml, first, path);
     }
     Ok(d)
 }
@@ -437,11 +447,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn yaml_front_matter_check() {
-        assert!(check_yaml_front_matter("title: SRE").is_ok());
-        assert!(check_yaml_front_matter("  - x").is_ok());
-        assert!(check_yaml_front_matter("title: [unclosed").is_err());
-        assert!(check_yaml_front_matter("just words").is_err());
+    fn yaml_front_matter_is_parsed_or_warned_about() {
+        let mut d = Draft::default();
+        yaml_front_matter(
+            &mut d,
+            "title: SRE\ncompany: Acme\njsonld: {\n  \"a\": 1\n}\n",
+            2,
+            "p.md",
+        );
+        assert_eq!(d.title.as_deref(), Some("SRE"));
+        assert_eq!(d.company.as_deref(), Some("Acme"));
+        assert!(d.warnings.is_empty());
+        let mut d = Draft::default();
+        yaml_front_matter(&mut d, "company: X\ntitle: [unclosed\n", 2, "p.md");
+        assert_eq!(d.warnings.len(), 1);
+        assert!(d.warnings[0].starts_with("p.md:"), "{:?}", d.warnings);
+        assert_eq!(d.company.as_deref(), Some("X"), "simple lines still read");
     }
 
     #[test]

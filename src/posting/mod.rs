@@ -38,6 +38,9 @@ pub struct Posting {
     pub requirements: Vec<Requirement>,
     /// Tech-looking words in requirement lines that the taxonomy does not know.
     pub unknown_terms: Vec<String>,
+    /// Problems that did not stop the posting from being read (`path:line: …`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 impl Posting {
@@ -55,12 +58,6 @@ pub enum PostingError {
     Input(#[from] InputError),
     #[error("{path}: unsupported extension (expected one of: {})", EXTENSIONS.join(", "))]
     Extension { path: String },
-    #[error("{path}:{line}: invalid front matter: {message}")]
-    FrontMatter {
-        path: String,
-        line: usize,
-        message: String,
-    },
     #[error("{path}: invalid JSON: {message}")]
     Json { path: String, message: String },
     #[error("{path}: {message}")]
@@ -78,9 +75,6 @@ impl PostingError {
             | PostingError::Content { .. } => full
                 .split_once(": ")
                 .map_or(full.clone(), |(_, r)| r.to_owned()),
-            PostingError::FrontMatter { line, message, .. } => {
-                format!("line {line}: invalid front matter: {message}")
-            }
         }
     }
 }
@@ -144,5 +138,6 @@ pub fn parse_posting(
         posted: draft.posted,
         requirements,
         unknown_terms,
+        warnings: draft.warnings,
     })
 }

@@ -203,7 +203,10 @@ impl Matcher {
             if is_mostly_ascii && !word.bytes().any(|b| b.is_ascii_uppercase()) {
                 continue;
             }
-            if hits.iter().any(|h| h.start < end && start < h.end) {
+            // `hits` are sorted and do not overlap, so their ends ascend: binary search
+            // (a linear scan here made one long line quadratic).
+            let i = hits.partition_point(|h| h.end <= start);
+            if hits.get(i).is_some_and(|h| h.start < end) {
                 continue;
             }
             if let Some((skill, similarity)) = self.fuzzy.lookup(word) {
