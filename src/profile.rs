@@ -50,7 +50,11 @@ pub struct SkillRecord {
     /// The taxonomy's display name.
     pub skill: String,
     pub id: String,
+    /// The taxonomy category; empty (written as `null`) for a term the taxonomy does not know.
+    #[serde(serialize_with = "empty_as_null")]
     pub category: String,
+    /// Whether the taxonomy knows the skill; `false` for a listed term it does not know.
+    pub known: bool,
     pub listed: bool,
     /// `null` when there is no dated evidence (not zero experience).
     pub months: Option<u32>,
@@ -106,6 +110,14 @@ pub fn format_months(months: u32) -> String {
         (0, m) => format!("{m}m"),
         (y, 0) => format!("{y}y"),
         (y, m) => format!("{y}y {m}m"),
+    }
+}
+
+fn empty_as_null<S: serde::Serializer>(s: &str, ser: S) -> Result<S::Ok, S::Error> {
+    if s.is_empty() {
+        ser.serialize_none()
+    } else {
+        ser.serialize_str(s)
     }
 }
 

@@ -17,6 +17,8 @@ pub enum BlockKind {
     /// A line of a paragraph; `is_item` when it belongs to a list item.
     Line {
         is_item: bool,
+        /// List nesting depth (0 outside lists, 1 for a top-level item).
+        depth: u8,
     },
     Row {
         is_header: bool,
@@ -112,6 +114,7 @@ impl Walker<'_> {
             self.blocks.push(Block {
                 kind: BlockKind::Line {
                     is_item: self.item_depth > 0,
+                    depth: u8::try_from(self.item_depth).unwrap_or(u8::MAX),
                 },
                 text,
                 line: self.buf_line,
@@ -129,8 +132,20 @@ impl Walker<'_> {
                 HtmlItem::DetailsOpen => (BlockKind::DetailsOpen, String::new()),
                 HtmlItem::DetailsClose => (BlockKind::DetailsClose, String::new()),
                 HtmlItem::Summary(s) => (BlockKind::Summary, s),
-                HtmlItem::Text(s) | HtmlItem::Title(s) => (BlockKind::Line { is_item: false }, s),
-                HtmlItem::Item(s) => (BlockKind::Line { is_item: true }, s),
+                HtmlItem::Text(s) | HtmlItem::Title(s) => (
+                    BlockKind::Line {
+                        is_item: false,
+                        depth: 0,
+                    },
+                    s,
+                ),
+                HtmlItem::Item(s) => (
+                    BlockKind::Line {
+                        is_item: true,
+                        depth: 1,
+                    },
+                    s,
+                ),
                 HtmlItem::Heading(level, s) => (BlockKind::Heading(level), s),
                 HtmlItem::JsonLd(_) => continue,
                 HtmlItem::Row(cells) => {
@@ -308,7 +323,7 @@ mod tests {
         assert_eq!(b[2].text, "second line here");
         assert_eq!(b[2].line, 4);
         assert_eq!(b[3].text, "Kubernetes 本 item");
-        assert_eq!(b[3].kind, BlockKind::Line { is_item: true });
+        assert!(matches!(b[3].kind, BlockKind::Line { is_item: true, .. }));
     }
 
     #[test]

@@ -40,6 +40,12 @@ pub struct Section {
     pub span: Option<Period>,
     pub is_skill_section: bool,
     pub is_education: bool,
+    /// Talks, publications, certifications, personal projects…: dated, never an employer.
+    pub is_other: bool,
+    /// A section label that holds a career (`職務経歴`, `Experience`): not an employer itself.
+    pub is_career: bool,
+    /// The period was derived from the dated units inside it (no period written on it).
+    pub derived: bool,
     pub from_summary: Option<usize>,
     /// Skills in `【 … 】` tags on the heading.
     pub tags: Vec<SkillId>,
@@ -56,6 +62,8 @@ pub struct Mention {
     pub section: Option<usize>,
     pub span: Option<Period>,
     pub is_listed: bool,
+    /// The span comes from a period on the mention's own line (or row), not from its section.
+    pub from_line: bool,
 }
 
 /// A dated table row: the innermost unit for its mentions, and a project when it sits inside a
@@ -67,6 +75,11 @@ pub struct DatedRow {
     pub period: Period,
     pub line: usize,
     pub skills: Vec<SkillId>,
+    /// A table row (else a dated list item or paragraph line).
+    pub is_row: bool,
+    /// The employer named in the row's company column (`| 会社 | 期間 |`), or the row above's
+    /// when the cell is empty.
+    pub org: Option<String>,
 }
 
 /// A duration the person claims for a skill (`| Go | 3年 |`, `Go: 3年`).
@@ -126,6 +139,249 @@ const EDUCATION_WORDS: &[&str] = &[
     "school",
 ];
 
+/// Heading words of dated sections that are never employment: talks, writing, certificates,
+/// awards, personal and open-source work.
+const OTHER_WORDS: &[&str] = &[
+    "資格",
+    "免許",
+    "登壇",
+    "講演",
+    "発表",
+    "執筆",
+    "著書",
+    "受賞",
+    "個人開発",
+    "業務外",
+    "趣味",
+    "oss",
+    "talks",
+    "speaking",
+    "presentations",
+    "publications",
+    "certifications",
+    "certificates",
+    "licenses",
+    "awards",
+    "side projects",
+    "personal projects",
+    "open source",
+    "hobby",
+    "volunteer work",
+];
+
+/// Section labels that hold a career; a heading is one when it is little more than the label
+/// (`職務経歴`, `職務経歴(現職)`, `Professional Experience`), not a company that contains it.
+const CAREER_WORDS: &[&str] = &[
+    "職務経歴",
+    "職歴",
+    "経歴",
+    "略歴",
+    "業務経歴",
+    "職務内容",
+    "キャリア",
+    "実務経験",
+    "プロジェクト経歴",
+    "経験",
+    "experience",
+    "work history",
+    "employment",
+    "career",
+    "resume",
+    "résumé",
+    "cv",
+    "curriculum vitae",
+    "positions",
+];
+
+fn is_other_title(title: &str) -> bool {
+    let t = title.to_lowercase();
+    OTHER_WORDS.iter().any(|w| t.contains(w))
+}
+
+fn is_career_title(title: &str) -> bool {
+    if structure::names_org(title) {
+        return false;
+    }
+    let t = title.to_lowercase();
+    let letters = t.chars().filter(|c| c.is_alphanumeric()).count();
+    CAREER_WORDS
+        .iter()
+        .any(|w| t.contains(w) && letters <= w.chars().filter(|c| c.is_alphanumeric()).count() + 14)
+}
+
+/// Words that label a list of technologies: `使用技術: …`, `【言語】…`, `**Stack:** …`,
+/// `| 開発環境 |`.
+const SKILL_LABEL_WORDS: &[&str] = &[
+    "使用技術",
+    "利用技術",
+    "技術スタック",
+    "技術要素",
+    "主な技術",
+    "技術",
+    "開発環境",
+    "環境",
+    "言語",
+    "フレームワーク",
+    "ライブラリ",
+    "ツール",
+    "データベース",
+    "インフラ",
+    "クラウド",
+    "ミドルウェア",
+    "サーバ",
+    "os",
+    "db",
+    "stack",
+    "tech",
+    "technologies",
+    "technology",
+    "tools",
+    "tooling",
+    "languages",
+    "language",
+    "frameworks",
+    "framework",
+    "libraries",
+    "databases",
+    "database",
+    "infrastructure",
+    "platforms",
+    "cloud",
+    "skills",
+    "environment",
+];
+
+/// Is `s` (a label, a heading cell, or a whole line that is only a label) a skill-list label?
+fn names_skill_label(s: &str) -> bool {
+    let t = s
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if t.is_empty() || t.chars().count() > 20 {
+        return false;
+    }
+    SKILL_LABEL_WORDS.iter().any(|w| {
+        t == *w
+            || (t.contains(w)
+                && (!w.is_ascii() || t.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w)))
+    })
+}
+
+/// Is this line a list of skills wherever it stands? `使用技術: Go, AWS`, `【言語】Java / Ruby`,
+/// `**Stack:** Rails, React`, `Languages: Java, Ruby`, or an enumeration whose entries are
+/// mostly known skills (`Terraform / Ansible / Docker`).
+fn is_skill_line(norm: &str, tax: &Taxonomy) -> bool {
+    let t = norm
+        .trim()
+        .trim_start_matches(['-', '*', '・', '●', '■', ' ']);
+    let labelled = if let Some(rest) = t.strip_prefix('【') {
+        rest.split_once('】')
+    } else {
+        t.split_once([':', '：'])
+    };
+    if let Some((label, value)) = labelled {
+        let label = label.replace(['*', '_'], "");
+        if !value.trim().is_empty() && names_skill_label(&label) {
+            return true;
+        }
+    }
+    // An enumeration of mostly known skills.
+    let entries: Vec<&str> = t
+        .split([',', '、', '/', '／', '|', '・', '，'])
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .collect();
+    if entries.len() < 3 || t.ends_with('。') {
+        return false;
+    }
+    let known = entries.iter().filter(|e| !tax.find(e).is_empty()).count();
+    known * 3 >= entries.len() * 2 && entries.iter().all(|e| e.chars().count() <= 40)
+}
+
+/// Pieces of a skill-list entry split at `/` and `・`, except inside a known name.
+fn split_outside<'a>(entry: &'a str, hits: &[crate::taxonomy::Hit]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in entry.char_indices() {
+        if matches!(c, '/' | '・') && !hits.iter().any(|h| h.start < i && i < h.end) {
+            out.push(&entry[from..i]);
+            from = i + c.len_utf8();
+        }
+    }
+    out.push(&entry[from..]);
+    out
+}
+
+/// An entry as a term: parenthesised remarks (`Rust(CLI / ログ解析)`), trailing `等` / `etc`,
+/// list markers and emphasis removed.
+fn clean_term(piece: &str) -> String {
+    let mut t = String::with_capacity(piece.len());
+    let mut depth = 0usize;
+    for c in piece.chars() {
+        match c {
+            '(' | '[' | '「' => depth += 1,
+            ')' | ']' | '」' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => t.push(c),
+            _ => {}
+        }
+    }
+    let mut t = t
+        .trim_matches(|c: char| {
+            c.is_ascii_punctuation() && c != '#' && c != '+' || c.is_whitespace()
+        })
+        .to_owned();
+    for suffix in ["など", "等", "etc", "ほか"] {
+        if let Some(x) = t.strip_suffix(suffix) {
+            t = x.trim_end_matches([' ', '.']).to_owned();
+        }
+    }
+    if names_skill_label(&t) {
+        return String::new();
+    }
+    t
+}
+
+/// Natural languages and proficiency words: listed under "言語" / "Languages", never a skill.
+const SPOKEN: &[&str] = &[
+    "english",
+    "japanese",
+    "chinese",
+    "korean",
+    "french",
+    "german",
+    "spanish",
+    "native",
+    "fluent",
+    "business",
+    "conversational",
+    "business level",
+    "toeic",
+    "n1",
+    "n2",
+];
+
+/// Could `bare` (an entry of a skill list) name a technology? Not a sentence, URL, number,
+/// single character, or a Japanese phrase of ordinary words.
+fn looks_like_term(bare: &str) -> bool {
+    let n = bare.chars().count();
+    if n < 2 || bare.contains("://") || bare.contains('。') {
+        return false;
+    }
+    if bare
+        .chars()
+        .all(|c| c.is_numeric() || c.is_whitespace() || ".-+".contains(c))
+    {
+        return false;
+    }
+    if SPOKEN.contains(&bare.to_lowercase().as_str()) {
+        return false;
+    }
+    // A term carries a Latin letter (a Japanese phrase in a skill list is a description:
+    // 運用効率化, アラート設計), and is mostly Latin.
+    let latin = bare.chars().filter(|c| c.is_ascii_alphanumeric()).count();
+    latin >= 2 && latin * 2 >= n
+}
+
 fn is_skill_title(title: &str) -> bool {
     let t = title.to_lowercase();
     SKILL_SECTION_WORDS.iter().any(|w| t.contains(w))
@@ -184,6 +440,51 @@ fn tag_ranges(norm: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// Labels that say "this is the period of the heading above": `在籍期間`, `期間`, `Period`.
+const PERIOD_LABELS: &[&str] = &[
+    "在籍期間",
+    "期間",
+    "参画期間",
+    "契約期間",
+    "勤務期間",
+    "就業期間",
+    "稼働期間",
+    "プロジェクト期間",
+    "period",
+    "duration",
+    "dates",
+    "tenure",
+];
+
+/// Is `label` (a line without its period) only a period label, or nothing at all?
+fn is_period_label(label: &str) -> bool {
+    let l = label
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    l.is_empty() || PERIOD_LABELS.contains(&l.as_str())
+}
+
+/// Is a dated line's label short enough to be a unit (a role, an employer, a stint) rather
+/// than a sentence?
+fn is_unit_label(label: &str) -> bool {
+    let n = label.chars().count();
+    n > 0 && n <= 80 && !label.ends_with(['。', '.']) && label.split_whitespace().count() <= 12
+}
+
+/// The source line as evidence: whitespace squashed, and cut to a readable length (a line can
+/// be megabytes long; every mention on it keeps a copy).
+fn evidence_text(raw: &str) -> String {
+    const MAX: usize = 400;
+    if raw.len() <= MAX * 4 {
+        return squash_ws(raw);
+    }
+    let mut end = MAX * 4;
+    while !raw.is_char_boundary(end) {
+        end -= 1;
+    }
+    crate::text::ellipsize(&squash_ws(&raw[..end]), MAX)
+}
+
 /// Open-end words that may fill a table cell on their own.
 const OPEN_WORDS: &[&str] = &["現在", "現職", "在籍中", "present", "current", "now"];
 
@@ -240,6 +541,12 @@ struct Builder<'t> {
     details_depth: usize,
     pending_heading: Option<usize>,
     in_front_matter_skills: bool,
+    /// Depth of a `- 使用技術` item whose nested items are a skill list.
+    stack_item_depth: Option<u8>,
+    /// The header cells of the table being read.
+    table_header: Option<Vec<String>>,
+    /// The employer of the previous row of a table with a company column.
+    last_row_org: Option<String>,
 }
 
 impl<'t> Builder<'t> {
@@ -297,13 +604,19 @@ impl<'t> Builder<'t> {
                 break;
             }
         }
+        self.pending_heading = None;
         let parent = self.current();
         let parent_skill = parent.is_some_and(|p| self.out.sections[p].is_skill_section);
         let parent_edu = parent.is_some_and(|p| self.out.sections[p].is_education);
+        let parent_other = parent.is_some_and(|p| self.out.sections[p].is_other);
         let idx = self.out.sections.len();
+        self.table_header = None;
         self.out.sections.push(Section {
             is_skill_section: parent_skill || is_skill_title(&title),
             is_education: parent_edu || is_education_title(&title),
+            is_other: parent_other || (is_other_title(&title) && !is_career_title(&title)),
+            is_career: is_career_title(&title),
+            derived: false,
             title,
             level,
             line,
@@ -333,12 +646,20 @@ impl<'t> Builder<'t> {
         line: usize,
         span: Option<Period>,
         is_listed: bool,
+        from_line: bool,
     ) -> Vec<SkillId> {
         let hits = self.tax.find(norm);
-        let text = squash_ws(raw);
+        let text = evidence_text(raw);
         let section = self.current();
         let mut skills = Vec::with_capacity(hits.len());
+        let mut seen = std::collections::HashSet::new();
         for h in hits {
+            // One mention per skill and line: a line repeating a name is one piece of evidence
+            // (and a 10 MB line of one word stays linear in memory).
+            if !seen.insert(h.skill) {
+                skills.push(h.skill);
+                continue;
+            }
             skills.push(h.skill);
             self.out.mentions.push(Mention {
                 skill: h.skill,
@@ -349,6 +670,7 @@ impl<'t> Builder<'t> {
                 section,
                 span,
                 is_listed,
+                from_line,
             });
         }
         skills
@@ -376,7 +698,7 @@ impl<'t> Builder<'t> {
         let span = s.span;
         let tags = tag_ranges(&norm);
         let hits = self.tax.find(&norm);
-        let text = squash_ws(raw);
+        let text = evidence_text(raw);
         for h in hits {
             if tags.iter().any(|r| r.start <= h.start && h.end <= r.end) {
                 let tags = &mut self.out.sections[idx].tags;
@@ -393,30 +715,60 @@ impl<'t> Builder<'t> {
                 section: Some(idx),
                 span,
                 is_listed: false,
+                from_line: false,
             });
         }
     }
 
-    fn line(&mut self, raw: &str, line: usize, is_item: bool) {
+    fn line(&mut self, raw: &str, line: usize, is_item: bool, depth: u8) {
         let norm = nfkc(&blocks::strip_urls(raw));
+        // Items nested under a `- 使用技術` / `- Tech stack:` item are a skill list.
+        let in_stack_list = matches!(self.stack_item_depth, Some(d) if is_item && depth > d);
+        if !in_stack_list {
+            self.stack_item_depth = None;
+        }
+        if is_item && names_skill_label(&norm) {
+            self.stack_item_depth = Some(depth);
+        }
         let pending = self.pending_heading.take();
         let section_span = self.span_of(self.current());
         let mut span = section_span;
+        let mut from_line = false;
         if let Some(found) = find_period(&norm) {
+            let range = found.span.clone();
             if let Some(p) = self.validate(found, line) {
+                let label = clean_title(&norm, Some(range));
                 match pending {
-                    // The line under an undated heading dates that heading.
-                    Some(h) if !is_item => {
+                    // The line under an undated heading dates that heading (a bare period, a
+                    // `期間: …` / `**在籍期間**: …` item, or a role with its period).
+                    Some(h) if !is_item || is_period_label(&label) => {
                         self.set_own_period(h, p);
+                        self.out.sections[h].derived = true;
                         span = self.out.sections[h].span;
                     }
-                    _ => span = Some(clip(p, section_span.as_ref())),
+                    _ => {
+                        let p = clip(p, section_span.as_ref());
+                        span = Some(p);
+                        from_line = true;
+                        // A short dated line is a unit of the career (a role, a stint, an
+                        // employer in a list); a dated sentence only dates its own mentions.
+                        if is_unit_label(&label) {
+                            self.out.rows.push(DatedRow {
+                                section: self.current(),
+                                title: label,
+                                period: p,
+                                line,
+                                skills: Vec::new(),
+                                is_row: false,
+                                org: None,
+                            });
+                        }
+                    }
                 }
             }
         }
-        let is_skill = self.is_skill_here();
-        let is_listed = is_skill && span.is_none();
-        let skills = self.mention_all(&norm, raw, line, span, is_listed);
+        let is_skill = self.is_skill_here() || in_stack_list || is_skill_line(&norm, self.tax);
+        let skills = self.mention_all(&norm, raw, line, span, is_skill, from_line);
         if is_skill {
             self.skill_entries(&norm, line, &skills);
         }
@@ -425,6 +777,8 @@ impl<'t> Builder<'t> {
     fn row(&mut self, cells: &[String], is_header: bool, raw: &str, line: usize) {
         self.pending_heading = None;
         if is_header {
+            self.table_header = Some(cells.iter().map(|c| nfkc(c).to_lowercase()).collect());
+            self.last_row_org = None;
             return;
         }
         let norm_cells: Vec<String> = cells.iter().map(|c| nfkc(&blocks::strip_urls(c))).collect();
@@ -441,12 +795,25 @@ impl<'t> Builder<'t> {
             }
         }
         let is_skill = self.is_skill_here();
-        let is_listed = is_skill && span.is_none();
-        let skills = self.mention_all(&norm, raw, line, span, is_listed);
+        let tech_col = self.tech_column();
+        let mut skills = Vec::new();
+        if let (false, Some(c)) = (is_skill, tech_col) {
+            // A technology column (`| 使用技術 |`, `| Stack |`): its cell is a skill list; the
+            // other cells are ordinary mentions.
+            for (i, cell) in norm_cells.iter().enumerate() {
+                let listed = i == c;
+                skills.extend(self.mention_all(cell, raw, line, span, listed, dated.is_some()));
+                if listed {
+                    self.skill_entries(cell, line, &[]);
+                }
+            }
+        } else {
+            skills = self.mention_all(&norm, raw, line, span, is_skill, dated.is_some());
+        }
         if let Some(period) = dated {
             let title = norm_cells
                 .iter()
-                .filter(|c| !is_date_cell(c))
+                .filter(|c| !is_date_cell(c) && find_duration_months(c).is_none())
                 .map(|c| match find_period(c) {
                     Some(f) => clean_title(c, Some(f.span)),
                     None => clean_title(c, None),
@@ -459,12 +826,33 @@ impl<'t> Builder<'t> {
                     uniq.push(s);
                 }
             }
+            // A company column names the employer; an empty cell repeats the row above's.
+            let org = self.company_column().map(|i| {
+                let cell = norm_cells
+                    .get(i)
+                    .map(|c| match find_period(c) {
+                        Some(f) => clean_title(c, Some(f.span)),
+                        None => clean_title(c, None),
+                    })
+                    .unwrap_or_default();
+                if cell.is_empty() || matches!(cell.as_str(), "同上" | "〃" | "\"" | "-") {
+                    self.last_row_org.clone().unwrap_or_default()
+                } else {
+                    cell
+                }
+            });
+            let org = org.filter(|o| !o.is_empty());
+            if org.is_some() {
+                self.last_row_org.clone_from(&org);
+            }
             self.out.rows.push(DatedRow {
                 section: self.current(),
                 title,
                 period,
                 line,
                 skills: uniq,
+                is_row: true,
+                org,
             });
         }
         if is_skill {
@@ -479,6 +867,33 @@ impl<'t> Builder<'t> {
                 });
             }
         }
+    }
+
+    /// The column of the current table that lists technologies (`使用技術`, `Stack`).
+    fn tech_column(&self) -> Option<usize> {
+        self.table_header.as_ref()?.iter().position(|h| {
+            let h = h.trim();
+            !h.is_empty() && h.chars().count() <= 16 && names_skill_label(h)
+        })
+    }
+
+    /// The column of the current table that names the employer (`会社`, `所属`, `Company`).
+    fn company_column(&self) -> Option<usize> {
+        const WORDS: &[&str] = &[
+            "会社",
+            "企業",
+            "所属",
+            "勤務先",
+            "社名",
+            "company",
+            "employer",
+            "organization",
+            "organisation",
+        ];
+        self.table_header.as_ref()?.iter().position(|h| {
+            let h = h.trim();
+            WORDS.iter().any(|w| h.contains(w)) && h.chars().count() <= 12
+        })
     }
 
     /// Claims and unknown entries of one line of a skill section.
@@ -497,24 +912,32 @@ impl<'t> Builder<'t> {
         for entry in &entries {
             let hits = self.tax.find(entry);
             let duration = find_duration_months(entry);
-            if hits.is_empty() {
-                let bare =
-                    entry.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
-                let is_term = !bare.is_empty()
-                    && duration.is_none()
-                    && bare.chars().count() <= 32
-                    && bare.split_whitespace().count() <= 4
-                    && !bare.chars().all(|c| c.is_ascii_digit())
-                    && !bare.ends_with('。');
-                // Only report entries of a line that also names known skills (a list of
-                // skills), not free prose.
-                if is_term && !line_skills.is_empty() {
-                    self.out.unknown_terms.push(UnknownTerm {
-                        term: bare.to_owned(),
-                        line,
-                    });
+            if hits.is_empty() || entry.contains(['/', '・']) {
+                // `Java/SpringBoot/salesforce`: pieces between separators that no known name
+                // spans (so `CI/CD` and `Pub/Sub` stay whole).
+                for piece in split_outside(entry, &hits) {
+                    let bare = clean_term(piece);
+                    if bare.is_empty() || !self.tax.find(&bare).is_empty() {
+                        continue;
+                    }
+                    let is_term = duration.is_none()
+                        && bare.chars().count() <= 32
+                        && bare.split_whitespace().count() <= 4
+                        && !bare.ends_with('。');
+                    // Only report entries of a list of skills (a line that also names known
+                    // skills, or a line of a few short entries), not free prose.
+                    if is_term
+                        && (!line_skills.is_empty() || !hits.is_empty() || entries.len() <= 6)
+                        && looks_like_term(&bare)
+                    {
+                        self.out
+                            .unknown_terms
+                            .push(UnknownTerm { term: bare, line });
+                    }
                 }
-                continue;
+                if hits.is_empty() {
+                    continue;
+                }
             }
             if let (1, Some(months)) = (hits.len(), duration) {
                 claimed = true;
@@ -550,9 +973,9 @@ impl<'t> Builder<'t> {
                 let idx = self.push_section(title, level, line, true);
                 self.set_own_period(idx, period);
                 let span = self.out.sections[idx].span;
-                self.mention_all(&norm, raw, line, span, false);
+                self.mention_all(&norm, raw, line, span, false, false);
             }
-            None => self.line(raw, line, false),
+            None => self.line(raw, line, false, 0),
         }
     }
 
@@ -591,13 +1014,13 @@ impl<'t> Builder<'t> {
                 self.in_front_matter_skills = true;
                 let value = trimmed.split_once([':', '=']).map_or("", |(_, v)| v);
                 if !value.trim().is_empty() {
-                    self.mention_all(value, raw, line, None, true);
+                    self.mention_all(value, raw, line, None, true, false);
                 }
             }
             return;
         }
         if self.in_front_matter_skills {
-            self.mention_all(trimmed, raw, line, None, true);
+            self.mention_all(trimmed, raw, line, None, true, false);
         }
     }
 }
@@ -612,11 +1035,16 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         details_depth: 0,
         pending_heading: None,
         in_front_matter_skills: false,
+        table_header: None,
+        last_row_org: None,
+        stack_item_depth: None,
     };
     for block in blocks::blocks(text, &lines) {
         match &block.kind {
             blocks::BlockKind::Heading(level) => b.heading(*level, &block.text, block.line),
-            blocks::BlockKind::Line { is_item } => b.line(&block.text, block.line, *is_item),
+            blocks::BlockKind::Line { is_item, depth } => {
+                b.line(&block.text, block.line, *is_item, *depth)
+            }
             blocks::BlockKind::Row { is_header, cells } => {
                 b.row(cells, *is_header, &block.text, block.line)
             }
@@ -627,8 +1055,99 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         }
     }
     let mut out = b.out;
+    derive_periods(&mut out);
     structure::classify(&mut out, tax);
     out
+}
+
+/// The hull of two periods (earliest start, latest end; open wins).
+fn hull(a: Option<Period>, b: Period) -> Period {
+    match a {
+        None => b,
+        Some(a) => Period {
+            start: a.start.min(b.start),
+            end: match (a.end, b.end) {
+                (End::Open, _) | (_, End::Open) => End::Open,
+                (End::At(x), End::At(y)) => End::At(x.max(y)),
+            },
+        },
+    }
+}
+
+/// Date the sections that carry no period of their own from the dated units inside them:
+/// `### Acme` over `#### SRE` + `_Mar 2025 – Present_` and `#### Engineer` + `_2019 – 2025_`
+/// spans 2019 – present. A section dated by the line under it is widened the same way (roles
+/// listed one after another under one employer). Career labels (`職務経歴`, `Experience`) and
+/// the document's own title (a section holding the skill or education sections) are not dated
+/// this way. A derived period reaches the undated sections and mentions inside the section,
+/// never the skill, education or "other" sections.
+fn derive_periods(r: &mut Resume) {
+    let n = r.sections.len();
+    let mut holds_parts = vec![false; n];
+    for s in &r.sections {
+        if let Some(p) = s.parent {
+            if s.is_skill_section || s.is_education || s.is_career || s.is_other {
+                holds_parts[p] = true;
+            }
+        }
+    }
+    let mut derived: Vec<Option<Period>> = vec![None; n];
+    for i in (0..n).rev() {
+        let s = &r.sections[i];
+        if (s.own.is_some() && !s.derived)
+            || s.is_career
+            || holds_parts[i]
+            || s.is_skill_section
+            || s.is_education
+            || s.is_other
+        {
+            continue;
+        }
+        let mut h = s.own;
+        for row in r.rows.iter().filter(|u| u.section == Some(i)) {
+            h = Some(hull(h, row.period));
+        }
+        for (c, child) in r.sections.iter().enumerate().skip(i + 1) {
+            if child.parent != Some(i)
+                || child.is_skill_section
+                || child.is_education
+                || child.is_other
+            {
+                continue;
+            }
+            if let Some(p) = derived[c].or(child.own) {
+                h = Some(hull(h, p));
+            }
+        }
+        if h != s.own {
+            derived[i] = h;
+        }
+    }
+    if derived.iter().all(Option::is_none) {
+        return;
+    }
+    // Spans top-down: own (clipped to the parent's), derived, or inherited.
+    for (i, d) in derived.iter().enumerate() {
+        let parent = r.sections[i].parent;
+        let parent_span = parent.and_then(|p| r.sections[p].span);
+        let s = &mut r.sections[i];
+        if let Some(d) = *d {
+            s.own = Some(d);
+            s.derived = true;
+            s.span = Some(d);
+        } else if s.own.is_none() && !(s.is_skill_section || s.is_education || s.is_other) {
+            s.span = parent_span;
+        }
+    }
+    for m in r
+        .mentions
+        .iter_mut()
+        .filter(|m| !m.from_line && !m.is_listed)
+    {
+        if let Some(sec) = m.section {
+            m.span = r.sections[sec].span;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,17 @@
-//! Which dated sections are employers, and which sections and table rows are their projects.
+//! Which dated blocks are employers, and which sections and table rows are their projects.
 //!
-//! Takes the section tree of a parsed résumé; fills `companies` and `projects`.
-//! Rule: the employer level is the heading level most used by dated headings that name an
-//! organisation (株式会社…, …Inc., …LLC); every dated, non-education section at that level is a
-//! company. With no organisation named anywhere, the shallowest dated level is used. Projects are
-//! the sections one level below a company (dated or not) and dated table rows inside it.
+//! Takes the section tree and dated units (table rows, short dated lines) of a parsed résumé;
+//! fills `companies` and `projects`.
+//! Rule: every dated block outside skill, education and "other" sections is a candidate: a
+//! heading (with its own period, or one derived from the dated units inside it), a table row,
+//! or a short dated list item or line; each sits at a depth (its heading level; a unit one step
+//! below its section). The employer depth is the one most used by candidates that name an
+//! organisation (株式会社…, A社, …Inc., a company column, freelance); with none named, the
+//! shallowest dated heading depth (inside a career section when there is one), else the
+//! shallowest unit depth inside a career section. Every candidate at that depth that is not
+//! inside another employer is an employer; table rows naming the same employer one after
+//! another are one employment. Projects are the sections one level below a company (dated or
+//! not) and dated table rows inside it.
 
 use std::collections::BTreeMap;
 
@@ -16,7 +23,8 @@ use crate::taxonomy::{SkillId, Taxonomy};
 pub struct Company {
     pub name: String,
     pub period: Period,
-    pub section: usize,
+    /// The employer's heading section; `None` for an employer written as a row or line.
+    pub section: Option<usize>,
     pub line: usize,
 }
 
@@ -61,18 +69,111 @@ const EN_ORG_MARKERS: &[&str] = &[
     "company",
 ];
 
-/// Does `s` name an organisation?
+/// Words that make a label a freelance or anonymised employer.
+const SELF_EMPLOYED: &[&str] = &[
+    "フリーランス",
+    "個人事業主",
+    "個人事業",
+    "freelance",
+    "freelancer",
+    "self-employed",
+    "self employed",
+];
+
+/// Does `s` name an organisation? Legal forms (株式会社, Inc, LLC…), a Japanese `…社` / `…会社` /
+/// `…企業` name (A社, 某社, SIer会社, 大手通信企業, ３社目), or freelance work.
 pub fn names_org(s: &str) -> bool {
     if JA_ORG_MARKERS.iter().any(|m| s.contains(m)) {
+        return true;
+    }
+    let lower = s.to_lowercase();
+    if SELF_EMPLOYED.iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    // A Japanese word ending in 社 / 会社 / 企業 (not 入社 / 退社 / 本社 / 自社 events or places).
+    let ja_org = s
+        .split(|c: char| c.is_whitespace() || "()（）[]【】、,/／:：・".contains(c))
+        .any(|w| {
+            let w = w.trim_end_matches(['目', '様']);
+            (w.ends_with('社') || w.ends_with("企業"))
+                && w.chars().count() >= 2
+                && ![
+                    "入社", "退社", "本社", "自社", "弊社", "御社", "他社", "出社", "各社", "支社",
+                    "商社",
+                ]
+                .iter()
+                .any(|x| w.ends_with(x) && w.chars().count() <= 3)
+        });
+    if ja_org {
         return true;
     }
     s.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
         .any(|w| EN_ORG_MARKERS.contains(&w.to_lowercase().as_str()))
 }
 
-/// The employer part of a heading title: `Senior SRE — Acme Inc.` → `Acme Inc.`,
-/// `SRE @ 株式会社X` → `株式会社X`, `Engineer at Globex` → `Globex`.
+/// Words of a job title (the role part of `Role, Company` / `Role; Company`).
+const ROLE_WORDS: &[&str] = &[
+    "engineer",
+    "developer",
+    "manager",
+    "administrator",
+    "architect",
+    "lead",
+    "intern",
+    "consultant",
+    "analyst",
+    "designer",
+    "scientist",
+    "director",
+    "officer",
+    "founder",
+    "programmer",
+    "specialist",
+    "head of",
+    "cto",
+    "ceo",
+    "vp",
+    "sre",
+    "devops",
+    "support",
+    "active duty",
+    "エンジニア",
+    "マネージャー",
+    "マネジャー",
+    "リーダー",
+    "担当",
+    "開発者",
+    "プログラマ",
+    "アーキテクト",
+    "コンサルタント",
+    "責任者",
+    "部長",
+    "課長",
+    "主任",
+    "正社員",
+    "契約社員",
+    "インターン",
+];
+
+fn is_role(s: &str) -> bool {
+    let l = s.to_lowercase();
+    ROLE_WORDS.iter().any(|w| {
+        l.match_indices(w).any(|(i, _)| {
+            let before = l[..i].chars().next_back();
+            let after = l[i + w.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphabetic())
+                && !after.is_some_and(|c| c.is_ascii_alphabetic())
+        })
+    })
+}
+
+/// The employer part of a label: `Senior SRE — Acme Inc.` → `Acme Inc.`, `SRE @ 株式会社X` →
+/// `株式会社X`, `Engineer at Globex` → `Globex`, `Staff Engineer; Targetsmart` → `Targetsmart`,
+/// `Machinify, Palo Alto, CA (Remote)` → `Machinify`.
 pub fn company_name(title: &str) -> String {
+    let title = title
+        .trim_start_matches(['■', '□', '●', '◆', '◇', '・', '=', '>', '#', ' '])
+        .trim();
     for at in [" @ ", "@", "＠"] {
         if let Some((_, right)) = title.rsplit_once(at) {
             return right.trim().to_owned();
@@ -83,28 +184,38 @@ pub fn company_name(title: &str) -> String {
             return right.trim().to_owned();
         }
     }
-    let parts: Vec<&str> = title
-        .split([' ', '|', '/', '：', ':'])
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split(" — ")
-        .flat_map(|p| p.split(" – "))
-        .flat_map(|p| p.split(" - "))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|_| "")
-        .collect();
-    drop(parts);
     let pieces: Vec<&str> = split_any(
         title,
-        &[" — ", " – ", " - ", " | ", "：", ": ", " / ", "／", "、"],
+        &[
+            " — ", " – ", " - ", " | ", "|", "：", ": ", " / ", "／", "、", "; ", ";",
+        ],
     );
     if pieces.len() > 1 {
         if let Some(p) = pieces.iter().find(|p| names_org(p)) {
             return p.trim().to_owned();
         }
+        if let Some(p) = pieces.iter().find(|p| !is_role(p)) {
+            return strip_place(p);
+        }
     }
-    title.trim().to_owned()
+    if !names_org(title) && title.contains(", ") {
+        let parts = split_any(title, &[", "]);
+        if let Some(p) = parts.iter().find(|p| !is_role(p)) {
+            return strip_place(p);
+        }
+    }
+    strip_place(title)
+}
+
+/// `Acme (Remote)` → `Acme`.
+fn strip_place(s: &str) -> String {
+    let mut t = s.trim().to_owned();
+    for suffix in ["(remote)", "(リモート)"] {
+        if t.to_lowercase().ends_with(suffix) {
+            t.truncate(t.len() - suffix.len());
+        }
+    }
+    t.trim().to_owned()
 }
 
 fn split_any<'a>(s: &'a str, seps: &[&str]) -> Vec<&'a str> {
@@ -120,62 +231,149 @@ fn split_any<'a>(s: &'a str, seps: &[&str]) -> Vec<&'a str> {
 }
 
 fn is_candidate(s: &Section) -> bool {
-    s.own.is_some() && !s.is_skill_section && !s.is_education
+    s.own.is_some() && !s.is_skill_section && !s.is_education && !s.is_other && !s.is_career
+}
+
+/// A dated block that may be an employer.
+struct Candidate {
+    /// The heading section, for a heading; `None` for a row or line.
+    section: Option<usize>,
+    /// The section a row or line sits in.
+    parent: Option<usize>,
+    depth: u16,
+    label: String,
+    period: Period,
+    line: usize,
+    is_org: bool,
+    in_career: bool,
+}
+
+fn candidates(r: &Resume) -> Vec<Candidate> {
+    let in_career = |section: Option<usize>| {
+        section.is_some_and(|s| {
+            r.sections[s].is_career || ancestors(&r.sections, s).any(|a| r.sections[a].is_career)
+        })
+    };
+    let excluded = |section: Option<usize>| {
+        section.is_some_and(|s| {
+            let s = &r.sections[s];
+            s.is_skill_section || s.is_education || s.is_other
+        })
+    };
+    let mut out = Vec::new();
+    for (i, s) in r.sections.iter().enumerate() {
+        if let (true, Some(period)) = (is_candidate(s), s.span) {
+            out.push(Candidate {
+                section: Some(i),
+                parent: s.parent,
+                depth: s.level,
+                label: s.title.clone(),
+                period,
+                line: s.line,
+                is_org: names_org(&s.title),
+                in_career: in_career(s.parent),
+            });
+        }
+    }
+    for u in &r.rows {
+        if excluded(u.section) {
+            continue;
+        }
+        let label = u.org.clone().unwrap_or_else(|| u.title.clone());
+        out.push(Candidate {
+            section: None,
+            parent: u.section,
+            depth: u.section.map_or(1, |s| r.sections[s].level + 1),
+            is_org: u.org.is_some() || names_org(&label),
+            label,
+            period: u.period,
+            line: u.line,
+            in_career: in_career(u.section),
+        });
+    }
+    out.sort_by_key(|c| c.line);
+    out
+}
+
+/// The depth at which employers are written in this document.
+fn employer_depth(cands: &[Candidate]) -> Option<u16> {
+    let mut org_depths: BTreeMap<u16, usize> = BTreeMap::new();
+    for c in cands.iter().filter(|c| c.is_org) {
+        *org_depths.entry(c.depth).or_default() += 1;
+    }
+    // Most used depth; ties go to the shallower one.
+    if let Some((d, _)) = org_depths
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+    {
+        return Some(*d);
+    }
+    let headings = || cands.iter().filter(|c| c.section.is_some());
+    let any_career = cands.iter().any(|c| c.in_career);
+    headings()
+        .filter(|c| c.in_career || !any_career)
+        .map(|c| c.depth)
+        .min()
+        .or_else(|| headings().map(|c| c.depth).min())
+        .or_else(|| cands.iter().filter(|c| c.in_career).map(|c| c.depth).min())
 }
 
 pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
-    let mut org_levels: BTreeMap<u16, usize> = BTreeMap::new();
-    for s in r.sections.iter().filter(|s| is_candidate(s)) {
-        if names_org(&s.title) {
-            *org_levels.entry(s.level).or_default() += 1;
-        }
-    }
-    // Most used level; ties go to the shallower one.
-    let level = org_levels
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map(|(l, _)| *l)
-        .or_else(|| {
-            r.sections
-                .iter()
-                .filter(|s| is_candidate(s))
-                .map(|s| s.level)
-                .min()
-        });
-    let Some(level) = level else { return };
+    let cands = candidates(r);
+    let Some(depth) = employer_depth(&cands) else {
+        return;
+    };
 
     let mut company_of_section: Vec<Option<usize>> = vec![None; r.sections.len()];
-    for (i, s) in r.sections.iter().enumerate() {
-        if s.level == level && is_candidate(s) {
-            // A company nested in another company's section (a client named at the employer
-            // level inside a dated block) is not a second employer.
-            let nested = ancestors(&r.sections, i).any(|a| company_of_section[a] == Some(a));
-            if nested {
-                continue;
-            }
-            if let Some(period) = s.span {
-                company_of_section[i] = Some(i);
-                r.companies.push(Company {
-                    name: company_name(&s.title),
-                    period,
-                    section: i,
-                    line: s.line,
-                });
+    for c in cands.iter().filter(|c| c.depth == depth) {
+        // A candidate inside another employer (a client named at the employer depth inside a
+        // dated block) is not a second employer.
+        let nested = c.parent.is_some_and(|p| {
+            company_of_section[p].is_some()
+                || ancestors(&r.sections, p).any(|a| company_of_section[a].is_some())
+        });
+        if nested {
+            continue;
+        }
+        let name = company_name(&c.label);
+        if name.is_empty() {
+            continue;
+        }
+        // Rows naming the same employer one after another are one employment.
+        if c.section.is_none() {
+            if let Some(last) = r.companies.last_mut() {
+                if last.name == name && last.section.is_none() {
+                    last.period = super::hull(Some(last.period), c.period);
+                    continue;
+                }
             }
         }
+        if let Some(i) = c.section {
+            company_of_section[i] = Some(r.companies.len());
+        }
+        r.companies.push(Company {
+            name,
+            period: c.period,
+            section: c.section,
+            line: c.line,
+        });
     }
+    r.companies.sort_by_key(|c| c.line);
 
     // Each section's company (the company it is, or is inside).
+    let company_index =
+        |section: usize| r.companies.iter().position(|c| c.section == Some(section));
     let mut owner: Vec<Option<usize>> = vec![None; r.sections.len()];
     for i in 0..r.sections.len() {
-        owner[i] = company_of_section[i].or_else(|| r.sections[i].parent.and_then(|p| owner[p]));
+        owner[i] = company_index(i)
+            .map(|_| i)
+            .or_else(|| r.sections[i].parent.and_then(|p| owner[p]));
     }
-    let company_index = |section: usize| r.companies.iter().position(|c| c.section == section);
 
     let mut projects = Vec::new();
     for (i, s) in r.sections.iter().enumerate() {
         let Some(parent) = s.parent else { continue };
-        if company_of_section[parent].is_none() || s.is_skill_section {
+        if s.is_skill_section {
             continue;
         }
         let Some(ci) = company_index(parent) else {
@@ -202,7 +400,7 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
             skills,
         });
     }
-    for row in &r.rows {
+    for row in r.rows.iter().filter(|u| u.is_row && u.org.is_none()) {
         let Some(ci) = row.section.and_then(|s| owner[s]).and_then(company_index) else {
             continue;
         };

@@ -58,7 +58,7 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
     let company_of = |section: Option<usize>| -> Option<&str> {
         let mut cur = section;
         while let Some(s) = cur {
-            if let Some(c) = resume.companies.iter().find(|c| c.section == s) {
+            if let Some(c) = resume.companies.iter().find(|c| c.section == Some(s)) {
                 return Some(&c.name);
             }
             cur = resume.sections[s].parent;
@@ -127,6 +127,7 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
                 skill: s.name.clone(),
                 id: s.id.clone(),
                 category: s.category.clone(),
+                known: true,
                 listed: a.is_listed,
                 months: (!a.months.is_empty()).then_some(a.months.len() as u32),
                 first_used: runs.first().map(|r| r.0.to_string()),
@@ -145,6 +146,40 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
             }
         })
         .collect();
+    // Never let a skill vanish: a term the person lists that the taxonomy does not know is still
+    // their skill (listed, `known: false`, no category; its dated mentions are not tracked).
+    let mut seen: BTreeSet<String> = skills
+        .iter()
+        .map(|s| crate::taxonomy::normalize_key(&s.skill))
+        .collect();
+    for t in &resume.unknown_terms {
+        let key = crate::taxonomy::normalize_key(&t.term);
+        if key.is_empty() || tax.resolve(&t.term).is_some() || !seen.insert(key.clone()) {
+            continue;
+        }
+        skills.push(SkillRecord {
+            skill: t.term.clone(),
+            id: format!("unknown:{key}"),
+            category: String::new(),
+            known: false,
+            listed: true,
+            months: None,
+            first_used: None,
+            last_used: None,
+            mentions: 1,
+            claimed_months: None,
+            intervals: Vec::new(),
+            companies: Vec::new(),
+            evidence: vec![Evidence {
+                line: t.line,
+                text: t.term.clone(),
+                matched_by: "unknown",
+                similarity: None,
+                via: None,
+                period: None,
+            }],
+        });
+    }
     skills.sort_by(|a, b| {
         b.months
             .unwrap_or(0)
