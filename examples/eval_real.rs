@@ -287,7 +287,12 @@ fn eval_postings(docs: &Path, labels: &Path, tax: &Taxonomy, verbose: bool) -> a
                 .map(|r| key(tax, &r.skill))
                 .collect()
         };
-        let (got_req, got_pref) = (at(Level::Required), at(Level::Preferred));
+        // An unlabelled posting's skills (`unspecified`) are scored as its requirements.
+        let got_req: BTreeSet<String> = at(Level::Required)
+            .union(&at(Level::Unspecified))
+            .cloned()
+            .collect();
+        let got_pref = at(Level::Preferred);
         let keys = |v: &[String]| -> BTreeSet<String> { v.iter().map(|s| key(tax, s)).collect() };
         let (l_req, l_pref) = (keys(&label.required), keys(&label.preferred));
         let named: BTreeSet<String> = l_req

@@ -222,9 +222,11 @@ impl Compact {
         let mut units: Vec<Unit> = Vec::new();
         let mut group_index: HashMap<u32, usize> = HashMap::new();
         for (index, r) in posting.requirements.iter().enumerate() {
-            if r.level == Level::Mentioned {
+            // Stack and mentioned skills are context, not asks; an unlabelled posting's
+            // skills are scored as its requirements.
+            let Some(level) = r.level.scored_as() else {
                 continue;
-            }
+            };
             let m = Member {
                 skill: r.skill_id,
                 min_years: r.min_years,
@@ -243,11 +245,11 @@ impl Compact {
             };
             match slot {
                 Some(i) => {
-                    units[i].level = units[i].level.min(r.level);
+                    units[i].level = units[i].level.min(level);
                     units[i].members.push(m);
                 }
                 None => units.push(Unit {
-                    level: r.level,
+                    level,
                     members: vec![m],
                 }),
             }

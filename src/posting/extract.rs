@@ -18,7 +18,12 @@ use crate::text::{ellipsize, nfkc, squash_ws};
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Required,
+    /// A posting with no section labels at all: its skills are what it asks for, without
+    /// saying how strongly. Scored as requirements.
+    Unspecified,
     Preferred,
+    /// The environment or stack (`開発環境`, `Tech stack`): shown, not asked for.
+    Stack,
     Mentioned,
 }
 
@@ -26,8 +31,19 @@ impl Level {
     pub fn as_str(self) -> &'static str {
         match self {
             Level::Required => "required",
+            Level::Unspecified => "unspecified",
             Level::Preferred => "preferred",
+            Level::Stack => "stack",
             Level::Mentioned => "mentioned",
+        }
+    }
+
+    /// The level a requirement is scored at: `None` for stack and mentioned skills.
+    pub fn scored_as(self) -> Option<Level> {
+        match self {
+            Level::Required | Level::Unspecified => Some(Level::Required),
+            Level::Preferred => Some(Level::Preferred),
+            Level::Stack | Level::Mentioned => None,
         }
     }
 }
@@ -78,6 +94,10 @@ pub struct Requirement {
     pub similarity: f64,
     pub text: String,
     pub line: Option<usize>,
+    /// Found on a list-like line (an item, a short line, a `Stack: …` line), not in a
+    /// sentence: in a posting with no labels, such skills are its asks (`unspecified`).
+    #[serde(skip)]
+    pub from_list: bool,
 }
 
 fn is_one(x: &f64) -> bool {
@@ -86,6 +106,18 @@ fn is_one(x: &f64) -> bool {
 
 const PREFERRED_WORDS: &[&str] = &[
     "歓迎",
+    "優遇",
+    "プラス",
+    "a plus",
+    "huge plus",
+    "additionally beneficial",
+    "beneficial",
+    "not essential",
+    "not required",
+    "ideally",
+    "optional",
+    "advantage",
+    "advanced",
     "尚可",
     "優遇",
     "望ましい",
@@ -104,6 +136,40 @@ const PREFERRED_WORDS: &[&str] = &[
 
 const REQUIRED_WORDS: &[&str] = &[
     "必須",
+    "必要",
+    "技術要件",
+    "スキル要件",
+    "求める",
+    "お持ちの方",
+    "対象となる方",
+    "need",
+    "you'll need",
+    "you will need",
+    "what you need",
+    "must have",
+    "must haves",
+    "must-have",
+    "must-haves",
+    "essential",
+    "mandatory",
+    "minimum",
+    "basic qualifications",
+    "core skills",
+    "key skills",
+    "skills",
+    "requirement",
+    "prerequisites",
+    "looking for",
+    "we expect",
+    "expect",
+    "confident with",
+    "you should",
+    "you should have",
+    "experience with",
+    "your profile",
+    "professional profile",
+    "about you",
+    "you bring",
     "応募資格",
     "求める経験",
     "求めるスキル",
@@ -124,8 +190,26 @@ const REQUIRED_WORDS: &[&str] = &[
     "experience we need",
 ];
 
-/// The level a label names (`必須スキル`, `Nice to have`), if any. Preferred words are checked
-/// first: `Preferred qualifications` is preferred.
+/// Words of a label for the environment or stack: shown, not asked for.
+const STACK_WORDS: &[&str] = &[
+    "開発環境",
+    "使用技術",
+    "技術スタック",
+    "利用技術",
+    "動作環境",
+    "技術環境",
+    "tech stack",
+    "our stack",
+    "stack",
+    "technologies we",
+    "tools we use",
+    "technologies",
+    "tech we use",
+];
+
+/// The level a label names (`必須スキル`, `Nice to have`, `開発環境`), if any. Preferred words
+/// are checked first (`Preferred qualifications` is preferred), then stack words, then
+/// required ones.
 pub fn classify_label(label: &str) -> Option<Level> {
     let l = nfkc(label).to_lowercase();
     let has_word = |w: &str| {
@@ -142,6 +226,8 @@ pub fn classify_label(label: &str) -> Option<Level> {
     };
     if PREFERRED_WORDS.iter().any(|w| has_word(w)) {
         Some(Level::Preferred)
+    } else if STACK_WORDS.iter().any(|w| has_word(w)) {
+        Some(Level::Stack)
     } else if REQUIRED_WORDS.iter().any(|w| has_word(w)) {
         Some(Level::Required)
     } else {
@@ -151,7 +237,7 @@ pub fn classify_label(label: &str) -> Option<Level> {
 
 const DECORATION: &[char] = &[
     '【', '】', '[', ']', '［', '］', '<', '>', '＜', '＞', '■', '□', '●', '○', '◆', '◇', '▼', '▽',
-    '★', '☆', '◎', '#', '*', ':', '：', '-', '・', '〈', '〉', '《', '》', '(', ')', ' ',
+    '★', '☆', '◎', '#', '*', ':', '：', '-', '・', '〈', '〉', '《', '》', '(', ')', ' ', '=', '_',
 ];
 
 /// Is this line only a section label? `Some(level)` (None = a neutral section like `■業務内容`).
@@ -166,7 +252,23 @@ fn as_marker(text: &str, has_skills: bool) -> Option<Option<Level>> {
     let t = text.trim();
     let core = t.trim_matches(DECORATION).trim();
     let chars = core.chars().count();
-    if core.is_empty() || chars > 28 {
+    if core.is_empty() {
+        return None;
+    }
+    // A lead-in line that announces the list below it: `You'll need experience with:`,
+    // `Plus experience in the following would be a bonus:`, `下記ご経験があることを必須とさせて
+    // いただきます。`, `以下の経験をお持ちの方`.
+    let lower = core.to_lowercase();
+    let announces = t.ends_with([':', '：'])
+        || ["下記", "以下", "次の", "following", "below"]
+            .iter()
+            .any(|w| lower.contains(w));
+    if announces && chars <= 120 {
+        if let Some(level) = classify_label(core) {
+            return Some(Some(level));
+        }
+    }
+    if chars > 28 {
         return None;
     }
     let decorated = t.starts_with(DECORATION) || t.ends_with([':', '：']);
@@ -179,6 +281,51 @@ fn as_marker(text: &str, has_skills: bool) -> Option<Option<Level>> {
         None if decorated && chars <= 20 && !is_sentence => Some(None),
         _ => None,
     }
+}
+
+/// A line that says at its end that its skills are asked for: `Python での開発経験あり`,
+/// `AWS の実務経験がある方`, `Go経験者`.
+fn trailing_required(text: &str) -> bool {
+    let l = text
+        .trim()
+        .trim_end_matches(['.', '。', '!', '！', ')', '）', ' '])
+        .to_lowercase();
+    [
+        "経験あり",
+        "経験がある方",
+        "経験のある方",
+        "経験をお持ちの方",
+        "経験者",
+        "必須",
+        "experience required",
+        "is required",
+        "is essential",
+    ]
+    .iter()
+    .any(|w| l.ends_with(w))
+}
+
+/// A line that says at its end that its skills are a plus: `GraphQL, Relay, or Apollo a huge
+/// plus`, `Elixir / Phoenix a plus`, `Go経験者歓迎`, `AWS あれば尚可`.
+fn trailing_preferred(text: &str) -> bool {
+    let l = text
+        .trim()
+        .trim_end_matches(['.', '。', '!', '！', ')', '）', ' '])
+        .to_lowercase();
+    [
+        "a plus",
+        "huge plus",
+        "is a plus",
+        "a bonus",
+        "nice to have",
+        "歓迎",
+        "歓迎します",
+        "尚可",
+        "優遇",
+        "優遇します",
+    ]
+    .iter()
+    .any(|w| l.ends_with(w))
 }
 
 /// A label at the start of a line with content after it: `必須: Go`, `【歓迎】Python`.
@@ -301,13 +448,17 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
     let mut reqs: Vec<Requirement> = Vec::new();
     let mut unknown = Vec::new();
     let mut next_group = 1;
+    // Did the posting label any section (required, preferred or stack) anywhere?
+    let mut saw_label = lines.iter().any(|l| l.forced_level.is_some());
     /// Rank given to marker lines: below every real heading.
     const MARKER_RANK: u8 = 10;
     for pl in lines {
         let norm = nfkc(&pl.text);
         if let PLineKind::Heading(rank) = pl.kind {
+            let label = classify_label(&norm);
+            saw_label |= label.is_some();
             stack.retain(|(r, _)| *r < rank);
-            stack.push((rank, classify_label(&norm)));
+            stack.push((rank, label));
             continue;
         }
         if let PLineKind::Row {
@@ -319,6 +470,7 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         let hits = tax.find(&norm);
         if pl.forced_level.is_none() {
             if let Some(level) = as_marker(&norm, !hits.is_empty()) {
+                saw_label |= level.is_some();
                 // A neutral marker (`■業務内容`) ends the labelled section before it.
                 stack.retain(|(r, _)| *r < MARKER_RANK);
                 stack.push((MARKER_RANK, Some(level.unwrap_or(Level::Mentioned))));
@@ -340,10 +492,19 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
             }),
             _ => None,
         };
+        let inline = inline_label(&norm);
+        let trailing = if trailing_preferred(&norm) {
+            Some(Level::Preferred)
+        } else {
+            trailing_required(&norm).then_some(Level::Required)
+        };
+        // A line's own trailing `a plus` / `経験あり` does not label the posting's sections.
+        saw_label |= row_label.is_some() || inline.is_some();
         let level = pl
             .forced_level
             .or(row_label)
-            .or_else(|| inline_label(&norm))
+            .or(inline)
+            .or(trailing)
             .or(section_level)
             .unwrap_or(Level::Mentioned);
         let years = pl.forced_years.or_else(|| {
@@ -360,8 +521,13 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
             unknown_terms(&norm, &hits, &mut unknown);
         }
         let text = ellipsize(&squash_ws(&pl.text), 160);
+        let list_like = !matches!(pl.kind, PLineKind::Heading(_)) && {
+            let t = norm.trim();
+            t.chars().count() <= 100 && !t.ends_with(['.', '。', '!', '！', '?', '？'])
+        };
         for (h, group) in hits.iter().zip(group_of) {
             let candidate = Requirement {
+                from_list: list_like,
                 skill_id: h.skill,
                 skill: tax.skill(h.skill).name.clone(),
                 level,
@@ -379,11 +545,22 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
                         (Some(a), Some(b)) => Some(a.max(b)),
                         (a, b) => a.or(b),
                     };
+                    let from_list = r.from_list || candidate.from_list;
                     if candidate.level < r.level {
                         *r = candidate;
                     }
+                    r.from_list = from_list;
                     r.min_years = years;
                 }
+            }
+        }
+    }
+    // A posting with no labels at all (a plain list of technologies under the description):
+    // what it names is what it asks for, at a level that says so.
+    if !saw_label {
+        for r in &mut reqs {
+            if r.level == Level::Mentioned && r.from_list {
+                r.level = Level::Unspecified;
             }
         }
     }

@@ -48,7 +48,7 @@ impl Posting {
     pub fn has_requirements(&self) -> bool {
         self.requirements
             .iter()
-            .any(|r| r.level != Level::Mentioned)
+            .any(|r| r.level.scored_as().is_some())
     }
 }
 
