@@ -187,7 +187,7 @@ static JA_Y: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9]{4}){H}*年"));
 static PLAIN_Y: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9]{4})"));
 
 /// Separator between start and end (leading horizontal whitespace included).
-static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"^{H}*([〜~～\-–—‐‑‒―−ー]|から|(?i:to))"));
+static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"^{H}*([〜~～\-–—‐‑‒―−ー]{1,2}|から|(?i:to))"));
 /// Open end words.
 static OPEN_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:(?:至{H}*)?(?:現在|現職|在籍中|継続中)|(?i:present|current|now|ongoing|today|date))")
@@ -730,6 +730,8 @@ mod tests {
         en_abbr: "Apr 2020 – Aug 2021" => (2020, 4), Some((2021, 8)), "Apr 2020 – Aug 2021";
         en_full_present: "April 2020 - Present" => (2020, 4), OPEN, "April 2020 - Present";
         en_sept_current: "Sept 2020 - Current" => (2020, 9), OPEN, "Sept 2020 - Current";
+        en_double_hyphen_years: "2011 -- 2013 » DevOps" => (2011, 1), Some((2013, 12)), "2011 -- 2013";
+        en_double_hyphen: "February 2014 -- December 2015" => (2014, 2), Some((2015, 12)), "February 2014 -- December 2015";
         month_slash_year: "04/2020 – 03/2022" => (2020, 4), Some((2022, 3)), "04/2020 – 03/2022";
         years_only: "2019 - 2021" => (2019, 1), Some((2021, 12)), "2019 - 2021";
         reiwa: "令和2年4月〜令和4年3月" => (2020, 4), Some((2022, 3)), "令和2年4月〜令和4年3月";

@@ -774,4 +774,35 @@ mod tests {
         assert_eq!(get(&r, "Go").level, Level::Required);
         assert_eq!(get(&r, "Go").min_years, Some(3.0));
     }
+
+    fn levels_of(doc: &str) -> Vec<(String, Level)> {
+        let tax = Taxonomy::builtin().unwrap();
+        let d = crate::posting::parse_posting(doc, "md", "p.md", &tax).unwrap();
+        d.requirements
+            .into_iter()
+            .map(|r| (r.skill, r.level))
+            .collect()
+    }
+
+    #[test]
+    fn lead_in_lines_and_trailing_plus_set_levels() {
+        // Invented posting: lead-in sentences and bare lines, no headings.
+        let doc = "# Backend Engineer\n\nWe build freight software.\nWhat You'll Need\n\nPython\nDjango\nPlus experience in the following would be a bonus:\nTerraform\n\nOur current tech stack:\n\n- Kafka\n";
+        let got = levels_of(doc);
+        let level = |n: &str| got.iter().find(|(s, _)| s == n).map(|x| x.1);
+        assert_eq!(level("Python"), Some(Level::Required), "{got:?}");
+        assert_eq!(level("Django"), Some(Level::Required));
+        assert_eq!(level("Terraform"), Some(Level::Preferred));
+        assert_eq!(level("Apache Kafka").or(level("Kafka")), Some(Level::Stack));
+    }
+
+    #[test]
+    fn an_unlabelled_posting_asks_for_its_listed_skills() {
+        let doc = "# インフラエンジニア\n\n当社のサービス基盤を支える仲間を募集しています。\n\n- Terraform\n- Kubernetes\n- Go a plus\n";
+        let got = levels_of(doc);
+        let level = |n: &str| got.iter().find(|(s, _)| s == n).map(|x| x.1);
+        assert_eq!(level("Terraform"), Some(Level::Unspecified), "{got:?}");
+        assert_eq!(level("Kubernetes"), Some(Level::Unspecified));
+        assert_eq!(level("Go"), Some(Level::Preferred));
+    }
 }

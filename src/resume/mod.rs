@@ -752,7 +752,9 @@ impl<'t> Builder<'t> {
                         from_line = true;
                         // A short dated line is a unit of the career (a role, a stint, an
                         // employer in a list); a dated sentence only dates its own mentions.
-                        if is_unit_label(&label) {
+                        // A bare period (`> Jan 2021 – Present` under a role line) dates the
+                        // section without naming anything.
+                        if label.is_empty() || is_unit_label(&label) {
                             self.out.rows.push(DatedRow {
                                 section: self.current(),
                                 title: label,
@@ -1251,6 +1253,59 @@ mod tests {
         );
         assert_eq!(titles.len(), 3, "a lone date is not a period: {titles:?}");
         assert!(!is_date_cell("決済基盤") && is_date_cell("2019/04") && is_date_cell("現在"));
+    }
+
+    #[test]
+    fn employer_dated_by_the_roles_under_it() {
+        // Invented layout: an undated employer heading over role lines with their own periods.
+        let doc = "## Experience\n\n### Kestrel Robotics, Osaka (Remote)\n\n- Platform lead\n> Jan 2022 – Present\n\n- Backend engineer\n> Apr 2019 – Dec 2021\n\n- Built Go services on AWS\n\n### Tanuki Labs\n#### SRE\n_May 2016 - March 2019_\n";
+        let r = parse_resume(doc, &tax());
+        let names: Vec<&str> = r.companies.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Kestrel Robotics", "Tanuki Labs"],
+            "{:?}",
+            r.companies
+        );
+        let m = |y, mo| Month::new(y, mo).unwrap();
+        assert_eq!(r.companies[0].period.start, m(2019, 4));
+        assert_eq!(r.companies[0].period.end, End::Open);
+        assert_eq!(r.companies[1].period.end, End::At(m(2019, 3)));
+    }
+
+    #[test]
+    fn career_table_with_a_company_column() {
+        // Invented: `| 期間 | 会社 | 業務 |`, an empty company cell repeats the row above's.
+        let doc = "## 職務経歴\n\n| 期間 | 会社 | 業務 | 使用技術 |\n|---|---|---|---|\n| 2018/04〜2019/03 | A社 | 受託開発 | Java, Struts |\n| 2019/04〜2020/12 |  | 保守 | Java |\n| 2021/01〜現在 | フリーランス | SRE | Terraform, Zorblix |\n";
+        let r = parse_resume(doc, &tax());
+        let got: Vec<(&str, Month)> = r
+            .companies
+            .iter()
+            .map(|c| (c.name.as_str(), c.period.start))
+            .collect();
+        let m = |y, mo| Month::new(y, mo).unwrap();
+        assert_eq!(got, [("A社", m(2018, 4)), ("フリーランス", m(2021, 1))]);
+        assert_eq!(r.companies[0].period.end, End::At(m(2020, 12)));
+        let tf = tax().resolve("Terraform").unwrap();
+        assert!(r
+            .mentions
+            .iter()
+            .any(|x| x.skill == tf && x.is_listed && x.span.is_some()));
+        assert!(r.unknown_terms.iter().any(|u| u.term == "Zorblix"));
+    }
+
+    #[test]
+    fn stack_lines_and_nested_stack_lists_are_listed() {
+        let doc = "## 職務経歴\n### 株式会社ソラ (2020年4月〜2022年3月)\n- 利用技術\n  - TypeScript\n  - Quibble.js\n- 【インフラ】AWS(ECS/Fargate)\n\nLanguages: Kotlin, Ruby\n";
+        let r = parse_resume(doc, &tax());
+        for name in ["TypeScript", "AWS", "ECS", "Fargate", "Kotlin", "Ruby"] {
+            let id = tax().resolve(name).unwrap();
+            assert!(
+                r.mentions.iter().any(|x| x.skill == id && x.is_listed),
+                "{name} not listed"
+            );
+        }
+        assert!(r.unknown_terms.iter().any(|u| u.term == "Quibble.js"));
     }
 
     #[test]
