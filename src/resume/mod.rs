@@ -1093,6 +1093,19 @@ fn derive_periods(r: &mut Resume) {
             }
         }
     }
+    // Children and dated units of each section, gathered once (linear in the document).
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (c, s) in r.sections.iter().enumerate() {
+        if let Some(p) = s.parent {
+            children[p].push(c);
+        }
+    }
+    let mut rows_in: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (u, row) in r.rows.iter().enumerate() {
+        if let Some(sec) = row.section {
+            rows_in[sec].push(u);
+        }
+    }
     let mut derived: Vec<Option<Period>> = vec![None; n];
     for i in (0..n).rev() {
         let s = &r.sections[i];
@@ -1106,15 +1119,12 @@ fn derive_periods(r: &mut Resume) {
             continue;
         }
         let mut h = s.own;
-        for row in r.rows.iter().filter(|u| u.section == Some(i)) {
-            h = Some(hull(h, row.period));
+        for &u in &rows_in[i] {
+            h = Some(hull(h, r.rows[u].period));
         }
-        for (c, child) in r.sections.iter().enumerate().skip(i + 1) {
-            if child.parent != Some(i)
-                || child.is_skill_section
-                || child.is_education
-                || child.is_other
-            {
+        for &c in &children[i] {
+            let child = &r.sections[c];
+            if child.is_skill_section || child.is_education || child.is_other {
                 continue;
             }
             if let Some(p) = derived[c].or(child.own) {

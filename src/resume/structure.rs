@@ -360,9 +360,14 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
     }
     r.companies.sort_by_key(|c| c.line);
 
-    // Each section's company (the company it is, or is inside).
-    let company_index =
-        |section: usize| r.companies.iter().position(|c| c.section == Some(section));
+    // Each section's company (the company it is, or is inside), found once.
+    let mut company_at: Vec<Option<usize>> = vec![None; r.sections.len()];
+    for (ci, c) in r.companies.iter().enumerate() {
+        if let Some(sec) = c.section {
+            company_at[sec] = Some(ci);
+        }
+    }
+    let company_index = |section: usize| company_at[section];
     let mut owner: Vec<Option<usize>> = vec![None; r.sections.len()];
     for i in 0..r.sections.len() {
         owner[i] = company_index(i)
@@ -370,34 +375,40 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
             .or_else(|| r.sections[i].parent.and_then(|p| owner[p]));
     }
 
+    // A project is a section right under a company; each mention belongs to the project it is
+    // in (its nearest ancestor that is a project), found by one walk up per mention.
+    let is_project =
+        |s: &Section| s.parent.and_then(company_index).is_some() && !s.is_skill_section;
+    let mut project_skills: Vec<Vec<SkillId>> = r.sections.iter().map(|s| s.tags.clone()).collect();
+    for m in &r.mentions {
+        let Some(ms) = m.section else { continue };
+        let found = std::iter::once(ms)
+            .chain(ancestors(&r.sections, ms))
+            .find(|&a| is_project(&r.sections[a]));
+        if let Some(p) = found {
+            if !project_skills[p].contains(&m.skill) {
+                project_skills[p].push(m.skill);
+            }
+        }
+    }
+
     let mut projects = Vec::new();
     for (i, s) in r.sections.iter().enumerate() {
-        let Some(parent) = s.parent else { continue };
-        if s.is_skill_section {
+        if !is_project(s) {
             continue;
         }
-        let Some(ci) = company_index(parent) else {
+        let Some(ci) = s.parent.and_then(company_index) else {
             continue;
         };
         let company = &r.companies[ci];
         let period = s.span.unwrap_or(company.period);
-        let mut skills = s.tags.clone();
-        for m in &r.mentions {
-            if let Some(ms) = m.section {
-                if (ms == i || ancestors(&r.sections, ms).any(|a| a == i))
-                    && !skills.contains(&m.skill)
-                {
-                    skills.push(m.skill);
-                }
-            }
-        }
         projects.push(Project {
             company: company.name.clone(),
             title: s.title.clone(),
             period: clip(period, Some(&company.period)),
             line: s.line,
             tags: s.tags.clone(),
-            skills,
+            skills: std::mem::take(&mut project_skills[i]),
         });
     }
     for row in r.rows.iter().filter(|u| u.is_row && u.org.is_none()) {

@@ -42,29 +42,55 @@ fn interval(p: &Period, as_of: Month) -> Interval {
     }
 }
 
+/// Evidence lines kept per skill: enough to show where it comes from; `mentions` still counts
+/// every mention (a generated 10 MB résumé would otherwise carry millions of evidence rows).
+const MAX_EVIDENCE: usize = 200;
+
 #[derive(Default)]
 struct Acc {
     months: BTreeSet<i32>,
     mentions: u32,
     is_listed: bool,
     companies: Vec<String>,
+    company_set: std::collections::HashSet<String>,
+    /// Periods already added to `months` (a skill repeated in one section adds them once).
+    periods_seen: std::collections::HashSet<Period>,
+    /// (line, implying skill) pairs already recorded as `implied` evidence.
+    implied_seen: std::collections::HashSet<(usize, SkillId)>,
     evidence: Vec<Evidence>,
+}
+
+impl Acc {
+    fn add_period(&mut self, p: &Period, as_of: Month) {
+        if self.periods_seen.insert(*p) {
+            self.months.extend(months_of(p, as_of));
+        }
+    }
+
+    fn add_company(&mut self, c: &str) {
+        if !self.company_set.contains(c) {
+            self.company_set.insert(c.to_owned());
+            self.companies.push(c.to_owned());
+        }
+    }
 }
 
 /// Build the profile of `resume` as of `as_of`.
 pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str) -> Profile {
     let mut acc: BTreeMap<SkillId, Acc> = BTreeMap::new();
-    // Company of each section, for "where was it used".
-    let company_of = |section: Option<usize>| -> Option<&str> {
-        let mut cur = section;
-        while let Some(s) = cur {
-            if let Some(c) = resume.companies.iter().find(|c| c.section == Some(s)) {
-                return Some(&c.name);
-            }
-            cur = resume.sections[s].parent;
+    // Company of each section, for "where was it used": found once, top-down.
+    let mut owner: Vec<Option<&str>> = vec![None; resume.sections.len()];
+    for c in &resume.companies {
+        if let Some(s) = c.section {
+            owner[s] = Some(&c.name);
         }
-        None
-    };
+    }
+    for i in 0..resume.sections.len() {
+        if owner[i].is_none() {
+            owner[i] = resume.sections[i].parent.and_then(|p| owner[p]);
+        }
+    }
+    let company_of = |section: Option<usize>| section.and_then(|s| owner[s]);
 
     for m in &resume.mentions {
         let period = m.span.filter(|p| p.start <= as_of);
@@ -81,29 +107,24 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
         let a = acc.entry(m.skill).or_default();
         a.mentions += 1;
         a.is_listed |= m.is_listed;
-        a.evidence.push(evidence(m.kind, None));
+        if a.evidence.len() < MAX_EVIDENCE {
+            a.evidence.push(evidence(m.kind, None));
+        }
         if let Some(p) = &period {
-            a.months.extend(months_of(p, as_of));
+            a.add_period(p, as_of);
             if let Some(c) = &company {
-                if !a.companies.contains(c) {
-                    a.companies.push(c.clone());
-                }
+                a.add_company(c);
             }
         }
         let via = tax.skill(m.skill).name.clone();
         for &implied in tax.implied(m.skill) {
             let a = acc.entry(implied).or_default();
             if let Some(p) = &period {
-                a.months.extend(months_of(p, as_of));
+                a.add_period(p, as_of);
                 if let Some(c) = &company {
-                    if !a.companies.contains(c) {
-                        a.companies.push(c.clone());
-                    }
+                    a.add_company(c);
                 }
-                let dup = a.evidence.iter().any(|e| {
-                    e.line == m.line && e.matched_by == "implied" && e.via.as_deref() == Some(&via)
-                });
-                if !dup {
+                if a.evidence.len() < MAX_EVIDENCE && a.implied_seen.insert((m.line, m.skill)) {
                     a.evidence
                         .push(evidence(MatchKind::Implied, Some(via.clone())));
                 }
