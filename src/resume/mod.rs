@@ -360,6 +360,28 @@ const SPOKEN: &[&str] = &[
     "n2",
 ];
 
+/// Is this item only skill names (`Kinesis Firehose`, `S3 / Athena`)? The known names cover
+/// most of its letters.
+fn bare_skill_item(norm: &str, tax: &Taxonomy) -> bool {
+    let t = norm.trim();
+    if t.chars().count() > 40 || t.ends_with(['。', '.']) {
+        return false;
+    }
+    let hits = tax.find(t);
+    if hits.is_empty() {
+        return false;
+    }
+    let covered: usize = hits.iter().map(|h| t[h.start..h.end].chars().count()).sum();
+    let letters = t.chars().filter(|c| c.is_alphanumeric()).count();
+    covered * 10 >= letters * 7
+}
+
+/// A short Latin term on its own (`embulk`, `Redash`): at most three words.
+fn is_bare_term(norm: &str) -> bool {
+    let t = clean_term(norm);
+    !t.is_empty() && t.split_whitespace().count() <= 3 && looks_like_term(&t)
+}
+
 /// Could `bare` (an entry of a skill list) name a technology? Not a sentence, URL, number,
 /// single character, or a Japanese phrase of ordinary words.
 fn looks_like_term(bare: &str) -> bool {
@@ -541,6 +563,8 @@ struct Builder<'t> {
     details_depth: usize,
     pending_heading: Option<usize>,
     in_front_matter_skills: bool,
+    /// The previous line was a list item naming only a skill.
+    last_item_bare: bool,
     /// Depth of a `- 使用技術` item whose nested items are a skill list.
     stack_item_depth: Option<u8>,
     /// The header cells of the table being read.
@@ -769,7 +793,16 @@ impl<'t> Builder<'t> {
                 }
             }
         }
-        let is_skill = self.is_skill_here() || in_stack_list || is_skill_line(&norm, self.tax);
+        // A list item that is nothing but a skill name (`- Kinesis Firehose` under a category
+        // heading) is a listing, not prose; a term-like item right after such items is one too.
+        let bare = is_item && bare_skill_item(&norm, self.tax);
+        let after_bare = is_item && self.last_item_bare && !bare;
+        self.last_item_bare = bare || (after_bare && is_bare_term(&norm));
+        let is_skill = self.is_skill_here()
+            || in_stack_list
+            || bare
+            || is_skill_line(&norm, self.tax)
+            || (after_bare && is_bare_term(&norm));
         let skills = self.mention_all(&norm, raw, line, span, is_skill, from_line);
         if is_skill {
             self.skill_entries(&norm, line, &skills);
@@ -797,7 +830,10 @@ impl<'t> Builder<'t> {
             }
         }
         let is_skill = self.is_skill_here();
-        let tech_col = self.tech_column();
+        // `| 技術環境 | Kotlin、Spring Boot |`: a row whose first cell labels a skill list.
+        let tech_col = self
+            .tech_column()
+            .or_else(|| (norm_cells.len() >= 2 && names_skill_label(&norm_cells[0])).then_some(1));
         let mut skills = Vec::new();
         if let (false, Some(c)) = (is_skill, tech_col) {
             // A technology column (`| 使用技術 |`, `| Stack |`): its cell is a skill list; the
@@ -1040,6 +1076,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         table_header: None,
         last_row_org: None,
         stack_item_depth: None,
+        last_item_bare: false,
     };
     for block in blocks::blocks(text, &lines) {
         match &block.kind {
@@ -1316,6 +1353,28 @@ mod tests {
             );
         }
         assert!(r.unknown_terms.iter().any(|u| u.term == "Quibble.js"));
+    }
+
+    #[test]
+    fn bare_skill_items_and_labelled_rows_are_listed() {
+        // Invented: category headings over one-name items, and a key/value project table.
+        let doc = "## 2021/04 ~ 2022/03\n#### Pipeline\n- Kinesis Firehose\n- Glimmerflow\n- 週次の振り返りを実施\n\n### 案件A（2023年1月～現在）\n\n| 項目 | 内容 |\n| --- | --- |\n| 担当 | Go で API を実装 |\n| 技術環境 | Kotlin、Spring Boot、Quarkle |\n";
+        let r = parse_resume(doc, &tax());
+        let listed = |name: &str| {
+            let id = tax().resolve(name).unwrap();
+            r.mentions.iter().any(|x| x.skill == id && x.is_listed)
+        };
+        assert!(listed("Kinesis Firehose") && listed("Kotlin") && listed("Spring Boot"));
+        assert!(
+            !listed("Go"),
+            "a mention in a description cell is not a listing"
+        );
+        let terms: Vec<&str> = r.unknown_terms.iter().map(|u| u.term.as_str()).collect();
+        assert!(
+            terms.contains(&"Glimmerflow") && terms.contains(&"Quarkle"),
+            "{terms:?}"
+        );
+        assert!(!terms.iter().any(|t| t.contains("振り返り")));
     }
 
     #[test]
