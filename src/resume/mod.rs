@@ -400,8 +400,15 @@ fn looks_like_term(bare: &str) -> bool {
     }
     // A term carries a Latin letter (a Japanese phrase in a skill list is a description:
     // 運用効率化, アラート設計), and is mostly Latin.
+    let lower = bare.to_lowercase();
+    if ["and ", "or ", "with ", "of "]
+        .iter()
+        .any(|w| lower.starts_with(w))
+    {
+        return false; // the tail of a sentence split at a comma
+    }
     let latin = bare.chars().filter(|c| c.is_ascii_alphanumeric()).count();
-    latin >= 2 && latin * 2 >= n
+    bare.chars().any(|c| c.is_ascii_alphabetic()) && latin >= 2 && latin * 3 >= n * 2
 }
 
 fn is_skill_title(title: &str) -> bool {
