@@ -81,6 +81,20 @@ pub fn ellipsize(s: &str, max: usize) -> String {
     out
 }
 
+/// Does lowercase `haystack` contain `word` as a word? An ASCII word must not touch an ASCII
+/// letter or digit on either side (`lead` is not in `leader`); a Japanese word is a substring.
+pub fn contains_word(haystack: &str, word: &str) -> bool {
+    if !word.is_ascii() {
+        return haystack.contains(word);
+    }
+    haystack.match_indices(word).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + word.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

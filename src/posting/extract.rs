@@ -212,18 +212,7 @@ const STACK_WORDS: &[&str] = &[
 /// required ones.
 pub fn classify_label(label: &str) -> Option<Level> {
     let l = nfkc(label).to_lowercase();
-    let has_word = |w: &str| {
-        if w.is_ascii() {
-            l.match_indices(w).any(|(i, _)| {
-                let before = l[..i].chars().next_back();
-                let after = l[i + w.len()..].chars().next();
-                !before.is_some_and(|c| c.is_ascii_alphanumeric())
-                    && !after.is_some_and(|c| c.is_ascii_alphanumeric())
-            })
-        } else {
-            l.contains(w)
-        }
-    };
+    let has_word = |w: &str| crate::text::contains_word(&l, w);
     if PREFERRED_WORDS.iter().any(|w| has_word(w)) {
         Some(Level::Preferred)
     } else if STACK_WORDS.iter().any(|w| has_word(w)) {

@@ -260,11 +260,9 @@ fn names_skill_label(s: &str) -> bool {
     if t.is_empty() || t.chars().count() > 20 {
         return false;
     }
-    SKILL_LABEL_WORDS.iter().any(|w| {
-        t == *w
-            || (t.contains(w)
-                && (!w.is_ascii() || t.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w)))
-    })
+    SKILL_LABEL_WORDS
+        .iter()
+        .any(|w| crate::text::contains_word(&t, w))
 }
 
 /// Is this line a list of skills wherever it stands? `使用技術: Go, AWS`, `【言語】Java / Ruby`,
@@ -421,10 +419,11 @@ fn is_education_title(title: &str) -> bool {
     EDUCATION_WORDS.iter().any(|w| t.contains(w))
 }
 
-/// An open end is clipped to the enclosing period's end.
+/// An open end is clipped to the enclosing period's end (never to before its own start: a
+/// child that starts after its parent ended keeps its own period).
 fn clip(child: Period, parent: Option<&Period>) -> Period {
     match (child.end, parent.map(|p| p.end)) {
-        (End::Open, Some(End::At(m))) => Period {
+        (End::Open, Some(End::At(m))) if m >= child.start => Period {
             start: child.start,
             end: End::At(m),
         },
@@ -1382,6 +1381,22 @@ mod tests {
             "{terms:?}"
         );
         assert!(!terms.iter().any(|t| t.contains("振り返り")));
+    }
+
+    #[test]
+    fn an_open_child_starting_after_its_parent_ended_is_not_reversed() {
+        // Found by tests/props.rs: clipping used to give 1950-04..1950-01.
+        let doc = "# 職務経歴\n# 職務経歴 1950年1月〜1950年1月\n## 自己PR\nApr 1950〜現在\n";
+        let r = parse_resume(doc, &tax());
+        for c in &r.companies {
+            assert!(
+                !matches!(c.period.end, End::At(e) if e < c.period.start),
+                "{c:?}"
+            );
+        }
+        for s in r.sections.iter().filter_map(|s| s.span) {
+            assert!(!matches!(s.end, End::At(e) if e < s.start), "{s:?}");
+        }
     }
 
     #[test]

@@ -157,14 +157,7 @@ const ROLE_WORDS: &[&str] = &[
 
 fn is_role(s: &str) -> bool {
     let l = s.to_lowercase();
-    ROLE_WORDS.iter().any(|w| {
-        l.match_indices(w).any(|(i, _)| {
-            let before = l[..i].chars().next_back();
-            let after = l[i + w.len()..].chars().next();
-            !before.is_some_and(|c| c.is_ascii_alphabetic())
-                && !after.is_some_and(|c| c.is_ascii_alphabetic())
-        })
-    })
+    ROLE_WORDS.iter().any(|w| crate::text::contains_word(&l, w))
 }
 
 /// The employer part of a label: `Senior SRE — Acme Inc.` → `Acme Inc.`, `SRE @ 株式会社X` →
