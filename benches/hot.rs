@@ -127,7 +127,7 @@ fn bench(c: &mut Criterion) {
     g.sample_size(20);
     g.bench_function("find_fuzzy_cold", |b| {
         b.iter_batched(
-            || Matcher::new(tax.skills()),
+            || Matcher::new(tax.skills(), &Default::default()),
             |m| m.find(black_box(&typos)).len(),
             BatchSize::PerIteration,
         );

@@ -559,11 +559,14 @@ pub fn taxonomy_list(
     });
     for s in &skills {
         let aliases = text::ellipsize(&s.aliases.join(", "), 50);
+        // The first source is where the skill comes from; others also list it.
+        let source = s.sources.first().map_or("", String::as_str);
         writeln!(
             out,
-            "{} {} {}",
+            "{} {} {} {}",
             report::fit_width(&s.name, 26),
             report::fit_width(&s.category, 17),
+            report::fit_width(source, 15),
             aliases
         )?;
     }
@@ -578,6 +581,8 @@ struct ShowJson<'a> {
     aliases: &'a [String],
     implies: Vec<&'a str>,
     case_sensitive: bool,
+    sources: &'a [String],
+    ambiguous: bool,
 }
 
 pub fn taxonomy_show(
@@ -610,6 +615,8 @@ pub fn taxonomy_show(
                 aliases: &s.aliases,
                 implies,
                 case_sensitive: s.is_case_sensitive,
+                sources: &s.sources,
+                ambiguous: s.is_ambiguous,
             };
             serde_json::to_writer_pretty(&mut *out, &j)?;
             writeln!(out)?;
@@ -619,6 +626,13 @@ pub fn taxonomy_show(
             writeln!(out, "  category: {}", s.category)?;
             writeln!(out, "  aliases:  {}", s.aliases.join(", "))?;
             writeln!(out, "  implies:  {}", implies.join(", "))?;
+            writeln!(out, "  source:   {}", s.sources.join(", "))?;
+            if s.is_ambiguous {
+                writeln!(
+                    out,
+                    "  ambiguous: an ordinary word; counts only where it names the product"
+                )?;
+            }
             if s.is_case_sensitive {
                 writeln!(out, "  matched only with the case written above")?;
             }

@@ -441,8 +441,26 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
     let mut saw_label = lines.iter().any(|l| l.forced_level.is_some());
     /// Rank given to marker lines: below every real heading.
     const MARKER_RANK: u8 = 10;
-    for pl in lines {
-        let norm = nfkc(&pl.text);
+    // Every name in every line first: whether the posting is about technology decides how
+    // ordinary words (`Go`, `Spring`) in its prose are read.
+    let found: Vec<(String, Vec<Hit>)> = lines
+        .iter()
+        .map(|pl| {
+            let norm = nfkc(&pl.text);
+            let hits = tax.find(&norm);
+            (norm, hits)
+        })
+        .collect();
+    let is_technical = {
+        let mut seen: Vec<SkillId> = Vec::new();
+        for h in found.iter().flat_map(|(_, h)| h) {
+            if !h.is_ambiguous && h.kind != MatchKind::Fuzzy && !seen.contains(&h.skill) {
+                seen.push(h.skill);
+            }
+        }
+        seen.len() >= 3
+    };
+    for (pl, (norm, all_hits)) in lines.iter().zip(found) {
         if let PLineKind::Heading(rank) = pl.kind {
             let label = classify_label(&norm);
             saw_label |= label.is_some();
@@ -456,9 +474,12 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         {
             continue;
         }
-        let hits = tax.find(&norm);
+        let list_like = !matches!(pl.kind, PLineKind::Heading(_)) && {
+            let t = norm.trim();
+            t.chars().count() <= 100 && !t.ends_with(['.', '。', '!', '！', '?', '？'])
+        };
         if pl.forced_level.is_none() {
-            if let Some(level) = as_marker(&norm, !hits.is_empty()) {
+            if let Some(level) = as_marker(&norm, !all_hits.is_empty()) {
                 saw_label |= level.is_some();
                 // A neutral marker (`■業務内容`) ends the labelled section before it.
                 stack.retain(|(r, _)| *r < MARKER_RANK);
@@ -466,7 +487,7 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
                 continue;
             }
         }
-        if hits.is_empty() {
+        if all_hits.is_empty() {
             continue;
         }
         let section_level = stack.iter().rev().find_map(|(_, l)| *l);
@@ -496,6 +517,26 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
             .or(trailing)
             .or(section_level)
             .unwrap_or(Level::Mentioned);
+        // Ordinary words (`Go`, `Spring`) name products in a short item of a labelled list of
+        // requirements, a table row or schema.org skills; elsewhere (`Self-directed and…`)
+        // only where the writing says so.
+        let is_fragment = list_like && norm.split_whitespace().count() <= 6;
+        let is_skill_context = pl.forced_level.is_some()
+            || (level != Level::Mentioned
+                && (is_fragment || matches!(pl.kind, PLineKind::Row { .. })));
+        let hits = if is_skill_context {
+            all_hits
+        } else {
+            tax.keep_named(
+                &norm,
+                all_hits,
+                is_technical,
+                level != Level::Mentioned && list_like,
+            )
+        };
+        if hits.is_empty() {
+            continue;
+        }
         let years = pl.forced_years.or_else(|| {
             find_duration_months(&norm).map(|m| (f64::from(m) / 12.0 * 100.0).round() / 100.0)
         });
@@ -510,10 +551,6 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
             unknown_terms(&norm, &hits, &mut unknown);
         }
         let text = ellipsize(&squash_ws(&pl.text), 160);
-        let list_like = !matches!(pl.kind, PLineKind::Heading(_)) && {
-            let t = norm.trim();
-            t.chars().count() <= 100 && !t.ends_with(['.', '。', '!', '！', '?', '？'])
-        };
         for (h, group) in hits.iter().zip(group_of) {
             let candidate = Requirement {
                 from_list: list_like,

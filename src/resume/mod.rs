@@ -564,6 +564,8 @@ fn columns_as_range(cells: &[String]) -> String {
 
 struct Builder<'t> {
     tax: &'t Taxonomy,
+    /// The résumé names technology (so a capitalised `Go` in prose is the language).
+    is_technical: bool,
     out: Resume,
     stack: Vec<usize>,
     details_depth: usize,
@@ -678,7 +680,7 @@ impl<'t> Builder<'t> {
         is_listed: bool,
         from_line: bool,
     ) -> Vec<SkillId> {
-        let hits = self.tax.find(norm);
+        let hits = self.tax.find_in(norm, is_listed, self.is_technical);
         let text = evidence_text(raw);
         let section = self.current();
         let mut skills = Vec::with_capacity(hits.len());
@@ -727,7 +729,8 @@ impl<'t> Builder<'t> {
         }
         let span = s.span;
         let tags = tag_ranges(&norm);
-        let hits = self.tax.find(&norm);
+        // A heading with tech tags (`[Go] [AWS]`) lists skills; otherwise it is a title.
+        let hits = self.tax.find_in(&norm, !tags.is_empty(), self.is_technical);
         let text = evidence_text(raw);
         for h in hits {
             if tags.iter().any(|r| r.start <= h.start && h.end <= r.end) {
@@ -1074,6 +1077,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
     let lines = LineIndex::new(text);
     let mut b = Builder {
         tax,
+        is_technical: tax.is_technical(&crate::text::nfkc(text)),
         out: Resume::default(),
         stack: Vec::new(),
         details_depth: 0,

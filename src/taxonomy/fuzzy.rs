@@ -26,6 +26,36 @@ const STOPWORDS: &[&str] = &[
     "kotlins",
 ];
 
+/// Lower-case English words of five letters or more, sorted, one per line
+/// (npm `an-array-of-english-words`, MIT; written by scripts/taxonomy/import.sh).
+const DICTIONARY: &str = include_str!("english_words.txt");
+
+/// Is `word` (lower-case ASCII) an English dictionary word? Binary search over the embedded
+/// sorted list: nothing is built at start-up.
+pub fn is_dictionary_word(word: &str) -> bool {
+    let b = DICTIONARY.as_bytes();
+    let w = word.as_bytes();
+    // Invariant: `lo` is the start of a line, `hi` the start of a line or the end.
+    let (mut lo, mut hi) = (0, b.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = b[lo..mid]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(lo, |i| lo + i + 1);
+        let end = b[start..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(b.len(), |i| start + i);
+        match b[start..end].cmp(w) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
+}
+
 /// Similarity of two strings in 0..=1 (normalised Damerau–Levenshtein).
 pub fn similarity(a: &str, b: &str) -> f64 {
     strsim::normalized_damerau_levenshtein(a, b)
@@ -111,7 +141,9 @@ impl FuzzyIndex {
     pub fn new(skills: &[Skill]) -> Self {
         let mut by_first: HashMap<u8, Vec<Candidate>> = HashMap::new();
         for (i, s) in skills.iter().enumerate() {
-            if s.is_case_sensitive {
+            // Typos are looked for among the curated skills only: the imported thousands are
+            // rare names whose near neighbours are other words.
+            if s.is_case_sensitive || !s.sources.iter().any(|x| x == "curated" || x == "user") {
                 continue;
             }
             for alias in std::iter::once(&s.name).chain(&s.aliases) {
@@ -156,7 +188,8 @@ impl FuzzyIndex {
     }
 
     fn compute(&self, lower: &str) -> Option<(SkillId, f64)> {
-        if STOPWORDS.contains(&lower) {
+        // A real word is that word, not a typo of a skill (`monitoring` is not `Mentoring`).
+        if STOPWORDS.contains(&lower) || is_dictionary_word(lower) {
             return None;
         }
         let first = *lower.as_bytes().first()?;
@@ -200,6 +233,35 @@ mod tests {
         assert!(!is_typo_of("build", "buildx"), "prefixes are other words");
         assert!(!is_typo_of("systems", "systemd"));
         assert!(is_typo_of("kubernetas", "kubernetes"));
+    }
+
+    #[test]
+    fn dictionary_words_are_found_by_binary_search() {
+        for w in [
+            "monitoring",
+            "security",
+            "testing",
+            "aardvark",
+            "zymurgy",
+            "abandon",
+        ] {
+            assert!(is_dictionary_word(w), "{w}");
+        }
+        for w in [
+            "kubernets",
+            "auora",
+            "terrafrom",
+            "promethues",
+            "zzzzzz",
+            "",
+            "a",
+        ] {
+            assert!(!is_dictionary_word(w), "{w}");
+        }
+        // Every listed word is found (the search never skips a line).
+        for w in DICTIONARY.lines().step_by(997) {
+            assert!(is_dictionary_word(w), "{w}");
+        }
     }
 
     #[test]

@@ -47,7 +47,16 @@ pub struct Hit {
     pub kind: MatchKind,
     /// 1.0 for exact and alias hits.
     pub similarity: f64,
+    /// The matched name is an ordinary word (`Go`, `Spring`): it names the product only in a
+    /// skill context or where [`names_product`] says so.
+    pub is_ambiguous: bool,
+    /// An ordinary word so common (`go`, `make`, `java`) that a capital at the start of a
+    /// sentence says nothing.
+    pub is_common_word: bool,
 }
+
+/// From this Zipf frequency (ten per million words) an ordinary word is a common word.
+const COMMON_ZIPF: f32 = 4.0;
 
 struct Pattern {
     skill: SkillId,
@@ -55,6 +64,8 @@ struct Pattern {
     text: String,
     is_name: bool,
     is_case_sensitive: bool,
+    is_ambiguous: bool,
+    is_common_word: bool,
 }
 
 pub struct Matcher {
@@ -105,7 +116,8 @@ fn has_boundaries(text: &[u8], start: usize, end: usize, pat: &str) -> bool {
 }
 
 impl Matcher {
-    pub fn new(skills: &[Skill]) -> Self {
+    /// `ambiguous`: normalised keys that are ordinary words.
+    pub fn new(skills: &[Skill], ambiguous: &std::collections::HashMap<String, f32>) -> Self {
         let mut patterns = Vec::new();
         for (i, s) in skills.iter().enumerate() {
             for (k, alias) in std::iter::once(&s.name).chain(&s.aliases).enumerate() {
@@ -113,11 +125,14 @@ impl Matcher {
                 if text.is_empty() {
                     continue;
                 }
+                let zipf = ambiguous.get(&text.to_lowercase()).copied();
                 patterns.push(Pattern {
                     skill: SkillId(i as u32),
                     text,
                     is_name: k == 0,
                     is_case_sensitive: s.is_case_sensitive,
+                    is_ambiguous: zipf.is_some(),
+                    is_common_word: zipf.is_some_and(|z| z >= COMMON_ZIPF),
                 });
             }
         }
@@ -158,6 +173,8 @@ impl Matcher {
                     end: m.end(),
                     kind,
                     similarity: 1.0,
+                    is_ambiguous: p.is_ambiguous,
+                    is_common_word: p.is_common_word,
                 });
             }
         }
@@ -216,6 +233,8 @@ impl Matcher {
                     end,
                     kind: MatchKind::Fuzzy,
                     similarity,
+                    is_ambiguous: false,
+                    is_common_word: false,
                 });
             }
         }
@@ -224,6 +243,138 @@ impl Matcher {
             hits.sort_by_key(|h| h.start);
         }
     }
+}
+
+/// Keep the hits of `text` (not a list of skills) that name a product: every unambiguous hit;
+/// an ordinary-word hit next to another kept hit in an enumeration (`Chef, Terraform and
+/// Ansible`), or, in a technical document, where [`names_product`] holds.
+///
+/// `is_lenient` (an item of a labelled list of requirements): there, an ordinary word that is
+/// not a common one (`postmortem`, `pandas`) is taken as the product even in lower case.
+pub fn keep_named(text: &str, hits: Vec<Hit>, is_technical: bool, is_lenient: bool) -> Vec<Hit> {
+    let alone: Vec<bool> = (0..hits.len())
+        .map(|i| {
+            let h = &hits[i];
+            !h.is_ambiguous
+                || (is_lenient && !h.is_common_word)
+                || (is_technical && names_product(text, &hits, i))
+        })
+        .collect();
+    let keep: Vec<bool> = (0..hits.len())
+        .map(|i| {
+            alone[i]
+                || (i > 0
+                    && alone[i - 1]
+                    && is_enumeration_gap(&text[hits[i - 1].end..hits[i].start]))
+                || (i + 1 < hits.len()
+                    && alone[i + 1]
+                    && is_enumeration_gap(&text[hits[i].end..hits[i + 1].start]))
+        })
+        .collect();
+    hits.into_iter()
+        .zip(keep)
+        .filter_map(|(h, k)| k.then_some(h))
+        .collect()
+}
+
+/// Does the ordinary-word hit `hits[i]` of a technical document name the product on its own?
+/// Yes in a line with Japanese in it (English words in Japanese text are names), and with a distinctive
+/// casing: capitals inside the word (`iOS`, `GO`), or a capital (`written in Go`; at the start
+/// of a sentence only for a less common word: `Docker images…` but not `Go ahead…`) that is
+/// not part of a capitalised phrase (`Salt Lake City`) or a title-cased line. Never for one
+/// letter (`C`, `R`).
+pub fn names_product(text: &str, hits: &[Hit], i: usize) -> bool {
+    let h = &hits[i];
+    let m = &text[h.start..h.end];
+    let letters: Vec<char> = m.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 {
+        return false;
+    }
+    let is_japanese = text.chars().any(|c| {
+        matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+    });
+    if is_japanese {
+        return true;
+    }
+    if letters[1..].iter().any(|c| c.is_uppercase()) {
+        return true;
+    }
+    if !letters[0].is_uppercase() || is_title_case(text) {
+        return false;
+    }
+    let before = text[..h.start].trim_end();
+    let sentence_start = before.is_empty()
+        || before.ends_with([
+            '.', '!', '?', ':', ';', '。', '！', '？', '：', '-', '*', '•', '・', '>', '#', '|',
+            '(', '「', '"', '\'',
+        ]);
+    // `Swift, with 3 years…`, `Chef:`, `Go (2+ years)`: a capitalised word that ends its
+    // phrase at once is the topic of the line.
+    let ends_phrase = {
+        let after = text[h.end..].trim_start();
+        after.is_empty() || after.starts_with([',', '(', ':', ';', '/', '（', '：', '、'])
+    };
+    if sentence_start && h.is_common_word && !ends_phrase {
+        return false;
+    }
+    let capitalised = |w: Option<&str>| {
+        w.and_then(|w| w.chars().next())
+            .is_some_and(|c| c.is_ascii_uppercase())
+    };
+    let prev_word = before.rsplit(|c: char| !c.is_alphanumeric()).next();
+    let next_word = text[h.end..]
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next();
+    let next_is_glued =
+        text[h.end..].starts_with(' ') || text[h.end..].starts_with(char::is_alphanumeric);
+    // The word before is capitalised only because it starts the sentence (`Strong Python`)?
+    let prev_starts_sentence = prev_word.is_some_and(|w| {
+        let rest = before[..before.len() - w.len()].trim_end();
+        rest.is_empty() || rest.ends_with(['.', '!', '?', ':', ';', '-', '*', '•', '(', '"'])
+    });
+    // A capitalised neighbour that is itself a skill (`AWS Lambda`) makes no phrase.
+    let prev_is_hit = i > 0 && text[hits[i - 1].end..h.start].trim().is_empty();
+    let in_phrase = !sentence_start
+        && !prev_starts_sentence
+        && !prev_is_hit
+        && capitalised(prev_word)
+        && before.ends_with(char::is_alphanumeric)
+        || (capitalised(next_word)
+            && next_is_glued
+            && !hits
+                .get(i + 1)
+                .is_some_and(|n| text[h.end..n.start].trim().is_empty()));
+    !in_phrase
+}
+
+/// Most words of the line start with a capital (a heading or title): casing says nothing.
+fn is_title_case(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        .count();
+    words.len() >= 3 && caps * 10 >= words.len() * 6
+}
+
+/// Is the text between two hits only a list separator (`, `, ` / `, ` and `, `、`, `と`)?
+fn is_enumeration_gap(gap: &str) -> bool {
+    let t = gap.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let t = t.trim_matches(|c: char| {
+        matches!(
+            c,
+            ',' | '/' | '、' | '・' | '&' | '+' | '|' | '(' | ')' | '（' | '）' | '，'
+        )
+    });
+    let t = t.trim();
+    t.is_empty() || matches!(t, "and" | "or" | "と" | "や" | "及び" | "および")
 }
 
 #[cfg(test)]

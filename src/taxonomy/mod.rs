@@ -13,6 +13,7 @@ mod matcher;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 
@@ -20,8 +21,12 @@ pub use matcher::{Hit, MatchKind, Matcher};
 
 use crate::text::nfkc;
 
-/// The built-in catalogue.
+/// The built-in catalogue: the curated core.
 const BUILTIN: &str = include_str!("skills.toml");
+/// Skills and aliases imported from public sources by `scripts/taxonomy/import.sh`, plus the
+/// keys that are ordinary English words (see [`Skill::is_ambiguous`]).
+const IMPORTED: &str = include_str!("imported.tsv");
+const IMPORTED_PATH: &str = "<built-in imported.tsv>";
 
 /// The categories a skill may have (kept in the order `taxonomy list` groups them).
 pub const CATEGORIES: &[&str] = &[
@@ -52,6 +57,7 @@ pub const CATEGORIES: &[&str] = &[
     "vcs",
     "practice",
     "tool",
+    "other",
 ];
 
 /// Index of a skill inside one [`Taxonomy`].
@@ -75,6 +81,12 @@ pub struct Skill {
     pub implies: Vec<SkillId>,
     /// Name and aliases only match with the case they are written in.
     pub is_case_sensitive: bool,
+    /// Where the skill comes from: `curated` (skills.toml), the import sources that also list
+    /// it (`linguist`, `devicon`, `simple-icons`, `skill-extractor`), or `user`.
+    pub sources: Vec<String>,
+    /// The name is an ordinary English word (`Go`, `Spring`, `Chef`): it counts only where it
+    /// names the product (see [`Taxonomy::find_in`]).
+    pub is_ambiguous: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -102,6 +114,10 @@ pub enum TaxonomyError {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
+    /// Read by the import script only (names it must not import as skills).
+    #[serde(default)]
+    #[allow(dead_code)]
+    not_skills: Vec<String>,
     #[serde(default)]
     skill: Vec<toml::Spanned<RawSkill>>,
 }
@@ -126,11 +142,21 @@ struct Draft {
     aliases: Vec<String>,
     implies: Vec<String>,
     is_case_sensitive: bool,
+    sources: Vec<String>,
     origin: (String, usize),
 }
 
 /// The catalogue plus its matcher.
+///
+/// Cheap to clone (the tables are shared): the built-in catalogue is built once per process.
+#[derive(Clone)]
 pub struct Taxonomy {
+    tables: Arc<Tables>,
+    /// Non-fatal notes from loading a user file (e.g. an alias moved between skills).
+    pub notes: Vec<String>,
+}
+
+struct Tables {
     skills: Vec<Skill>,
     by_id: HashMap<String, SkillId>,
     /// Normalised (NFKC + lowercase) name/alias → skill.
@@ -138,14 +164,14 @@ pub struct Taxonomy {
     /// Transitive closure of `implies`, without the skill itself.
     closure: Vec<Vec<SkillId>>,
     matcher: Matcher,
-    /// Non-fatal notes from loading a user file (e.g. an alias moved between skills).
-    pub notes: Vec<String>,
+    /// Normalised names/aliases that are ordinary words → their Zipf frequency in English.
+    ambiguous: HashMap<String, f32>,
 }
 
 impl std::fmt::Debug for Taxonomy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Taxonomy")
-            .field("skills", &self.skills.len())
+            .field("skills", &self.tables.skills.len())
             .finish()
     }
 }
@@ -212,7 +238,12 @@ fn check_category(category: &str, path: &str, line: usize) -> Result<(), Taxonom
 impl Taxonomy {
     /// The built-in catalogue.
     pub fn builtin() -> Result<Self, TaxonomyError> {
-        Self::build(BUILTIN, "<built-in skills.toml>", None)
+        static CACHE: OnceLock<Taxonomy> = OnceLock::new();
+        if let Some(t) = CACHE.get() {
+            return Ok(t.clone());
+        }
+        let t = Self::build_with(BUILTIN, "<built-in skills.toml>", Some(IMPORTED), None)?;
+        Ok(CACHE.get_or_init(|| t).clone())
     }
 
     /// The built-in catalogue extended by the user file at `path`.
@@ -222,13 +253,30 @@ impl Taxonomy {
             path: shown.clone(),
             source,
         })?;
-        Self::build(BUILTIN, "<built-in skills.toml>", Some((&text, &shown)))
+        Self::build_with(
+            BUILTIN,
+            "<built-in skills.toml>",
+            Some(IMPORTED),
+            Some((&text, &shown)),
+        )
     }
 
-    /// Build from catalogue text plus an optional `(text, path)` user extension.
+    /// Build from catalogue text plus an optional `(text, path)` user extension (without the
+    /// imported skills).
     pub fn build(
         base: &str,
         base_path: &str,
+        user: Option<(&str, &str)>,
+    ) -> Result<Self, TaxonomyError> {
+        Self::build_with(base, base_path, None, user)
+    }
+
+    /// Build from the curated catalogue, the imported records (`imported.tsv` format) and an
+    /// optional `(text, path)` user extension.
+    pub fn build_with(
+        base: &str,
+        base_path: &str,
+        imported: Option<&str>,
         user: Option<(&str, &str)>,
     ) -> Result<Self, TaxonomyError> {
         let mut drafts: Vec<Draft> = Vec::new();
@@ -257,8 +305,13 @@ impl Taxonomy {
                 aliases: raw.aliases,
                 implies: raw.implies.unwrap_or_default(),
                 is_case_sensitive: raw.case_sensitive.unwrap_or(false),
+                sources: vec!["curated".to_owned()],
                 origin: (base_path.to_owned(), line),
             });
+        }
+        let mut ambiguous = HashMap::new();
+        if let Some(text) = imported {
+            merge_imported(text, &mut drafts, &mut index, &mut ambiguous)?;
         }
 
         // Keys claimed by the user file: they win over built-in aliases.
@@ -300,6 +353,9 @@ impl Taxonomy {
                         if let Some(cs) = raw.case_sensitive {
                             d.is_case_sensitive = cs;
                         }
+                        if !d.sources.iter().any(|s| s == "user") {
+                            d.sources.push("user".to_owned());
+                        }
                         d.aliases.extend(raw.aliases.iter().cloned());
                         d.origin = (path.to_owned(), line);
                     }
@@ -318,6 +374,7 @@ impl Taxonomy {
                             aliases: raw.aliases.clone(),
                             implies: raw.implies.unwrap_or_default(),
                             is_case_sensitive: raw.case_sensitive.unwrap_or(false),
+                            sources: vec!["user".to_owned()],
                             origin: (path.to_owned(), line),
                         });
                     }
@@ -331,8 +388,8 @@ impl Taxonomy {
 
         // Resolve keys: each name/alias must belong to one skill.
         let mut by_key: HashMap<String, SkillId> = HashMap::new();
-        let mut owner_line: HashMap<String, (String, usize)> = HashMap::new();
-        for (i, d) in drafts.iter_mut().enumerate() {
+        let mut conflict: Option<(usize, SkillId, String)> = None;
+        'drafts: for (i, d) in drafts.iter_mut().enumerate() {
             let sid = SkillId(i as u32);
             let mut kept = Vec::with_capacity(d.aliases.len());
             for (k, alias) in std::iter::once(d.name.clone())
@@ -356,21 +413,18 @@ impl Taxonomy {
                 }
                 match by_key.get(&key) {
                     Some(&other) if other != sid => {
-                        let (path, line) = d.origin.clone();
-                        let (opath, oline) = owner_line.get(&key).cloned().unwrap_or_default();
-                        return Err(TaxonomyError::Invalid {
-                            path,
-                            line,
-                            message: format!(
-                                "`{alias}` of skill `{}` is already claimed at {opath}:{oline}",
-                                d.id
-                            ),
-                        });
+                        conflict = Some((i, other, alias));
+                        break 'drafts;
                     }
-                    Some(_) => {}
+                    Some(_) => {
+                        // Another casing of a case-sensitive name (`Javascript`) is a pattern
+                        // of its own.
+                        if d.is_case_sensitive && k > 0 && !kept.contains(&alias) {
+                            kept.push(alias);
+                        }
+                    }
                     None => {
-                        by_key.insert(key.clone(), sid);
-                        owner_line.insert(key, d.origin.clone());
+                        by_key.insert(key, sid);
                         if k > 0 {
                             kept.push(alias);
                         }
@@ -379,9 +433,21 @@ impl Taxonomy {
             }
             d.aliases = kept;
         }
+        if let Some((i, other, alias)) = conflict {
+            let (path, line) = drafts[i].origin.clone();
+            let (opath, oline) = &drafts[other.index()].origin;
+            return Err(TaxonomyError::Invalid {
+                path,
+                line,
+                message: format!(
+                    "`{alias}` of skill `{}` is already claimed at {opath}:{oline}",
+                    drafts[i].id
+                ),
+            });
+        }
 
         let mut skills = Vec::with_capacity(drafts.len());
-        for d in &drafts {
+        for d in drafts {
             let mut implies = Vec::new();
             for target in &d.implies {
                 let Some(&j) = index.get(target) else {
@@ -397,13 +463,16 @@ impl Taxonomy {
                 };
                 implies.push(SkillId(j as u32));
             }
+            let is_ambiguous = ambiguous.contains_key(&normalize_key(&d.name));
             skills.push(Skill {
-                id: d.id.clone(),
-                name: d.name.clone(),
-                category: d.category.clone(),
-                aliases: d.aliases.clone(),
+                id: d.id,
+                name: d.name,
+                category: d.category,
+                aliases: d.aliases,
                 implies,
                 is_case_sensitive: d.is_case_sensitive,
+                sources: d.sources,
+                is_ambiguous,
             });
         }
 
@@ -413,42 +482,46 @@ impl Taxonomy {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), SkillId(i as u32)))
             .collect();
-        let matcher = Matcher::new(&skills);
+        let matcher = Matcher::new(&skills, &ambiguous);
         Ok(Taxonomy {
-            skills,
-            by_id,
-            by_key,
-            closure,
-            matcher,
+            tables: Arc::new(Tables {
+                skills,
+                by_id,
+                by_key,
+                closure,
+                matcher,
+                ambiguous,
+            }),
             notes,
         })
     }
 
     pub fn skills(&self) -> &[Skill] {
-        &self.skills
+        &self.tables.skills
     }
 
     pub fn skill(&self, id: SkillId) -> &Skill {
-        &self.skills[id.index()]
+        &self.tables.skills[id.index()]
     }
 
     pub fn by_id(&self, id: &str) -> Option<SkillId> {
-        self.by_id.get(id).copied()
+        self.tables.by_id.get(id).copied()
     }
 
     /// The skill whose name or alias is `name` (case- and width-insensitive), or whose id it is.
     pub fn resolve(&self, name: &str) -> Option<SkillId> {
         let key = normalize_key(name);
-        self.by_key
+        self.tables
+            .by_key
             .get(&key)
             .copied()
-            .or_else(|| self.by_id.get(&key).copied())
+            .or_else(|| self.tables.by_id.get(&key).copied())
     }
 
     /// Up to `n` names/aliases close to `name`, best first.
     pub fn suggest(&self, name: &str, n: usize) -> Vec<String> {
         let mut names: Vec<&str> = Vec::new();
-        for s in &self.skills {
+        for s in &self.tables.skills {
             names.push(&s.name);
             names.extend(s.aliases.iter().map(String::as_str));
         }
@@ -457,25 +530,130 @@ impl Taxonomy {
 
     /// Every skill `id` counts toward (transitively), without `id` itself.
     pub fn implied(&self, id: SkillId) -> &[SkillId] {
-        &self.closure[id.index()]
+        &self.tables.closure[id.index()]
     }
 
     pub fn matcher(&self) -> &Matcher {
-        &self.matcher
+        &self.tables.matcher
     }
 
-    /// Find skills in NFKC-normalised `text`.
+    /// Every skill name in NFKC-normalised `text`, ordinary words included: for text known to
+    /// list skills (a skill section, a `Stack:` line, a technology cell).
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        self.matcher.find(text)
+        self.tables.matcher.find(text)
+    }
+
+    /// Skills in NFKC-normalised `text`; where the text is not a list of skills
+    /// (`is_skill_context` false), a name that is an ordinary word counts only where it names
+    /// the product (see [`matcher::names_product`]).
+    /// `is_technical`: the whole document is about technology ([`Taxonomy::is_technical`]);
+    /// only there can casing alone say that a word names a product.
+    pub fn find_in(&self, text: &str, is_skill_context: bool, is_technical: bool) -> Vec<Hit> {
+        let hits = self.tables.matcher.find(text);
+        if is_skill_context || !hits.iter().any(|h| h.is_ambiguous) {
+            return hits;
+        }
+        matcher::keep_named(text, hits, is_technical, false)
+    }
+
+    /// [`Taxonomy::find_in`] for hits already found (`find`) in `text` that is not a list of
+    /// skills; `is_lenient`: see [`matcher::keep_named`].
+    pub fn keep_named(
+        &self,
+        text: &str,
+        hits: Vec<Hit>,
+        is_technical: bool,
+        is_lenient: bool,
+    ) -> Vec<Hit> {
+        if !hits.iter().any(|h| h.is_ambiguous) {
+            return hits;
+        }
+        matcher::keep_named(text, hits, is_technical, is_lenient)
+    }
+
+    /// Does NFKC-normalised `text` name at least three different skills whose names are not
+    /// ordinary words? (A posting or résumé does; a recipe or a match report does not.)
+    pub fn is_technical(&self, text: &str) -> bool {
+        let mut seen: Vec<SkillId> = Vec::new();
+        for h in self.tables.matcher.find(text) {
+            if !h.is_ambiguous && h.kind != MatchKind::Fuzzy && !seen.contains(&h.skill) {
+                seen.push(h.skill);
+                if seen.len() >= 3 {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Is the normalised `key` an ordinary word?
+    pub fn is_ambiguous_key(&self, key: &str) -> bool {
+        self.tables.ambiguous.contains_key(key)
     }
 
     pub fn len(&self) -> usize {
-        self.skills.len()
+        self.tables.skills.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.skills.is_empty()
+        self.tables.skills.is_empty()
     }
+}
+
+/// Merge `imported.tsv` records into the curated drafts (see scripts/taxonomy/import.py).
+fn merge_imported(
+    text: &str,
+    drafts: &mut Vec<Draft>,
+    index: &mut HashMap<String, usize>,
+    ambiguous: &mut HashMap<String, f32>,
+) -> Result<(), TaxonomyError> {
+    for (n, line) in text.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let invalid = |message: String| TaxonomyError::Invalid {
+            path: IMPORTED_PATH.to_owned(),
+            line: n + 1,
+            message,
+        };
+        let fields: Vec<&str> = line.split('\t').collect();
+        let sources = |s: &str| s.split(',').map(str::to_owned).collect::<Vec<_>>();
+        match fields.as_slice() {
+            ["S", id, name, category, from, flags, aliases @ ..] => {
+                check_category(category, IMPORTED_PATH, n + 1)?;
+                if index.insert((*id).to_owned(), drafts.len()).is_some() {
+                    return Err(invalid(format!("duplicate skill id `{id}`")));
+                }
+                drafts.push(Draft {
+                    id: (*id).to_owned(),
+                    name: (*name).to_owned(),
+                    category: (*category).to_owned(),
+                    aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+                    implies: Vec::new(),
+                    is_case_sensitive: flags.contains('c'),
+                    sources: sources(from),
+                    origin: (IMPORTED_PATH.to_owned(), n + 1),
+                });
+            }
+            ["X", id, from, aliases @ ..] => {
+                let Some(&i) = index.get(*id) else {
+                    return Err(invalid(format!("aliases for unknown skill `{id}`")));
+                };
+                drafts[i]
+                    .aliases
+                    .extend(aliases.iter().map(|a| (*a).to_owned()));
+                drafts[i].sources = sources(from);
+            }
+            ["A", key, zipf] => {
+                let zipf = zipf
+                    .parse::<f32>()
+                    .map_err(|_| invalid(format!("bad frequency `{zipf}`")))?;
+                ambiguous.insert((*key).to_owned(), zipf);
+            }
+            _ => return Err(invalid("malformed record".to_owned())),
+        }
+    }
+    Ok(())
 }
 
 fn transitive_closure(skills: &[Skill]) -> Vec<Vec<SkillId>> {
@@ -508,15 +686,27 @@ mod tests {
         // `build` rejects an alias claimed twice; this proves the built-in file passes that
         // check and is large enough.
         let t = tax();
-        assert!(t.len() >= 600, "only {} skills", t.len());
+        assert!(t.len() >= 8_000, "only {} skills", t.len());
         let mut seen = HashMap::new();
         for s in t.skills() {
             for a in std::iter::once(&s.name).chain(&s.aliases) {
                 if let Some(prev) = seen.insert(normalize_key(a), &s.id) {
-                    panic!("`{a}` claimed by `{prev}` and `{}`", s.id);
+                    // Case-sensitive skills list each casing they match (`JavaScript`,
+                    // `Javascript`): one key, one owner.
+                    assert_eq!(prev, &s.id, "`{a}` claimed by `{prev}` and `{}`", s.id);
                 }
             }
         }
+        // The curated core wins: its skills keep their ids, names and categories.
+        let go = t.skill(t.resolve("golang").unwrap());
+        assert_eq!((go.id.as_str(), go.category.as_str()), ("go", "language"));
+        assert_eq!(go.sources.first().map(String::as_str), Some("curated"));
+        assert!(go.is_ambiguous, "`go` is an ordinary word");
+        // Imported: a language from linguist, a tool from skill-extractor.
+        let coffee = t.skill(t.resolve("CoffeeScript").unwrap());
+        assert!(coffee.sources.iter().any(|s| s == "linguist"), "{coffee:?}");
+        assert!(t.resolve("Jekyll").is_some() && t.resolve("RxJava").is_some());
+        assert!(!t.skill(t.resolve("Kubernetes").unwrap()).is_ambiguous);
     }
 
     #[test]

