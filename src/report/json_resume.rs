@@ -84,7 +84,7 @@ pub fn document(p: &Profile) -> Document {
                 continue;
             }
             let iv = (start.clone(), end.clone());
-            let in_project = |i: usize| p.projects[i].skills.iter().any(|x| *x == s.skill);
+            let in_project = |i: usize| p.projects[i].skills.contains(&s.skill);
             let same: Vec<usize> = (0..p.projects.len())
                 .filter(|&i| projects[i] == iv && in_project(i))
                 .collect();
