@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
+
+/// JSON Resume in and out (a module of this test binary: one debug binary less to link).
+mod json_resume;
 use serde_json::Value;
 use skillfit::taxonomy::Taxonomy;
 

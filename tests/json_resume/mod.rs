@@ -1,4 +1,4 @@
-//! JSON Resume in and out: the binary on the JSON mirror of a Markdown fixture, on bad JSON,
+//! JSON Resume in and out (compiled into `tests/cli.rs`): the binary on the JSON mirror of a Markdown fixture, on bad JSON,
 //! and `profile --format json-resume` validated against the vendored official schema
 //! (tests/schema/jsonresume/, @jsonresume/schema) and read back.
 
