@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "skillfit",
     version,
     about = "Résumé → skills and tenure, scored against saved job postings. Offline, deterministic.",
-    long_about = "skillfit reads a résumé (Japanese or English Markdown), works out which skills \
+    long_about = "skillfit reads a résumé (Japanese or English Markdown, or JSON Resume), works out which skills \
 the person has and for how long, and matches that against saved job postings.\n\n\
 Exit codes: 0 ok, 1 finished but some inputs were skipped, 2 usage or fatal error."
 )]
@@ -173,7 +173,7 @@ pub struct GapsArgs {
 
 #[derive(Debug, Args)]
 pub struct MatrixArgs {
-    /// Résumé files or folders (searched recursively for .md and .txt).
+    /// Résumé files or folders (searched recursively for .md, .txt and JSON Resume .json).
     #[arg(required = true)]
     pub resumes: Vec<PathBuf>,
     /// Posting files or folders.
@@ -199,7 +199,7 @@ pub struct ConfigArgs {
 
 #[derive(Debug, Args)]
 pub struct ProfileArgs {
-    /// The résumé (Markdown, Japanese or English).
+    /// The résumé (Markdown, Japanese or English, or a JSON Resume file).
     #[arg(value_name = "RESUME")]
     pub resume: PathBuf,
 
@@ -222,6 +222,8 @@ pub enum ProfileFormat {
     Json,
     Csv,
     Parquet,
+    /// A JSON Resume document (jsonresume.org) with months per skill in `x-skillfit`.
+    JsonResume,
 }
 
 #[derive(Debug, Subcommand)]

@@ -47,11 +47,17 @@ pub enum Exit {
     Failure = 2,
 }
 
-/// Read and profile the résumé at `path`: the whole pipeline behind `skillfit profile`.
+/// Read and profile the résumé at `path` (Markdown, or JSON Resume when the file is one): the
+/// whole pipeline behind `skillfit profile`.
 /// Warnings (encoding notes, bad periods) are returned inside the profile.
 pub fn profile_resume(path: &Path, tax: &Taxonomy, as_of: Month) -> anyhow::Result<Profile> {
     let doc = input::read_document(path)?;
-    let parsed = resume::parse_resume(&doc.text, tax);
+    let parsed = if resume::json::is_json_resume(path, &doc.text) {
+        resume::json::parse_json_resume(&doc.text, tax)
+            .map_err(|e| anyhow::anyhow!(e.describe(&path.display().to_string())))?
+    } else {
+        resume::parse_resume(&doc.text, tax)
+    };
     let mut profile =
         resume::tenure::build_profile(&parsed, tax, as_of, &path.display().to_string());
     if let Some(note) = doc.encoding_note {

@@ -37,15 +37,17 @@ pub struct Row {
     pub score: f64,
 }
 
-/// Résumé files under `inputs` (`.md`, `.markdown`, `.txt`), sorted.
+/// Résumé files under `inputs` (`.md`, `.markdown`, `.txt`, `.json` for JSON Resume), sorted.
 pub fn discover_resumes(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
     batch::discover_files(inputs, &|p: &Path| {
-        p.extension()
-            .and_then(|x| x.to_str())
-            .is_some_and(|x| matches!(x.to_ascii_lowercase().as_str(), "md" | "markdown" | "txt"))
-            && !p
-                .file_name()
-                .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
+        p.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+            matches!(
+                x.to_ascii_lowercase().as_str(),
+                "md" | "markdown" | "txt" | "json"
+            )
+        }) && !p
+            .file_name()
+            .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
     })
 }
 

@@ -8,6 +8,7 @@ mod csv;
 pub mod folder;
 pub mod html;
 mod json;
+pub mod json_resume;
 pub mod markdown;
 mod parquet;
 pub mod rank;
@@ -32,5 +33,6 @@ pub fn profile_emitter(format: ProfileFormat) -> Box<dyn ProfileEmitter> {
         ProfileFormat::Json => Box::new(json::Json),
         ProfileFormat::Csv => Box::new(csv::Csv),
         ProfileFormat::Parquet => Box::new(parquet::Parquet),
+        ProfileFormat::JsonResume => Box::new(json_resume::JsonResume),
     }
 }
