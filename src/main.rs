@@ -2,13 +2,15 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use skillfit::style;
 
 fn main() -> ExitCode {
     let cli = skillfit::cli::Cli::parse();
-    let mut out = std::io::stdout().lock();
+    let colors = style::Colors::detect(cli.global.color);
+    let mut out = style::stream(std::io::stdout().lock(), colors.out);
     // Not locked: the progress bar draws to stderr from worker threads.
-    let mut err = std::io::stderr();
-    let result = skillfit::run(cli, &mut out, &mut err).and_then(|code| {
+    let mut err = style::stream(std::io::stderr(), colors.err);
+    let result = skillfit::run_with(cli, &mut out, &mut err, colors).and_then(|code| {
         out.flush()?;
         Ok(code)
     });
@@ -16,7 +18,7 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(err, "skillfit: error: {e:#}");
+            let _ = writeln!(err, "{} {e:#}", colors.err.error());
             ExitCode::from(skillfit::Exit::Failure as u8)
         }
     }

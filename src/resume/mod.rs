@@ -10,6 +10,7 @@
 //! ending before they start are ignored with a warning naming the line; mentions in undated
 //! sections carry no period; skills in undated skill sections are `listed`.
 
+pub mod person;
 mod structure;
 pub mod tenure;
 
