@@ -620,7 +620,9 @@ pub fn man(command: Option<&str>, out: &mut dyn Write) -> anyhow::Result<Exit> {
             ),
         },
     };
-    clap_mangen::Man::new(page).render(out)?;
+    clap_mangen::Man::new(page)
+        .source(format!("skillfit {}", env!("CARGO_PKG_VERSION")))
+        .render(out)?;
     Ok(Exit::Ok)
 }
 

@@ -201,13 +201,10 @@ pub fn discover(l: &Lookup) -> Option<Found> {
             origin: Origin::CurrentDir,
         });
     }
-    l.user_file
-        .as_ref()
-        .filter(|p| p.is_file())
-        .map(|p| Found {
-            path: p.clone(),
-            origin: Origin::UserDir,
-        })
+    l.user_file.as_ref().filter(|p| p.is_file()).map(|p| Found {
+        path: p.clone(),
+        origin: Origin::UserDir,
+    })
 }
 
 /// Read and check the file discovery found, or the defaults when it found none.
@@ -271,7 +268,10 @@ mod tests {
         assert_eq!(discover(&l).unwrap().origin, Origin::CurrentDir);
         l.env = Some(OsString::from("/nowhere/env.toml"));
         let f = discover(&l).unwrap();
-        assert_eq!((f.origin, f.path), (Origin::Env, PathBuf::from("/nowhere/env.toml")));
+        assert_eq!(
+            (f.origin, f.path),
+            (Origin::Env, PathBuf::from("/nowhere/env.toml"))
+        );
         l.flag = Some(PathBuf::from("flag.toml"));
         assert_eq!(discover(&l).unwrap().origin, Origin::Flag);
         // A named file that is missing is an error naming it, not a silent default.

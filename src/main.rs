@@ -2,18 +2,16 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use skillfit::style;
+use skillfit::style::{stream, Colors};
 
 fn main() -> ExitCode {
     let cli = skillfit::cli::Cli::parse();
-    let colors = style::Colors::detect(cli.global.color);
-    let mut out = style::stream(std::io::stdout().lock(), colors.out);
+    let colors = Colors::detect(cli.global.color);
+    let mut out = stream(std::io::stdout().lock(), colors.out);
     // Not locked: the progress bar draws to stderr from worker threads.
-    let mut err = style::stream(std::io::stderr(), colors.err);
-    let result = skillfit::run_with(cli, &mut out, &mut err, colors).and_then(|code| {
-        out.flush()?;
-        Ok(code)
-    });
+    let mut err = stream(std::io::stderr(), colors.err);
+    let result = skillfit::run_with(cli, &mut out, &mut err, colors);
+    let result = result.and_then(|code| Ok(out.flush().map(|()| code)?));
     match result {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,

@@ -68,7 +68,10 @@ mod tests {
     fn paths_inside_the_current_directory_are_shown_relative() {
         let cwd = Path::new("/home/me/work");
         let shown = |p: &str| shown_path_from(Path::new(p), Some(cwd));
-        assert_eq!(shown("/home/me/work/reports/x/summary.md"), "reports/x/summary.md");
+        assert_eq!(
+            shown("/home/me/work/reports/x/summary.md"),
+            "reports/x/summary.md"
+        );
         assert_eq!(shown("/home/me/other/out.csv"), "/home/me/other/out.csv");
         // A sibling sharing a prefix of the name is not inside.
         assert_eq!(shown("/home/me/workshop/a.png"), "/home/me/workshop/a.png");

@@ -140,7 +140,10 @@ where
     S: anstream::stream::RawStream + anstream::stream::AsLockedWrite + 'static,
 {
     if paint.on {
-        Box::new(anstream::AutoStream::new(raw, anstream::ColorChoice::Always))
+        Box::new(anstream::AutoStream::new(
+            raw,
+            anstream::ColorChoice::Always,
+        ))
     } else {
         Box::new(raw)
     }

@@ -122,18 +122,23 @@ mod tests {
     #[test]
     fn names_from_front_matter_labels_and_headings() {
         assert_eq!(
-            headline("---\nname: 東 里奈\ntitle: インフラエンジニア\n---\n# 職務経歴書\n").as_deref(),
+            headline("---\nname: 東 里奈\ntitle: インフラエンジニア\n---\n# 職務経歴書\n")
+                .as_deref(),
             Some("東 里奈 — インフラエンジニア")
         );
         assert_eq!(
-            headline("# 業務経歴書\n\n## 基本情報\n\n- 氏名：西村 陽（にしむら よう）\n").as_deref(),
+            headline("# 業務経歴書\n\n## 基本情報\n\n- 氏名：西村 陽（にしむら よう）\n")
+                .as_deref(),
             Some("西村 陽")
         );
         assert_eq!(
             headline("# Sam Okafor — Data Engineer\n\nsam@example.org\n").as_deref(),
             Some("Sam Okafor — Data Engineer")
         );
-        assert_eq!(headline("- **Name**: Lee Moreno\n").as_deref(), Some("Lee Moreno"));
+        assert_eq!(
+            headline("- **Name**: Lee Moreno\n").as_deref(),
+            Some("Lee Moreno")
+        );
     }
 
     #[test]
