@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -29,9 +29,15 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
 
-    /// Scoring settings (default: ./skillfit.toml when present; see `skillfit config --default`).
+    /// Scoring settings. Default: $SKILLFIT_CONFIG, else ./skillfit.toml, else
+    /// skillfit/config.toml in the user config directory (`skillfit config --path` shows which).
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Colour in terminal output: `auto` colours a terminal only (and honours NO_COLOR and
+    /// CLICOLOR_FORCE), `always` also colours a pipe, `never` never colours.
+    #[arg(long, global = true, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 
     /// Do not print warnings (or the progress bar).
     #[arg(long, short, global = true)]
@@ -67,6 +73,24 @@ pub enum Command {
     /// Inspect the skill taxonomy.
     #[command(subcommand)]
     Taxonomy(TaxonomyCommand),
+    /// Print a shell completion script (see README, "Shell completion").
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) of skillfit, or of one command (`skillfit man rank`).
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A command (`rank`, `profile`, …): its own page, `skillfit-COMMAND(1)`.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -193,8 +217,11 @@ pub struct MatrixArgs {
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
     /// Print the default skillfit.toml (with comments).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "path")]
     pub default: bool,
+    /// Print the path of the config file in effect (nothing on stdout when none is).
+    #[arg(long)]
+    pub path: bool,
 }
 
 #[derive(Debug, Args)]

@@ -13,28 +13,46 @@ use crate::cli::{
 use crate::matching::{self, Fit, ResumeSkills};
 use crate::profile::Profile;
 use crate::taxonomy::{self, Taxonomy};
-use crate::{config, output, posting, report, settings, text, Exit};
+use crate::{config, output, posting, report, settings, style, text, Exit};
 
 pub struct Context<'a> {
     pub tax: &'a Taxonomy,
     pub global: &'a GlobalArgs,
+    pub colors: style::Colors,
+    /// The config file in effect (`None`: built-in defaults), found once per run.
+    pub config: Option<&'a config::Found>,
+    pub lookup: &'a config::Lookup,
 }
 
-fn print_profile_warnings(p: &Profile, quiet: bool, err: &mut dyn Write) -> std::io::Result<()> {
-    if quiet {
+impl Context<'_> {
+    fn warning(&self) -> String {
+        self.colors.err.warning()
+    }
+
+    fn load_config(&self) -> anyhow::Result<config::Config> {
+        Ok(config::load(self.config)?)
+    }
+}
+
+fn print_profile_warnings(ctx: &Context, p: &Profile, err: &mut dyn Write) -> std::io::Result<()> {
+    if ctx.global.quiet {
         return Ok(());
     }
+    let warning = ctx.warning();
     for w in &p.warnings {
         match w.line {
-            Some(line) => writeln!(err, "skillfit: warning: {}:{line}: {}", p.source, w.message)?,
-            None => writeln!(err, "skillfit: warning: {}: {}", p.source, w.message)?,
+            Some(line) => writeln!(err, "{warning} {}:{line}: {}", p.source, w.message)?,
+            None => writeln!(err, "{warning} {}: {}", p.source, w.message)?,
         }
     }
     for t in &p.unknown_terms {
         writeln!(
             err,
-            "skillfit: note: {}:{}: `{}` is not in the taxonomy (add it with --taxonomy)",
-            p.source, t.line, t.term
+            "{} {}:{}: `{}` is not in the taxonomy (add it with --taxonomy)",
+            ctx.colors.err.note(),
+            p.source,
+            t.line,
+            t.term
         )?;
     }
     Ok(())
@@ -49,7 +67,7 @@ fn load_profile(
 ) -> anyhow::Result<Profile> {
     let as_of = settings::resolve_as_of(as_of)?;
     let p = crate::profile_resume(resume, ctx.tax, as_of)?;
-    print_profile_warnings(&p, ctx.global.quiet, err)?;
+    print_profile_warnings(ctx, &p, err)?;
     Ok(p)
 }
 
@@ -94,7 +112,7 @@ pub fn timeline(ctx: &Context, args: &TimelineArgs, err: &mut dyn Write) -> anyh
         writeln!(
             err,
             "skillfit: timeline written to {}",
-            args.output.display()
+            output::shown_path(&args.output)
         )?;
     }
     Ok(Exit::Ok)
@@ -109,13 +127,14 @@ pub fn posting(
     let p = posting::load_posting(&args.posting, ctx.tax)?;
     if !ctx.global.quiet {
         for w in &p.warnings {
-            writeln!(err, "skillfit: warning: {w}")?;
+            writeln!(err, "{} {w}", ctx.warning())?;
         }
     }
     if !p.has_requirements() && !ctx.global.quiet {
         writeln!(
             err,
-            "skillfit: warning: {}: no required or preferred skill recognised",
+            "{} {}: no required or preferred skill recognised",
+            ctx.warning(),
             p.path
         )?;
     }
@@ -163,13 +182,13 @@ pub fn score(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
-    let cfg = config::load(ctx.global.config.as_deref())?;
+    let cfg = ctx.load_config()?;
     let profile = load_profile(ctx, &args.resume, args.as_of.as_deref(), err)?;
     let have = ResumeSkills::from_profile(&profile, ctx.tax);
     let p = posting::load_posting(&args.posting, ctx.tax)?;
     if !ctx.global.quiet {
         for w in &p.warnings {
-            writeln!(err, "skillfit: warning: {w}")?;
+            writeln!(err, "{} {w}", ctx.warning())?;
         }
     }
     let fit = matching::score(&have, &p, &cfg.scoring);
@@ -178,7 +197,7 @@ pub fn score(
             serde_json::to_writer_pretty(&mut *out, &fit)?;
             writeln!(out)?;
         }
-        ShowFormat::Table => report::rank::explain(&fit, out, args.explain)?,
+        ShowFormat::Table => report::rank::explain(&fit, ctx.colors.out, out, args.explain)?,
     }
     Ok(Exit::Ok)
 }
@@ -221,7 +240,7 @@ fn rank_all(
     on_chunk: &mut dyn FnMut(&mut [Fit]) -> anyhow::Result<()>,
     err: &mut dyn Write,
 ) -> anyhow::Result<Batch> {
-    let cfg = config::load(ctx.global.config.as_deref())?;
+    let cfg = ctx.load_config()?;
     let have = ResumeSkills::from_profile(profile, ctx.tax);
     let (files, mut skipped) = batch::discover(jobs);
     let pb = progress(ctx.global, files.len());
@@ -239,7 +258,7 @@ fn rank_all(
                 Ok(f) => {
                     if !ctx.global.quiet {
                         for w in &f.warnings {
-                            writeln!(err, "skillfit: warning: {w}")?;
+                            writeln!(err, "{} {w}", ctx.warning())?;
                         }
                     }
                     fresh.push(f)
@@ -261,7 +280,13 @@ fn rank_all(
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     if !ctx.global.quiet {
         for s in &skipped {
-            writeln!(err, "skillfit: skipped {}: {}", s.path, s.reason)?;
+            writeln!(
+                err,
+                "{} {}: {}",
+                ctx.colors.err.short("skillfit: skipped"),
+                s.path,
+                s.reason
+            )?;
         }
     }
     if fits.is_empty() {
@@ -386,14 +411,14 @@ pub fn rank(
         if !ctx.global.quiet {
             writeln!(
                 err,
-                "skillfit: report written to {}/summary.md",
-                dir.display()
+                "skillfit: report written to {}",
+                output::shown_path(&dir.join("summary.md"))
             )?;
         }
     }
     let shown_owned: Vec<Fit>;
     match args.format {
-        RankFormat::Table => report::rank::rank_table(&shown, &b.skipped, out)?,
+        RankFormat::Table => report::rank::rank_table(&shown, &b.skipped, ctx.colors.out, out)?,
         RankFormat::Json => {
             shown_owned = shown.iter().map(|f| (*f).clone()).collect();
             let j = report::rank::RankJson {
@@ -435,7 +460,7 @@ pub fn gaps(
             serde_json::to_writer_pretty(&mut *out, &gaps)?;
             writeln!(out)?;
         }
-        ShowFormat::Table => report::rank::gaps_table(&gaps, out)?,
+        ShowFormat::Table => report::rank::gaps_table(&gaps, ctx.colors.out, out)?,
     }
     Ok(if b.skipped.is_empty() {
         Exit::Ok
@@ -445,7 +470,7 @@ pub fn gaps(
 }
 
 pub fn matrix(ctx: &Context, args: &MatrixArgs, err: &mut dyn Write) -> anyhow::Result<Exit> {
-    let cfg = config::load(ctx.global.config.as_deref())?;
+    let cfg = ctx.load_config()?;
     let as_of = settings::resolve_as_of(args.as_of.as_deref())?;
     let ext = args
         .out
@@ -484,7 +509,13 @@ pub fn matrix(ctx: &Context, args: &MatrixArgs, err: &mut dyn Write) -> anyhow::
     }
     if !ctx.global.quiet {
         for s in &skipped {
-            writeln!(err, "skillfit: skipped {}: {}", s.path, s.reason)?;
+            writeln!(
+                err,
+                "{} {}: {}",
+                ctx.colors.err.short("skillfit: skipped"),
+                s.path,
+                s.reason
+            )?;
         }
     }
     if rows.is_empty() {
@@ -505,7 +536,7 @@ pub fn matrix(ctx: &Context, args: &MatrixArgs, err: &mut dyn Write) -> anyhow::
             err,
             "skillfit: {} rows written to {}",
             rows.len(),
-            args.out.display()
+            output::shown_path(&args.out)
         )?;
     }
     Ok(if skipped.is_empty() {
@@ -515,12 +546,39 @@ pub fn matrix(ctx: &Context, args: &MatrixArgs, err: &mut dyn Write) -> anyhow::
     })
 }
 
-pub fn config(args: &ConfigArgs, global: &GlobalArgs, out: &mut dyn Write) -> anyhow::Result<Exit> {
+pub fn config(
+    ctx: &Context,
+    args: &ConfigArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
     if args.default {
         out.write_all(config::DEFAULT_TOML.as_bytes())?;
         return Ok(Exit::Ok);
     }
-    let c = config::load(global.config.as_deref())?;
+    if args.path {
+        match ctx.config {
+            Some(found) => {
+                writeln!(out, "{}", found.path.display())?;
+                if !ctx.global.quiet {
+                    writeln!(
+                        err,
+                        "{} config file from {}",
+                        ctx.colors.err.note(),
+                        found.origin.describe()
+                    )?;
+                }
+            }
+            None => writeln!(
+                err,
+                "{} no config file in effect: built-in defaults (looked at {})",
+                ctx.colors.err.note(),
+                ctx.lookup.places().join(", ")
+            )?,
+        }
+        return Ok(Exit::Ok);
+    }
+    let c = ctx.load_config()?;
     let s = &c.scoring;
     writeln!(out, "[scoring]")?;
     writeln!(out, "required_weight = {:?}", s.required_weight)?;
@@ -533,6 +591,41 @@ pub fn config(args: &ConfigArgs, global: &GlobalArgs, out: &mut dyn Write) -> an
     )?;
     Ok(Exit::Ok)
 }
+
+/// `skillfit completions SHELL`: the script for that shell, on `out`.
+pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> anyhow::Result<Exit> {
+    use clap::CommandFactory;
+    let mut cmd = crate::cli::Cli::command();
+    clap_complete::generate(shell, &mut cmd, "skillfit", out);
+    Ok(Exit::Ok)
+}
+
+/// `skillfit man [COMMAND]`: the man page (roff) of `skillfit`, or `skillfit-COMMAND(1)`.
+pub fn man(command: Option<&str>, out: &mut dyn Write) -> anyhow::Result<Exit> {
+    use clap::CommandFactory;
+    let mut cmd = crate::cli::Cli::command();
+    // Built, subcommands carry the global flags and their `skillfit-COMMAND` names.
+    cmd.build();
+    let page = match command {
+        None => cmd,
+        Some(name) => match cmd.find_subcommand(name) {
+            Some(sub) => sub.clone(),
+            None => anyhow::bail!(
+                "no command `{name}`; known: {}",
+                cmd.get_subcommands()
+                    .map(|c| c.get_name())
+                    .filter(|n| *n != "help")
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        },
+    };
+    clap_mangen::Man::new(page)
+        .source(format!("skillfit {}", env!("CARGO_PKG_VERSION")))
+        .render(out)?;
+    Ok(Exit::Ok)
+}
+
 pub fn taxonomy_list(
     tax: &Taxonomy,
     category: Option<&str>,

@@ -1,9 +1,12 @@
 //! `skillfit.toml`: scoring settings, strict (unknown keys are errors naming the line).
 //!
-//! Looked up from `--config FILE`, else `./skillfit.toml` when present, else the defaults that
-//! `skillfit config --default` prints.
+//! Found once per run by [`discover`], in this order: `--config FILE`, `$SKILLFIT_CONFIG`,
+//! `./skillfit.toml`, then `skillfit/config.toml` in the user config directory
+//! (`$XDG_CONFIG_HOME`, else `~/.config`, on Linux and macOS; `%APPDATA%` on Windows); with none
+//! of them, the defaults that `skillfit config --default` prints.
 
-use std::path::Path;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
@@ -98,20 +101,119 @@ pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
     Ok(config)
 }
 
-/// `--config FILE`, else `./skillfit.toml` if it exists, else defaults.
-pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
-    let path = match explicit {
-        Some(p) => p.to_owned(),
-        None => {
-            let p = Path::new("skillfit.toml");
-            if !p.is_file() {
-                return Ok(Config::default());
-            }
-            p.to_owned()
+/// The environment variable naming a config file.
+pub const ENV_VAR: &str = "SKILLFIT_CONFIG";
+
+/// Where the config file in effect was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// `--config FILE`.
+    Flag,
+    /// `$SKILLFIT_CONFIG`.
+    Env,
+    /// `./skillfit.toml`.
+    CurrentDir,
+    /// The user config directory.
+    UserDir,
+}
+
+impl Origin {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Origin::Flag => "--config",
+            Origin::Env => "$SKILLFIT_CONFIG",
+            Origin::CurrentDir => "the current directory",
+            Origin::UserDir => "the user config directory",
         }
+    }
+}
+
+/// The config file in effect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub path: PathBuf,
+    pub origin: Origin,
+}
+
+/// What discovery looks at: [`Lookup::from_process`] for a run, fixed values in tests.
+#[derive(Debug, Clone, Default)]
+pub struct Lookup {
+    /// `--config FILE`.
+    pub flag: Option<PathBuf>,
+    /// `$SKILLFIT_CONFIG` (ignored when empty).
+    pub env: Option<OsString>,
+    /// `skillfit.toml` in the current directory.
+    pub cwd_file: PathBuf,
+    /// `skillfit/config.toml` in the user config directory, when there is a home directory.
+    pub user_file: Option<PathBuf>,
+}
+
+impl Lookup {
+    pub fn from_process(flag: Option<&Path>) -> Lookup {
+        Lookup {
+            flag: flag.map(Path::to_path_buf),
+            env: std::env::var_os(ENV_VAR),
+            cwd_file: PathBuf::from("skillfit.toml"),
+            user_file: user_config_file(),
+        }
+    }
+
+    /// Every place looked at, in order, for messages.
+    pub fn places(&self) -> Vec<String> {
+        let mut v = vec![
+            "--config".to_owned(),
+            format!("${ENV_VAR}"),
+            format!("./{}", self.cwd_file.display()),
+        ];
+        if let Some(u) = &self.user_file {
+            v.push(u.display().to_string());
+        }
+        v
+    }
+}
+
+/// `skillfit/config.toml` in the platform's user config directory.
+pub fn user_config_file() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    let base = etcetera::choose_base_strategy().ok()?;
+    Some(base.config_dir().join("skillfit").join("config.toml"))
+}
+
+/// The config file in effect, or `None` for the built-in defaults. A file named by the flag
+/// or the variable is used even when it does not exist (reading it then fails, naming it);
+/// the two default places count only when the file is there.
+pub fn discover(l: &Lookup) -> Option<Found> {
+    if let Some(p) = &l.flag {
+        return Some(Found {
+            path: p.clone(),
+            origin: Origin::Flag,
+        });
+    }
+    if let Some(v) = l.env.as_ref().filter(|v| !v.is_empty()) {
+        return Some(Found {
+            path: PathBuf::from(v),
+            origin: Origin::Env,
+        });
+    }
+    if l.cwd_file.is_file() {
+        return Some(Found {
+            path: l.cwd_file.clone(),
+            origin: Origin::CurrentDir,
+        });
+    }
+    l.user_file.as_ref().filter(|p| p.is_file()).map(|p| Found {
+        path: p.clone(),
+        origin: Origin::UserDir,
+    })
+}
+
+/// Read and check the file discovery found, or the defaults when it found none.
+pub fn load(found: Option<&Found>) -> Result<Config, ConfigError> {
+    let Some(found) = found else {
+        return Ok(Config::default());
     };
-    let shown = path.display().to_string();
-    let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Io {
+    let shown = found.path.display().to_string();
+    let text = std::fs::read_to_string(&found.path).map_err(|source| ConfigError::Io {
         path: shown.clone(),
         source,
     })?;
@@ -141,5 +243,39 @@ mod tests {
         );
         let e = parse("[scoring]\nundated_credit = 2.0\n", "c.toml").unwrap_err();
         assert!(e.to_string().contains("between 0 and 1"));
+    }
+
+    #[test]
+    fn discovery_order_flag_env_cwd_user() {
+        let dir = tempfile::tempdir().unwrap();
+        let cwd_file = dir.path().join("skillfit.toml");
+        let user_file = dir.path().join("user/skillfit/config.toml");
+        let mut l = Lookup {
+            flag: None,
+            env: None,
+            cwd_file: cwd_file.clone(),
+            user_file: Some(user_file.clone()),
+        };
+        // Nothing there: the defaults.
+        assert_eq!(discover(&l), None);
+        std::fs::create_dir_all(user_file.parent().unwrap()).unwrap();
+        std::fs::write(&user_file, "").unwrap();
+        assert_eq!(discover(&l).unwrap().origin, Origin::UserDir);
+        std::fs::write(&cwd_file, "").unwrap();
+        assert_eq!(discover(&l).unwrap().origin, Origin::CurrentDir);
+        // An empty variable is no variable.
+        l.env = Some(OsString::new());
+        assert_eq!(discover(&l).unwrap().origin, Origin::CurrentDir);
+        l.env = Some(OsString::from("/nowhere/env.toml"));
+        let f = discover(&l).unwrap();
+        assert_eq!(
+            (f.origin, f.path),
+            (Origin::Env, PathBuf::from("/nowhere/env.toml"))
+        );
+        l.flag = Some(PathBuf::from("flag.toml"));
+        assert_eq!(discover(&l).unwrap().origin, Origin::Flag);
+        // A named file that is missing is an error naming it, not a silent default.
+        let e = load(discover(&l).as_ref()).unwrap_err();
+        assert_eq!(e.to_string(), "flag.toml: cannot read");
     }
 }

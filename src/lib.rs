@@ -25,6 +25,7 @@ pub mod profile;
 pub mod report;
 pub mod resume;
 pub mod settings;
+pub mod style;
 pub mod taxonomy;
 pub mod text;
 
@@ -60,6 +61,7 @@ pub fn profile_resume(path: &Path, tax: &Taxonomy, as_of: Month) -> anyhow::Resu
     };
     let mut profile =
         resume::tenure::build_profile(&parsed, tax, as_of, &path.display().to_string());
+    profile.person = resume::person::headline(&doc.text);
     if let Some(note) = doc.encoding_note {
         profile.warnings.insert(
             0,
@@ -72,8 +74,27 @@ pub fn profile_resume(path: &Path, tax: &Taxonomy, as_of: Month) -> anyhow::Resu
     Ok(profile)
 }
 
-/// Run one command line. `out` gets results, `err` gets warnings.
+/// Run one command line. `out` gets results, `err` gets warnings; they are coloured only with
+/// `--color always` (see [`style::Colors::for_writers`]).
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+    let colors = style::Colors::for_writers(cli.global.color);
+    run_with(cli, out, err, colors)
+}
+
+/// [`run`] with the colour of each writer decided by the caller (the binary uses
+/// [`style::Colors::detect`] on its own stdout and stderr).
+pub fn run_with(
+    cli: Cli,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    colors: style::Colors,
+) -> anyhow::Result<Exit> {
+    // These two describe the command line itself: no taxonomy, no config.
+    match &cli.command {
+        Command::Completions(args) => return commands::completions(args.shell, out),
+        Command::Man(args) => return commands::man(args.command.as_deref(), out),
+        _ => {}
+    }
     if let Some(n) = cli.global.threads {
         if n == 0 {
             anyhow::bail!("--threads must be at least 1");
@@ -86,12 +107,18 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
     let tax = settings::load_taxonomy(&cli.global)?;
     if !cli.global.quiet {
         for note in &tax.notes {
-            writeln!(err, "skillfit: note: {note}")?;
+            writeln!(err, "{} {note}", colors.err.note())?;
         }
     }
+    // Found once; read only by the commands that score.
+    let lookup = config::Lookup::from_process(cli.global.config.as_deref());
+    let config = config::discover(&lookup);
     let ctx = commands::Context {
         tax: &tax,
         global: &cli.global,
+        colors,
+        config: config.as_ref(),
+        lookup: &lookup,
     };
     match &cli.command {
         Command::Profile(args) => commands::profile(&ctx, args, out, err),
@@ -101,12 +128,14 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
         Command::Rank(args) => commands::rank(&ctx, args, out, err),
         Command::Gaps(args) => commands::gaps(&ctx, args, out, err),
         Command::Matrix(args) => commands::matrix(&ctx, args, err),
-        Command::Config(args) => commands::config(args, &cli.global, out),
+        Command::Config(args) => commands::config(&ctx, args, out, err),
         Command::Taxonomy(TaxonomyCommand::List { category }) => {
             commands::taxonomy_list(&tax, category.as_deref(), out)
         }
         Command::Taxonomy(TaxonomyCommand::Show { name, format }) => {
             commands::taxonomy_show(&tax, name, *format, out, err)
         }
+        Command::Completions(args) => commands::completions(args.shell, out),
+        Command::Man(args) => commands::man(args.command.as_deref(), out),
     }
 }

@@ -2,21 +2,21 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use skillfit::style::{stream, Colors};
 
 fn main() -> ExitCode {
     let cli = skillfit::cli::Cli::parse();
-    let mut out = std::io::stdout().lock();
+    let colors = Colors::detect(cli.global.color);
+    let mut out = stream(std::io::stdout().lock(), colors.out);
     // Not locked: the progress bar draws to stderr from worker threads.
-    let mut err = std::io::stderr();
-    let result = skillfit::run(cli, &mut out, &mut err).and_then(|code| {
-        out.flush()?;
-        Ok(code)
-    });
+    let mut err = stream(std::io::stderr(), colors.err);
+    let result = skillfit::run_with(cli, &mut out, &mut err, colors);
+    let result = result.and_then(|code| Ok(out.flush().map(|()| code)?));
     match result {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(err, "skillfit: error: {e:#}");
+            let _ = writeln!(err, "{} {e:#}", colors.err.error());
             ExitCode::from(skillfit::Exit::Failure as u8)
         }
     }

@@ -41,3 +41,42 @@ pub fn set_public(path: &Path, mode: u32) -> std::io::Result<()> {
     let _ = (path, mode);
     Ok(())
 }
+
+/// `path` as shown in messages: relative to the current directory when it lies inside it
+/// (`/home/me/work/reports/x` → `reports/x` when run from `/home/me/work`), else as given.
+pub fn shown_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    shown_path_from(path, cwd.as_deref())
+}
+
+fn shown_path_from(path: &Path, cwd: Option<&Path>) -> String {
+    if path.is_absolute() {
+        if let Some(rel) = cwd.and_then(|c| path.strip_prefix(c).ok()) {
+            if !rel.as_os_str().is_empty() {
+                return rel.display().to_string();
+            }
+        }
+    }
+    path.display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_inside_the_current_directory_are_shown_relative() {
+        let cwd = Path::new("/home/me/work");
+        let shown = |p: &str| shown_path_from(Path::new(p), Some(cwd));
+        assert_eq!(
+            shown("/home/me/work/reports/x/summary.md"),
+            "reports/x/summary.md"
+        );
+        assert_eq!(shown("/home/me/other/out.csv"), "/home/me/other/out.csv");
+        // A sibling sharing a prefix of the name is not inside.
+        assert_eq!(shown("/home/me/workshop/a.png"), "/home/me/workshop/a.png");
+        assert_eq!(shown("reports/x"), "reports/x");
+        assert_eq!(shown("/home/me/work"), "/home/me/work");
+        assert_eq!(shown_path_from(Path::new("/a/b"), None), "/a/b");
+    }
+}

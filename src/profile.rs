@@ -12,6 +12,10 @@ use serde::Serialize;
 pub struct Profile {
     /// The résumé file as given on the command line.
     pub source: String,
+    /// The person's name (and role) when the résumé states it ([`crate::resume::person`]).
+    /// Only for titles: not part of the JSON, CSV or Parquet output.
+    #[serde(skip)]
+    pub person: Option<String>,
     pub as_of: String,
     /// Distinct months in the union of all company periods.
     pub total_months: u32,
@@ -21,6 +25,24 @@ pub struct Profile {
     /// Entries of skill sections the taxonomy does not know.
     pub unknown_terms: Vec<TermRecord>,
     pub warnings: Vec<WarningRecord>,
+}
+
+impl Profile {
+    /// The résumé's file name, without its directories: what titles and headers show, so a
+    /// report never carries the directory layout of the machine that wrote it.
+    pub fn file_name(&self) -> String {
+        std::path::Path::new(&self.source)
+            .file_name()
+            .map_or_else(|| self.source.clone(), |n| n.to_string_lossy().into_owned())
+    }
+
+    /// `resume.md — Name — Role`: the file name, and who it is about when the résumé says.
+    pub fn title(&self) -> String {
+        match &self.person {
+            Some(p) => format!("{} — {p}", self.file_name()),
+            None => self.file_name(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -42,7 +42,7 @@ pub fn timeline_data(
         }
     }
     Timeline {
-        title: format!("Skill timeline — {} (as of {})", p.source, p.as_of),
+        title: format!("Skill timeline — {} (as of {})", p.title(), p.as_of),
         as_of: p.as_of.clone(),
         companies: p
             .companies

@@ -69,14 +69,18 @@ pub fn page(
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>skillfit report: {}</title>\n<style>@font-face{{font-family:'skillfit-jp';src:url(data:font/ttf;base64,{font}) format('truetype');font-display:block}}\n{STYLE}</style>\n</head>\n<body>\n",
-        esc(&profile.source)
+        esc(&profile.title())
     );
     let _ = writeln!(h, "<h1>skillfit report</h1>");
     let scored = fits.iter().filter(|f| f.score.is_some()).count();
     let _ = writeln!(
         h,
-        "<p class=\"muted\">Résumé <code>{}</code> · as of {} · {} postings ranked · {} skipped</p>",
-        esc(&profile.source),
+        "<p class=\"muted\">Résumé <code>{}</code>{} · as of {} · {} postings ranked · {} skipped</p>",
+        esc(&profile.file_name()),
+        profile
+            .person
+            .as_deref()
+            .map_or_else(String::new, |p| format!(" ({})", esc(p))),
         esc(&profile.as_of),
         scored,
         skipped.len()

@@ -50,7 +50,7 @@ pub fn summary(
     skipped: &[Skipped],
 ) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "# skillfit report: {}\n", md_escape(&profile.source));
+    let _ = writeln!(s, "# skillfit report: {}\n", md_escape(&profile.title()));
     let scored = fits.iter().filter(|f| f.score.is_some()).count();
     let _ = writeln!(
         s,

@@ -8,6 +8,7 @@ use super::table::fit;
 use crate::batch::Skipped;
 use crate::matching::{Fit, Gap};
 use crate::profile::format_months;
+use crate::style::Paint;
 
 /// `rank --format json`.
 #[derive(Serialize)]
@@ -18,9 +19,13 @@ pub struct RankJson<'a> {
     pub skipped: &'a [Skipped],
 }
 
-pub fn rank_table(fits: &[&Fit], skipped: &[Skipped], w: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(
-        w,
+pub fn rank_table(
+    fits: &[&Fit],
+    skipped: &[Skipped],
+    paint: Paint,
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
+    let header = format!(
         "{:>3} {:>5}  {} {} {:>5} {:>5}  Missing required",
         "#",
         "Score",
@@ -28,37 +33,38 @@ pub fn rank_table(fits: &[&Fit], skipped: &[Skipped], w: &mut dyn Write) -> std:
         fit("Company", 18),
         "Req",
         "Pref"
-    )?;
+    );
+    writeln!(w, "{}", paint.header(&header))?;
     writeln!(w, "{}", "─".repeat(99))?;
     for (i, f) in fits.iter().enumerate() {
         let score = f
             .score
             .map_or_else(|| "n/a".to_owned(), |s| format!("{s:.1}"));
         let missing = if f.score.is_none() {
-            "(no requirements recognised)".to_owned()
+            paint.score(None, fit("(no requirements recognised)", 22).trim_end())
         } else {
-            f.missing_required.join(", ")
+            paint.missing(fit(&f.missing_required.join(", "), 22).trim_end())
         };
         writeln!(
             w,
-            "{:>3} {:>5}  {} {} {:>5} {:>5}  {}",
+            "{:>3} {}  {} {} {:>5} {:>5}  {}",
             i + 1,
-            score,
+            paint.score(f.score, &format!("{score:>5}")),
             fit(&f.title, 34),
             fit(f.company.as_deref().unwrap_or(""), 18),
             format!("{}/{}", f.required_met, f.required_total),
             format!("{}/{}", f.preferred_met, f.preferred_total),
-            fit(&missing, 22).trim_end()
+            missing
         )?;
     }
     for s in skipped {
-        writeln!(w, "  skipped {}: {}", s.path, s.reason)?;
+        writeln!(w, "  {} {}: {}", paint.short("skipped"), s.path, s.reason)?;
     }
     Ok(())
 }
 
-pub fn explain(f: &Fit, w: &mut dyn Write, detailed: bool) -> std::io::Result<()> {
-    writeln!(w, "{}", f.title)?;
+pub fn explain(f: &Fit, paint: Paint, w: &mut dyn Write, detailed: bool) -> std::io::Result<()> {
+    writeln!(w, "{}", paint.header(&f.title))?;
     if let Some(c) = &f.company {
         writeln!(w, "{c}")?;
     }
@@ -66,8 +72,12 @@ pub fn explain(f: &Fit, w: &mut dyn Write, detailed: bool) -> std::io::Result<()
     match f.score {
         Some(s) => writeln!(
             w,
-            "Score {s:.1} / 100 · required {}/{} · preferred {}/{}",
-            f.required_met, f.required_total, f.preferred_met, f.preferred_total
+            "Score {} / 100 · required {}/{} · preferred {}/{}",
+            paint.score(Some(s), &format!("{s:.1}")),
+            f.required_met,
+            f.required_total,
+            f.preferred_met,
+            f.preferred_total
         )?,
         None => {
             writeln!(
@@ -78,14 +88,17 @@ pub fn explain(f: &Fit, w: &mut dyn Write, detailed: bool) -> std::io::Result<()
         }
     }
     if !f.missing_required.is_empty() {
-        writeln!(w, "Missing required: {}", f.missing_required.join(", "))?;
+        writeln!(
+            w,
+            "Missing required: {}",
+            paint.missing(&f.missing_required.join(", "))
+        )?;
     }
     if !detailed {
         return Ok(());
     }
     writeln!(w)?;
-    writeln!(
-        w,
+    let header = format!(
         "{} {} {:>6}  {} {:>7} {:>6} {:>13}",
         fit("Level", 9),
         fit("Skill", 26),
@@ -94,7 +107,8 @@ pub fn explain(f: &Fit, w: &mut dyn Write, detailed: bool) -> std::io::Result<()
         "Have",
         "Earned",
         "Points"
-    )?;
+    );
+    writeln!(w, "{}", paint.header(&header))?;
     writeln!(w, "{}", "─".repeat(86))?;
     for r in &f.requirements {
         let mut name = r.skill.clone();
@@ -106,6 +120,11 @@ pub fn explain(f: &Fit, w: &mut dyn Write, detailed: bool) -> std::io::Result<()
         } else {
             r.matched_by.to_owned()
         };
+        let matched = if r.matched_by == "missing" {
+            paint.missing(&fit(&matched, 10))
+        } else {
+            fit(&matched, 10)
+        };
         writeln!(
             w,
             "{} {} {:>6}  {} {:>7} {:>6.2} {:>6.2} / {:>4.1}",
@@ -113,7 +132,7 @@ pub fn explain(f: &Fit, w: &mut dyn Write, detailed: bool) -> std::io::Result<()
             fit(&name, 26),
             r.min_years
                 .map_or_else(|| "–".to_owned(), |y| format!("{y}y")),
-            fit(&matched, 10),
+            matched,
             r.months_have.map_or_else(|| "–".to_owned(), format_months),
             r.earned,
             r.points,
@@ -130,19 +149,19 @@ pub fn explain(f: &Fit, w: &mut dyn Write, detailed: bool) -> std::io::Result<()
     }
     writeln!(w, "{}", "─".repeat(86))?;
     let total: f64 = f.requirements.iter().map(|r| r.points).sum();
+    let score = f.score.unwrap_or(0.0);
     writeln!(
         w,
-        "{:>71} {:>6.2} = score {:.1}",
+        "{:>71} {:>6.2} = score {}",
         "total",
         total,
-        f.score.unwrap_or(0.0)
+        paint.score(f.score, &format!("{score:.1}"))
     )?;
     Ok(())
 }
 
-pub fn gaps_table(gaps: &[Gap], w: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(
-        w,
+pub fn gaps_table(gaps: &[Gap], paint: Paint, w: &mut dyn Write) -> std::io::Result<()> {
+    let header = format!(
         "{} {} {:>8} {:>8} {:>7} {:>8} {:>10}",
         fit("Skill", 28),
         fit("Status", 8),
@@ -151,14 +170,19 @@ pub fn gaps_table(gaps: &[Gap], w: &mut dyn Write) -> std::io::Result<()> {
         "Asked",
         "You have",
         "Would add"
-    )?;
+    );
+    writeln!(w, "{}", paint.header(&header))?;
     writeln!(w, "{}", "─".repeat(84))?;
     for g in gaps {
+        let status = match g.status {
+            "missing" => paint.missing(&fit(g.status, 8)),
+            _ => paint.short(&fit(g.status, 8)),
+        };
         writeln!(
             w,
             "{} {} {:>8} {:>8} {:>7} {:>8} {:>10.1}",
             fit(&g.skill, 28),
-            fit(g.status, 8),
+            status,
             g.postings_asking,
             g.required_in,
             g.max_years_asked

@@ -34,7 +34,7 @@ pub fn fit(s: &str, width: usize) -> String {
 
 impl ProfileEmitter for Table {
     fn emit(&self, p: &Profile, w: &mut dyn Write) -> anyhow::Result<()> {
-        writeln!(w, "{} (as of {})", p.source, p.as_of)?;
+        writeln!(w, "{} (as of {})", p.title(), p.as_of)?;
         writeln!(
             w,
             "Total experience: {} ({} months)",

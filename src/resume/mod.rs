@@ -11,6 +11,7 @@
 //! sections carry no period; skills in undated skill sections are `listed`.
 
 pub mod json;
+pub mod person;
 mod structure;
 pub mod tenure;
 

@@ -289,6 +289,7 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
 
     Profile {
         source: source.to_owned(),
+        person: None,
         as_of: as_of.to_string(),
         total_months: total.len() as u32,
         companies,
