@@ -102,7 +102,9 @@ fn find_ascii_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
     let mut i = from;
     while let Some(rel) = hay.get(i..)?.find('<') {
         let at = i + rel;
-        if b.get(at..at + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)) {
+        if b.get(at..at + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        {
             return Some(at);
         }
         i = at + 1;
@@ -234,8 +236,8 @@ pub fn scan(fragment: &str) -> Vec<(HtmlItem, usize)> {
             }
             (
                 "p" | "div" | "li" | "ul" | "ol" | "table" | "h1" | "h2" | "h3" | "h4" | "h5"
-                | "h6" | "section" | "article" | "main" | "dl" | "dt" | "dd" | "blockquote"
-                | "pre" | "hr" | "figure" | "figcaption" | "address" | "caption",
+                | "h6" | "section" | "article" | "main" | "dl" | "dt" | "dd" | "blockquote" | "pre"
+                | "hr" | "figure" | "figcaption" | "address" | "caption",
                 _,
             ) if sc.cell.is_none() && sc.summary.is_none() => {
                 sc.flush();
