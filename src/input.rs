@@ -96,7 +96,7 @@ pub fn decode(bytes: &[u8]) -> Result<Document, DecodeError> {
                 Some(format!("decoded from {}", enc.name())),
             );
         }
-        return utf8(rest).ok_or(DecodeError::Unknown);
+        return utf8(rest);
     }
     let head = &bytes[..bytes.len().min(BINARY_SNIFF_CHARS)];
     if head.contains(&0) {
@@ -131,14 +131,15 @@ pub fn decode(bytes: &[u8]) -> Result<Document, DecodeError> {
 }
 
 /// UTF-8 after a byte order mark: valid, or lossy when only a few bytes are broken.
-fn utf8(bytes: &[u8]) -> Option<Document> {
+fn utf8(bytes: &[u8]) -> Result<Document, DecodeError> {
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return finish(s.to_owned(), None).ok();
+        return finish(s.to_owned(), None);
     }
     let damage = Utf8Damage::measure(bytes);
-    (damage.is_mostly_utf8() || damage.invalid * 20 <= bytes.len())
-        .then(|| utf8_lossy(bytes, &damage).ok())
-        .flatten()
+    if damage.is_mostly_utf8() || damage.invalid * 20 <= bytes.len() {
+        return utf8_lossy(bytes, &damage);
+    }
+    Err(DecodeError::Unknown)
 }
 
 /// How broken a not-quite-UTF-8 byte string is.
@@ -310,6 +311,7 @@ mod tests {
     fn rejects_empty_and_binary() {
         assert_eq!(decode(b"").unwrap_err(), DecodeError::Empty);
         assert_eq!(decode(b" \n\t").unwrap_err(), DecodeError::Empty);
+        assert_eq!(decode(b"\xEF\xBB\xBF \n").unwrap_err(), DecodeError::Empty);
         assert_eq!(
             decode(b"\x7fELF\x02\x01\x00\x00").unwrap_err(),
             DecodeError::Binary
