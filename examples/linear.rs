@@ -240,6 +240,17 @@ fn shapes() -> Vec<Shape> {
             },
         },
         Shape {
+            name: "hidden_blocks",
+            what: "`<nav>`, `<script>`, `<style>` blocks and `<dl>` lists, repeated (page chrome; 22k of each at 1 MB)",
+            parsers: &[HTML, R],
+            gen: |b| {
+                repeat(
+                    "<nav>Java</nav><SCRIPT>var Go=1;</script><style>.a{}</style><dl><dt>必須</dt><dd>Go</dd></dl>\n",
+                    b,
+                )
+            },
+        },
+        Shape {
             name: "dated_headings",
             what: "résumé: `### 株式会社N 1990年4月〜1991年3月` + `#### 案件N` + `- Go / AWS` blocks (12k employers at 1 MB)",
             parsers: &[R],

@@ -23,69 +23,140 @@ pub struct Skipped {
     pub reason: String,
 }
 
-/// Posting files under `inputs` (folders recursed, hidden entries skipped), sorted, plus
-/// inputs that do not exist.
-pub fn discover(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
+/// What [`discover`] found: the files to read (sorted, each file once), the inputs and
+/// entries that cannot be used, and warnings about files that are read all the same.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub files: Vec<PathBuf>,
+    pub skipped: Vec<Skipped>,
+    /// `path: message` lines (a file name that is not valid UTF-8).
+    pub warnings: Vec<String>,
+}
+
+/// Posting files under `inputs` (folders recursed, hidden entries and `README.md` skipped).
+pub fn discover(inputs: &[PathBuf]) -> Found {
     discover_files(inputs, &|p| posting::is_posting_file(p) && !is_readme(p))
 }
 
-/// Files under `inputs` that `wanted` accepts (folders recursed, hidden entries skipped; a file
-/// named explicitly is always taken), sorted and deduplicated, plus inputs that do not exist
-/// or cannot be read.
-pub fn discover_files(
-    inputs: &[PathBuf],
-    wanted: &dyn Fn(&Path) -> bool,
-) -> (Vec<PathBuf>, Vec<Skipped>) {
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
+/// Files under `inputs` that `wanted` accepts (folders recursed with `walkdir`, symbolic links
+/// followed, hidden entries skipped; a file named explicitly is always taken), sorted and
+/// deduplicated. Nothing is dropped silently: a missing input, a folder or entry that cannot
+/// be read, a broken link, a symbolic link loop and a wanted entry that is not a regular file
+/// (a pipe would block) become [`Skipped`]; a file name that is not valid UTF-8 is read and
+/// warned about (it is shown with U+FFFD).
+pub fn discover_files(inputs: &[PathBuf], wanted: &dyn Fn(&Path) -> bool) -> Found {
+    let mut found = Found::default();
+    let mut saw_link = false;
     for input in inputs {
-        if input.is_dir() {
-            walk(input, wanted, &mut files, &mut skipped);
-        } else if input.is_file() {
-            // A file named explicitly is tried whatever its extension (and reported if unknown).
-            files.push(input.clone());
-        } else {
-            skipped.push(Skipped {
+        match std::fs::metadata(input) {
+            Ok(m) if m.is_dir() => walk(input, wanted, &mut found, &mut saw_link),
+            // A file named explicitly is tried whatever its extension (and reported if
+            // unknown); a pipe or device is refused when it is read.
+            Ok(_) => {
+                saw_link |= input.is_symlink();
+                found.files.push(input.clone());
+            }
+            Err(e) => found.skipped.push(Skipped {
                 path: input.display().to_string(),
-                reason: "no such file or folder".to_owned(),
-            });
+                reason: if input.is_symlink() {
+                    "broken symbolic link".to_owned()
+                } else if e.kind() == std::io::ErrorKind::NotFound {
+                    "no such file or folder".to_owned()
+                } else {
+                    format!("cannot read: {e}")
+                },
+            }),
         }
     }
-    files.sort();
-    files.dedup();
-    (files, skipped)
+    found.files.sort();
+    found.files.dedup();
+    if saw_link {
+        dedup_same_file(&mut found.files);
+    }
+    for f in &found.files {
+        if f.to_str().is_none() {
+            found.warnings.push(format!(
+                "{}: file name is not valid UTF-8; it is shown with U+FFFD in place of the bad bytes",
+                f.display()
+            ));
+        }
+    }
+    found
 }
 
-fn walk(
-    dir: &Path,
-    wanted: &dyn Fn(&Path) -> bool,
-    files: &mut Vec<PathBuf>,
-    skipped: &mut Vec<Skipped>,
-) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            skipped.push(Skipped {
-                path: dir.display().to_string(),
-                reason: format!("cannot read folder: {e}"),
-            });
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            walk(&path, wanted, files, skipped);
-        } else if wanted(&path) {
-            files.push(path);
+fn walk(dir: &Path, wanted: &dyn Fn(&Path) -> bool, found: &mut Found, saw_link: &mut bool) {
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().as_encoded_bytes().starts_with(b"."));
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                *saw_link |= e.path_is_symlink();
+                let kind = e.file_type();
+                if kind.is_dir() || !wanted(e.path()) {
+                    continue;
+                }
+                if kind.is_file() {
+                    found.files.push(e.into_path());
+                } else {
+                    found.skipped.push(Skipped {
+                        path: e.path().display().to_string(),
+                        reason: "not a regular file (a pipe, socket or device)".to_owned(),
+                    });
+                }
+            }
+            Err(err) => {
+                let Some(path) = err.path().map(Path::to_path_buf) else {
+                    continue;
+                };
+                let reason = if let Some(ancestor) = err.loop_ancestor() {
+                    format!(
+                        "symbolic link loop (leads back to {}); not followed",
+                        ancestor.display()
+                    )
+                } else if path.is_symlink() && std::fs::metadata(&path).is_err() {
+                    // A dangling link: worth naming when it could have been a posting or a
+                    // folder of them (no extension), not when it is some other kind of file.
+                    if !wanted(&path) && path.extension().is_some() {
+                        continue;
+                    }
+                    "broken symbolic link".to_owned()
+                } else {
+                    match err.io_error() {
+                        Some(io) => format!("cannot read: {io}"),
+                        None => format!("cannot read: {err}"),
+                    }
+                };
+                found.skipped.push(Skipped {
+                    path: path.display().to_string(),
+                    reason,
+                });
+            }
         }
     }
+}
+
+/// Keep one path per file when symbolic links made the same file reachable twice (the first
+/// in sorted order wins).
+fn dedup_same_file(files: &mut Vec<PathBuf>) {
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| match file_identity(f) {
+        Some(id) => seen.insert(id),
+        None => true,
+    });
+}
+
+#[cfg(unix)]
+fn file_identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_identity(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path).ok()
 }
 
 /// `README.md` files inside a jobs folder describe the folder; they are not postings.

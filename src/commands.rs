@@ -242,7 +242,16 @@ fn rank_all(
 ) -> anyhow::Result<Batch> {
     let cfg = ctx.load_config()?;
     let have = ResumeSkills::from_profile(profile, ctx.tax);
-    let (files, mut skipped) = batch::discover(jobs);
+    let batch::Found {
+        files,
+        mut skipped,
+        warnings,
+    } = batch::discover(jobs);
+    if !ctx.global.quiet {
+        for w in &warnings {
+            writeln!(err, "skillfit: warning: {w}")?;
+        }
+    }
     let pb = progress(ctx.global, files.len());
     let tick = || {
         if let Some(pb) = &pb {
@@ -288,6 +297,20 @@ fn rank_all(
                 s.reason
             )?;
         }
+    }
+    if fits.is_empty() && skipped.is_empty() {
+        anyhow::bail!(
+            "no posting files ({}) in {}",
+            posting::EXTENSIONS
+                .iter()
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            jobs.iter()
+                .map(|j| j.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
     if fits.is_empty() {
         anyhow::bail!(
@@ -495,7 +518,11 @@ pub fn matrix(ctx: &Context, args: &MatrixArgs, err: &mut dyn Write) -> anyhow::
             pb.inc(1);
         }
     };
-    let (rows, skipped) = crate::matrix::run(
+    let crate::matrix::Outcome {
+        rows,
+        skipped,
+        warnings,
+    } = crate::matrix::run(
         &args.resumes,
         &args.jobs,
         ctx.tax,
@@ -508,6 +535,9 @@ pub fn matrix(ctx: &Context, args: &MatrixArgs, err: &mut dyn Write) -> anyhow::
         pb.finish_and_clear();
     }
     if !ctx.global.quiet {
+        for w in &warnings {
+            writeln!(err, "skillfit: warning: {w}")?;
+        }
         for s in &skipped {
             writeln!(
                 err,

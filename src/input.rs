@@ -1,9 +1,13 @@
 //! Reading documents from disk: the one place that turns bytes into text.
 //!
-//! Takes a path; gives UTF-8 text, decoding UTF-16 (by BOM) and Shift_JIS (when the bytes are
-//! not UTF-8 but are valid Shift_JIS) with a note saying so. Guarantees: a directory, a missing
-//! or unreadable file, an empty file, a binary file, an oversized file or an undecodable one is
-//! an [`InputError`] naming the path and the reason, never a panic.
+//! Takes a path; gives UTF-8 text with LF line ends, decoding UTF-16 (by BOM, or by the NUL
+//! pattern when there is none) and Shift_JIS (when the bytes are not UTF-8 but are valid
+//! Shift_JIS) with a note saying so. UTF-8 with a few broken bytes is read with U+FFFD in their
+//! place, stray NUL bytes are removed, and zero-width / bidirectional control characters are
+//! dropped (they hide words from matching); the first two come with a note naming the line.
+//! Guarantees: a directory, a pipe or device, a missing or unreadable file, an empty file, a
+//! binary file, an oversized file or an undecodable one is an [`InputError`] naming the path
+//! and the reason, never a panic.
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +25,8 @@ pub enum InputError {
     IsDirectory(PathBuf),
     #[error("{0}: cannot read: {1}")]
     Io(PathBuf, std::io::Error),
+    #[error("{0}: not a regular file (a pipe, socket or device)")]
+    NotAFile(PathBuf),
     #[error("{0}: file is empty")]
     Empty(PathBuf),
     #[error("{0}: looks like a binary file, not text")]
@@ -46,6 +52,10 @@ pub fn read_document(path: &Path) -> Result<Document, InputError> {
     })?;
     if meta.is_dir() {
         return Err(InputError::IsDirectory(path.to_owned()));
+    }
+    if !meta.is_file() {
+        // Reading a FIFO would wait forever.
+        return Err(InputError::NotAFile(path.to_owned()));
     }
     if meta.len() > MAX_DOCUMENT_BYTES {
         return Err(InputError::TooLarge {
@@ -75,8 +85,9 @@ pub fn decode(bytes: &[u8]) -> Result<Document, DecodeError> {
         return Err(DecodeError::Empty);
     }
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let rest = &bytes[bom_len..];
         if enc != encoding_rs::UTF_8 {
-            let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+            let (text, had_errors) = enc.decode_without_bom_handling(rest);
             if had_errors {
                 return Err(DecodeError::Unknown);
             }
@@ -85,25 +96,153 @@ pub fn decode(bytes: &[u8]) -> Result<Document, DecodeError> {
                 Some(format!("decoded from {}", enc.name())),
             );
         }
-        let rest = &bytes[bom_len..];
-        return match std::str::from_utf8(rest) {
-            Ok(s) => finish(s.to_owned(), None),
-            Err(_) => Err(DecodeError::Unknown),
-        };
+        return utf8(rest);
     }
-    let head = &bytes[..bytes.len().min(8192)];
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF_CHARS)];
     if head.contains(&0) {
-        return Err(DecodeError::Binary);
+        if let Some(doc) = utf16_without_bom(bytes) {
+            return doc;
+        }
+        // Text with a few stray NUL bytes is still text (`finish` removes them with a note);
+        // binary data is caught by the control-character check.
+        return match std::str::from_utf8(bytes) {
+            Ok(s) => finish(s.to_owned(), None),
+            Err(_) => Err(DecodeError::Binary),
+        };
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return finish(s.to_owned(), None);
+    }
+    let damage = Utf8Damage::measure(bytes);
+    // UTF-8 with a few broken bytes (a bad copy, a truncated character) is read with the bad
+    // bytes replaced, unless the bytes read cleanly as Shift_JIS and are not mostly UTF-8.
+    if damage.is_mostly_utf8() {
+        return utf8_lossy(bytes, &damage);
     }
     if let Some(text) =
         encoding_rs::SHIFT_JIS.decode_without_bom_handling_and_without_replacement(bytes)
     {
         return finish(text.into_owned(), Some("decoded from Shift_JIS".to_owned()));
     }
+    if damage.invalid * 20 <= bytes.len() {
+        return utf8_lossy(bytes, &damage);
+    }
     Err(DecodeError::Unknown)
+}
+
+/// UTF-8 after a byte order mark: valid, or lossy when only a few bytes are broken.
+fn utf8(bytes: &[u8]) -> Result<Document, DecodeError> {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return finish(s.to_owned(), None);
+    }
+    let damage = Utf8Damage::measure(bytes);
+    if damage.is_mostly_utf8() || damage.invalid * 20 <= bytes.len() {
+        return utf8_lossy(bytes, &damage);
+    }
+    Err(DecodeError::Unknown)
+}
+
+/// How broken a not-quite-UTF-8 byte string is.
+struct Utf8Damage {
+    /// Invalid sequences (each becomes one U+FFFD).
+    invalid: usize,
+    /// Valid multi-byte characters.
+    multibyte: usize,
+    /// Line (1-based) of the first invalid sequence.
+    first_line: usize,
+}
+
+impl Utf8Damage {
+    fn measure(bytes: &[u8]) -> Utf8Damage {
+        let mut d = Utf8Damage {
+            invalid: 0,
+            multibyte: 0,
+            first_line: 0,
+        };
+        let mut at = 0;
+        for chunk in bytes.utf8_chunks() {
+            d.multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+            if !chunk.invalid().is_empty() {
+                d.invalid += 1;
+                if d.first_line == 0 {
+                    let end = at + chunk.valid().len();
+                    d.first_line = bytes[..end].iter().filter(|&&b| b == b'\n').count() + 1;
+                }
+            }
+            at += chunk.valid().len() + chunk.invalid().len();
+        }
+        d
+    }
+
+    /// Mostly valid multi-byte UTF-8 with a few broken sequences (Shift_JIS text has almost
+    /// no valid UTF-8 multi-byte characters).
+    fn is_mostly_utf8(&self) -> bool {
+        self.multibyte > 0 && self.invalid * 10 <= self.multibyte
+    }
+}
+
+fn utf8_lossy(bytes: &[u8], damage: &Utf8Damage) -> Result<Document, DecodeError> {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let places = if damage.invalid == 1 {
+        "1 place".to_owned()
+    } else {
+        format!("{} places", damage.invalid)
+    };
+    finish(
+        text,
+        Some(format!(
+            "invalid UTF-8 replaced with U+FFFD ({places}, first on line {})",
+            damage.first_line
+        )),
+    )
+}
+
+/// UTF-16 without a byte order mark: NUL bytes almost only at odd offsets (little endian,
+/// ASCII-range characters) or only at even offsets (big endian), and the whole decodes.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Result<Document, DecodeError>> {
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF_CHARS)];
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in head.iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    let enc = if odd >= 4 && even * 20 <= odd {
+        encoding_rs::UTF_16LE
+    } else if even >= 4 && odd * 20 <= even {
+        encoding_rs::UTF_16BE
+    } else {
+        return None;
+    };
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    if had_errors {
+        return None;
+    }
+    Some(finish(
+        text.into_owned(),
+        Some(format!("decoded from {} (no byte order mark)", enc.name())),
+    ))
+}
+
+/// Zero-width characters and bidirectional controls: invisible, and inside a word they hide
+/// it from matching (`G\u{200b}o`). U+FEFF here is a byte order mark in the middle of the text.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061c}'
+            | '\u{feff}'
+    )
 }
 
 fn finish(text: String, encoding_note: Option<String>) -> Result<Document, DecodeError> {
@@ -120,14 +259,31 @@ fn finish(text: String, encoding_note: Option<String>) -> Result<Document, Decod
     if controls * 20 > head.len().max(1) {
         return Err(DecodeError::Binary);
     }
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text
-    };
+    let mut notes: Vec<String> = encoding_note.into_iter().collect();
+    let mut text = text;
+    // CRLF and lone CR (old Mac) line ends both become LF.
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
+    if text.contains('\0') {
+        let first = text.find('\0').unwrap_or(0);
+        let line = text[..first].matches('\n').count() + 1;
+        let count = text.matches('\0').count();
+        notes.push(format!(
+            "{count} NUL byte{} removed (first on line {line})",
+            if count == 1 { "" } else { "s" }
+        ));
+        text = text.replace('\0', "");
+    }
+    if text.contains(is_invisible_format) {
+        text = text.replace(is_invisible_format, "");
+    }
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
     Ok(Document {
         text,
-        encoding_note,
+        encoding_note: (!notes.is_empty()).then(|| notes.join("; ")),
     })
 }
 
@@ -155,6 +311,7 @@ mod tests {
     fn rejects_empty_and_binary() {
         assert_eq!(decode(b"").unwrap_err(), DecodeError::Empty);
         assert_eq!(decode(b" \n\t").unwrap_err(), DecodeError::Empty);
+        assert_eq!(decode(b"\xEF\xBB\xBF \n").unwrap_err(), DecodeError::Empty);
         assert_eq!(
             decode(b"\x7fELF\x02\x01\x00\x00").unwrap_err(),
             DecodeError::Binary
@@ -163,5 +320,50 @@ mod tests {
             decode(&[0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0xfd, 0x80]).unwrap_err(),
             DecodeError::Unknown
         );
+    }
+
+    fn utf16(s: &str, le: bool) -> Vec<u8> {
+        s.encode_utf16()
+            .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+            .collect()
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised_by_its_nul_pattern() {
+        let text = "# 職務経歴\n\n- Go と AWS\n";
+        for le in [true, false] {
+            let d = decode(&utf16(text, le)).unwrap();
+            assert_eq!(d.text, text);
+            let note = d.encoding_note.unwrap();
+            assert!(
+                note.contains(if le { "UTF-16LE" } else { "UTF-16BE" }),
+                "{note}"
+            );
+            assert!(note.contains("no byte order mark"), "{note}");
+        }
+    }
+
+    #[test]
+    fn broken_bytes_nul_bytes_and_line_ends() {
+        let mut bytes = "# 見出し\n- Go と AWS\n".as_bytes().to_vec();
+        bytes.extend(b"\xff\xfe bad\n- Terraform\n");
+        let d = decode(&bytes).unwrap();
+        assert!(d.text.contains("\u{fffd}"), "{}", d.text);
+        assert!(d.text.ends_with("- Terraform\n"));
+        let note = d.encoding_note.unwrap();
+        assert!(note.contains("first on line 3"), "{note}");
+        // ASCII text with one bad byte (no multi-byte character to compare with).
+        let d = decode(b"Go, Python\nAWS \xff and GCP\n").unwrap();
+        assert_eq!(d.text, "Go, Python\nAWS \u{fffd} and GCP\n");
+        let d = decode(b"Go and Python\r\nAWS\x00\x00\rTerraform, Kubernetes, GCP").unwrap();
+        assert_eq!(d.text, "Go and Python\nAWS\nTerraform, Kubernetes, GCP");
+        let note = d.encoding_note.unwrap();
+        assert!(
+            note.contains("2 NUL bytes removed (first on line 2)"),
+            "{note}"
+        );
+        let d = decode("G\u{200b}o \u{202e}AWS\u{202c} Ter\u{200d}raform".as_bytes()).unwrap();
+        assert_eq!(d.text, "Go AWS Terraform");
+        assert_eq!(d.encoding_note, None);
     }
 }

@@ -38,7 +38,7 @@ pub struct Row {
 }
 
 /// Résumé files under `inputs` (`.md`, `.markdown`, `.txt`, `.json` for JSON Resume), sorted.
-pub fn discover_resumes(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
+pub fn discover_resumes(inputs: &[PathBuf]) -> batch::Found {
     batch::discover_files(inputs, &|p: &Path| {
         p.extension().and_then(|x| x.to_str()).is_some_and(|x| {
             matches!(
@@ -190,6 +190,13 @@ pub fn top_k(
     (rows, skipped)
 }
 
+/// Everything `matrix` found: rows, skipped inputs, and warnings about inputs read anyway.
+pub struct Outcome {
+    pub rows: Vec<Row>,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<String>,
+}
+
 /// Discover, load and score: the whole `matrix` command minus output.
 pub fn run(
     resumes: &[PathBuf],
@@ -199,19 +206,25 @@ pub fn run(
     scoring: &Scoring,
     k: usize,
     tick: &(dyn Fn() + Sync),
-) -> (Vec<Row>, Vec<Skipped>) {
-    let (files, mut skipped) = batch::discover(jobs);
-    let mut postings = Vec::with_capacity(files.len());
-    for r in load_postings(&files, tax, tick) {
+) -> Outcome {
+    let found = batch::discover(jobs);
+    let (mut skipped, mut warnings) = (found.skipped, found.warnings);
+    let mut postings = Vec::with_capacity(found.files.len());
+    for r in load_postings(&found.files, tax, tick) {
         match r {
             Ok(p) if p.compact.is_scorable() => postings.push(p),
             Ok(_) => {}
             Err(s) => skipped.push(s),
         }
     }
-    let (resume_files, mut rs) = discover_resumes(resumes);
+    let mut found = discover_resumes(resumes);
+    skipped.append(&mut found.skipped);
+    warnings.append(&mut found.warnings);
+    let (rows, mut rs) = top_k(&found.files, &postings, tax, as_of, scoring, k, tick);
     skipped.append(&mut rs);
-    let (rows, mut rs) = top_k(&resume_files, &postings, tax, as_of, scoring, k, tick);
-    skipped.append(&mut rs);
-    (rows, skipped)
+    Outcome {
+        rows,
+        skipped,
+        warnings,
+    }
 }

@@ -13,6 +13,9 @@ pub fn write_atomic(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    if let Some(file) = dir.ancestors().find(|a| a.is_file()) {
+        anyhow::bail!("{} is a file, not a folder", file.display());
+    }
     std::fs::create_dir_all(dir)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".skillfit-")

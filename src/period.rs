@@ -569,6 +569,47 @@ pub fn find_periods(text: &str) -> Vec<PeriodMatch> {
     Periods { text, pos: 0 }.collect()
 }
 
+/// A date range whose start or end is written as a date but cannot be one (`2022年13月〜`,
+/// `0000/00 - 2020/01`, `2020/04 〜 2020/13`): a warning text naming it, so that a period
+/// that is ignored is not ignored silently. Meant for text where [`find_period`] found nothing.
+pub fn find_impossible_date(text: &str) -> Option<String> {
+    let mut pos = 0;
+    while let Some(c) = text.get(pos..).and_then(|r| r.chars().next()) {
+        if c.is_ascii_digit() && clean_before(text, pos) {
+            let rest = &text[pos..];
+            let raw = [parse_ja_ym, parse_num_ym, parse_num_my]
+                .iter()
+                .find_map(|parse| parse(rest));
+            if let Some(raw) = raw {
+                let end = pos + raw.len;
+                let bad_month = raw.month.is_some_and(|m| !(1..=12).contains(&m));
+                let bad_year = !(1950..=2100).contains(&raw.year);
+                let before = text[..pos].trim_end_matches(is_h);
+                let in_range = SEP.is_match(&text[end..])
+                    || before.ends_with(['〜', '~', '～', '-', '–', '—', 'ー'])
+                    || before.ends_with("から");
+                if (bad_month || bad_year) && clean_after(text, end) && in_range {
+                    let written = &text[pos..end];
+                    let why = if bad_month && bad_year {
+                        format!("year {} and month {}", raw.year, raw.month.unwrap_or(0))
+                    } else if bad_month {
+                        format!("month {}", raw.month.unwrap_or(0))
+                    } else {
+                        format!("year {}", raw.year)
+                    };
+                    return Some(format!(
+                        "impossible date {written} ({why}) in a period; the period is ignored"
+                    ));
+                }
+                pos = end.max(pos + 1);
+                continue;
+            }
+        }
+        pos += c.len_utf8();
+    }
+    None
+}
+
 // ---------------------------------------------------------------------------------------
 // Durations
 // ---------------------------------------------------------------------------------------
@@ -1034,5 +1075,20 @@ mod tests {
             let m = Month::from_index(i);
             let _ = (m.to_string(), m.year(), m.month());
         }
+    }
+
+    #[test]
+    fn impossible_dates_in_a_range_are_named() {
+        let w = find_impossible_date(&nfkc("株式会社テスト (2022年13月 〜 2023年3月)")).unwrap();
+        assert!(w.contains("2022年13月 (month 13)"), "{w}");
+        assert!(find_period(&nfkc("2022年13月 〜 2023年3月")).is_none());
+        let w = find_impossible_date("0000/00 〜 2020/01").unwrap();
+        assert!(w.contains("0000/00 (year 0 and month 0)"), "{w}");
+        let w = find_impossible_date("2020/04 - 2020/13").unwrap();
+        assert!(w.contains("2020/13 (month 13)"), "{w}");
+        // Not a range, or not date-shaped: nothing to say.
+        assert_eq!(find_impossible_date("社員番号 2022/13"), None);
+        assert_eq!(find_impossible_date("ISO 27001, v1.30.0 - 3"), None);
+        assert_eq!(find_impossible_date("2020年4月〜2021年3月"), None);
     }
 }

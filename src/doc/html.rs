@@ -94,6 +94,24 @@ impl Scanner {
     }
 }
 
+/// Byte offset of the first `needle` (ASCII, lower case, starting with `<`) in `hay[from..]`,
+/// ignoring ASCII case. Linear: no copy of the rest of the page per tag.
+fn find_ascii_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
+    let b = hay.as_bytes();
+    let n = needle.as_bytes();
+    let mut i = from;
+    while let Some(rel) = hay.get(i..)?.find('<') {
+        let at = i + rel;
+        if b.get(at..at + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
 /// Split an HTML fragment into items.
 pub fn scan(fragment: &str) -> Vec<(HtmlItem, usize)> {
     let mut sc = Scanner::default();
@@ -132,12 +150,7 @@ pub fn scan(fragment: &str) -> Vec<(HtmlItem, usize)> {
             continue;
         }
         let end_tag = format!("</{name}");
-        let skip_to_end = |from: usize| {
-            fragment[from..]
-                .to_ascii_lowercase()
-                .find(&end_tag)
-                .map_or(b.len(), |e| from + e)
-        };
+        let skip_to_end = |from: usize| find_ascii_ci(fragment, from, &end_tag).unwrap_or(b.len());
         match (name.as_str(), is_end) {
             ("script", false) => {
                 let end = skip_to_end(i);
@@ -223,7 +236,8 @@ pub fn scan(fragment: &str) -> Vec<(HtmlItem, usize)> {
             }
             (
                 "p" | "div" | "li" | "ul" | "ol" | "table" | "h1" | "h2" | "h3" | "h4" | "h5"
-                | "h6" | "section" | "article",
+                | "h6" | "section" | "article" | "main" | "dl" | "dt" | "dd" | "blockquote" | "pre"
+                | "hr" | "figure" | "figcaption" | "address" | "caption",
                 _,
             ) if sc.cell.is_none() && sc.summary.is_none() => {
                 sc.flush();
@@ -312,5 +326,29 @@ mod tests {
         assert_eq!(decode_entities("Go &amp;DX推進室 AWS"), "Go &DX推進室 AWS");
         assert_eq!(decode_entities("&DX推進室推進室"), "&DX推進室推進室");
         assert_eq!(decode_entities("&#12354;&日本"), "あ&日本");
+    }
+
+    #[test]
+    fn definition_lists_and_block_elements_end_lines() {
+        assert_eq!(
+            items("<dl><dt>必須</dt><dd>Go 3年以上</dd><dt>歓迎</dt><dd>AWS</dd></dl><blockquote>Terraform</blockquote>"),
+            vec![
+                HtmlItem::Text("必須".into()),
+                HtmlItem::Text("Go 3年以上".into()),
+                HtmlItem::Text("歓迎".into()),
+                HtmlItem::Text("AWS".into()),
+                HtmlItem::Text("Terraform".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn end_tags_are_found_in_any_case_without_copying_the_page() {
+        assert_eq!(
+            items("<SCRIPT>var Java;</ScRiPt><p>Go</p><STYLE>.a{}</style><p>AWS</p>"),
+            vec![HtmlItem::Text("Go".into()), HtmlItem::Text("AWS".into())]
+        );
+        assert_eq!(find_ascii_ci("a<b</NAV>", 0, "</nav"), Some(3));
+        assert_eq!(find_ascii_ci("日本<語", 0, "</nav"), None);
     }
 }

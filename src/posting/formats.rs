@@ -168,8 +168,28 @@ pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
     }
     if let Some(first) = yaml_first {
         yaml_front_matter(&mut d, &yaml, first, path);
+    } else if let Some(marker) = unclosed_front_matter(text) {
+        d.warnings.push(format!(
+            "{path}:1: front matter is never closed (no second `{marker}` line); it is read as part of the posting"
+        ));
     }
     Ok(d)
+}
+
+/// The marker of front matter that opens on line 1 (`---` or `+++` followed by a `key: value`
+/// or `key = value` line) but never closes.
+fn unclosed_front_matter(text: &str) -> Option<&'static str> {
+    let (marker, rest) = if let Some(rest) = text.strip_prefix("---\n") {
+        ("---", rest)
+    } else {
+        ("+++", text.strip_prefix("+++\n")?)
+    };
+    let closes = rest
+        .lines()
+        .any(|l| l.trim_end() == marker || (marker == "---" && l.trim_end() == "..."));
+    let first = rest.lines().next().unwrap_or_default();
+    let looks_like_metadata = first.contains(": ") || first.ends_with(':') || first.contains(" = ");
+    (!closes && looks_like_metadata).then_some(marker)
 }
 
 pub fn plain_text(text: &str) -> Draft {
@@ -472,5 +492,30 @@ mod tests {
         )
         .unwrap();
         assert_eq!(find_job_posting(&v).unwrap()["title"], "SRE");
+    }
+
+    #[test]
+    fn front_matter_that_never_closes_is_named() {
+        assert_eq!(
+            unclosed_front_matter("---\ntitle: x\n\n## Go\n"),
+            Some("---")
+        );
+        assert_eq!(
+            unclosed_front_matter("+++\ntitle = \"x\"\nGo\n"),
+            Some("+++")
+        );
+        assert_eq!(unclosed_front_matter("---\ntitle: x\n---\nGo\n"), None);
+        assert_eq!(
+            unclosed_front_matter("---\n\n## Go\n"),
+            None,
+            "a rule, not metadata"
+        );
+        let d = markdown("---\ntitle: x\n\n## Requirements\n\n- Go\n", "p.md").unwrap();
+        assert_eq!(d.warnings.len(), 1);
+        assert!(
+            d.warnings[0].starts_with("p.md:1: front matter is never closed"),
+            "{:?}",
+            d.warnings
+        );
     }
 }

@@ -98,7 +98,11 @@ pub fn load_posting(path: &Path, tax: &Taxonomy) -> Result<Posting, PostingError
         return Err(PostingError::Extension { path: shown });
     }
     let doc = read_document(path)?;
-    parse_posting(&doc.text, &ext, &shown, tax)
+    let mut posting = parse_posting(&doc.text, &ext, &shown, tax)?;
+    if let Some(note) = doc.encoding_note {
+        posting.warnings.insert(0, format!("{shown}: {note}"));
+    }
+    Ok(posting)
 }
 
 /// Parse posting `text` of format `ext` (`md`, `txt`, `html`, `json`…).

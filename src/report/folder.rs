@@ -120,6 +120,13 @@ impl Staging {
             Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
             _ => PathBuf::from("."),
         };
+        if let Some(file) = parent.ancestors().find(|a| a.is_file()) {
+            bail!(
+                "{}: {} is a file, not a folder",
+                dir.display(),
+                file.display()
+            );
+        }
         std::fs::create_dir_all(&parent)
             .with_context(|| format!("{}: cannot create", parent.display()))?;
         let name = dir

@@ -16,7 +16,7 @@ mod structure;
 pub mod tenure;
 
 use crate::doc::blocks;
-use crate::period::{find_duration_months, find_period, End, Period};
+use crate::period::{find_duration_months, find_impossible_date, find_period, End, Period};
 use crate::taxonomy::{MatchKind, SkillId, Taxonomy};
 use crate::text::{nfkc, squash_ws, LineIndex};
 
@@ -597,6 +597,25 @@ impl<'t> Builder<'t> {
             .is_some_and(|s| self.out.sections[s].is_skill_section)
     }
 
+    /// The first period in `norm` (line `line`); when there is none but a range is written with
+    /// an impossible date (`2022年13月〜`), a warning naming the line says it is ignored.
+    fn find_period_at(&mut self, norm: &str, line: usize) -> Option<crate::period::PeriodMatch> {
+        let found = find_period(norm);
+        if found.is_none() {
+            self.warn_impossible_date(norm, line);
+        }
+        found
+    }
+
+    fn warn_impossible_date(&mut self, norm: &str, line: usize) {
+        if let Some(message) = find_impossible_date(norm) {
+            self.out.warnings.push(Warning {
+                line: Some(line),
+                message,
+            });
+        }
+    }
+
     /// Validate a period found on `line`: ends before start → warning, ignored.
     fn validate(&mut self, found: crate::period::PeriodMatch, line: usize) -> Option<Period> {
         let reversed = matches!(found.period.end, End::At(e) if e < found.period.start);
@@ -712,7 +731,7 @@ impl<'t> Builder<'t> {
 
     fn heading(&mut self, level: u8, raw: &str, line: usize) {
         let norm = nfkc(&blocks::strip_urls(raw));
-        let found = find_period(&norm);
+        let found = self.find_period_at(&norm, line);
         let range = found.as_ref().map(|f| f.span.clone());
         let title = clean_title(&norm, range);
         let idx = self.push_section(title, u16::from(level) * 2, line, false);
@@ -769,7 +788,7 @@ impl<'t> Builder<'t> {
         let section_span = self.span_of(self.current());
         let mut span = section_span;
         let mut from_line = false;
-        if let Some(found) = find_period(&norm) {
+        if let Some(found) = self.find_period_at(&norm, line) {
             let range = found.span.clone();
             if let Some(p) = self.validate(found, line) {
                 let label = clean_title(&norm, Some(range));
@@ -833,6 +852,9 @@ impl<'t> Builder<'t> {
         let mut span = section_span;
         let mut dated = None;
         let found = find_period(&norm).or_else(|| find_period(&columns_as_range(&norm_cells)));
+        if found.is_none() {
+            self.warn_impossible_date(&norm, line);
+        }
         if let Some(found) = found {
             if let Some(p) = self.validate(found, line) {
                 let p = clip(p, section_span.as_ref());
@@ -1010,7 +1032,7 @@ impl<'t> Builder<'t> {
 
     fn summary(&mut self, raw: &str, line: usize) {
         let norm = nfkc(&blocks::strip_urls(raw));
-        match find_period(&norm).and_then(|f| {
+        match self.find_period_at(&norm, line).and_then(|f| {
             let span = f.span.clone();
             self.validate(f, line).map(|p| (p, span))
         }) {
