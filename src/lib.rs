@@ -12,6 +12,7 @@ pub mod chart;
 pub mod cli;
 mod commands;
 pub mod config;
+pub mod corpus;
 pub mod doc;
 pub mod frame;
 pub mod guard;
@@ -25,6 +26,8 @@ pub mod profile;
 pub mod report;
 pub mod resume;
 pub mod settings;
+pub mod shard;
+pub mod stream;
 pub mod taxonomy;
 pub mod text;
 
