@@ -48,7 +48,12 @@ fn rank_rows(extra: &[&str], csv_path: &Path) -> BTreeSet<String> {
         .args(extra)
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let j: Value = serde_json::from_slice(&o.stdout).unwrap();
     j["postings"]
         .as_array()
@@ -68,7 +73,11 @@ fn four_rank_shards_cover_every_posting_exactly_once() {
     let mut total = 0;
     for i in 0..4 {
         let part = rank_rows(&["--shard", &format!("{i}/4")], &csv_path);
-        assert!(!part.is_empty() && part.len() < all.len(), "shard {i}: {}", part.len());
+        assert!(
+            !part.is_empty() && part.len() < all.len(),
+            "shard {i}: {}",
+            part.len()
+        );
         total += part.len();
         union.extend(part);
     }
@@ -114,7 +123,12 @@ fn merged_matrix_shards_equal_the_unsharded_run_and_a_retry_is_byte_identical() 
             c.args(["--shard", &format!("{i}/4")]);
         }
         let o = c.output().unwrap();
-        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
     };
     let whole = dir.path().join("m.csv");
     matrix(&whole, None);
@@ -145,7 +159,13 @@ fn merged_matrix_shards_equal_the_unsharded_run_and_a_retry_is_byte_identical() 
 #[test]
 fn a_bad_shard_is_a_usage_error() {
     let o = skillfit()
-        .args(["rank", "tests/fixtures/resumes/ja_sre.md", "jobs", "--shard", "4/4"])
+        .args([
+            "rank",
+            "tests/fixtures/resumes/ja_sre.md",
+            "jobs",
+            "--shard",
+            "4/4",
+        ])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
