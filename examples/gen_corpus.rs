@@ -3,7 +3,11 @@
 //! ```sh
 //! cargo run --release --example gen_corpus -- --count 100000 --out DIR --seed 1
 //! cargo run --release --example gen_corpus -- --resumes 1000 --out DIR --seed 1
+//! cargo run --release --example gen_corpus -- --count 1000000 --format parquet --out corpus.parquet
 //! ```
+//!
+//! `--format jsonl|csv|parquet` writes the same postings as one table (columns `job_id`, the
+//! path the file would have under DIR, and `description`, its text) instead of files.
 //!
 //! Postings imitate `jobs/`: about half Japanese; `.md` with YAML front matter, `.txt` with
 //! `【必須スキル】` / `■歓迎` markers (or `Requirements:` in English), `.html` with and without a
@@ -937,6 +941,7 @@ fn resume(pool: &Pool, seed: u64, index: usize) -> (String, String) {
 
 struct Args {
     count: usize,
+    format: String,
     resumes: Option<usize>,
     out: PathBuf,
     seed: u64,
@@ -947,6 +952,7 @@ fn parse_args() -> Result<Args, String> {
     let mut resumes = None;
     let mut out = None;
     let mut seed = 1;
+    let mut format = "files".to_owned();
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut val = |name: &str| it.next().ok_or(format!("{name} needs a value"));
@@ -963,23 +969,99 @@ fn parse_args() -> Result<Args, String> {
                         .map_err(|e| format!("--resumes: {e}"))?,
                 );
             }
+            "--format" => format = val("--format")?,
             "--out" => out = Some(PathBuf::from(val("--out")?)),
             "--seed" => seed = val("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
             "-h" | "--help" => {
                 return Err(
-                    "usage: gen_corpus [--count N | --resumes N] --out DIR [--seed S]".into(),
+                    "usage: gen_corpus [--count N | --resumes N] --out DIR [--seed S] [--format files|jsonl|csv|parquet]".into(),
                 )
             }
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
     let out = out.ok_or("--out DIR is required")?;
+    if !matches!(format.as_str(), "files" | "jsonl" | "csv" | "parquet") {
+        return Err(format!(
+            "--format {format:?}: use files, jsonl, csv or parquet"
+        ));
+    }
     Ok(Args {
         count,
+        format,
         resumes,
         out,
         seed,
     })
+}
+
+/// The postings as rows of one table (`job_id` = the relative path the file would have),
+/// generated in parallel a chunk at a time and written in order. Returns the text bytes.
+fn write_table(
+    out: &Path,
+    format: &str,
+    n: usize,
+    make: impl Fn(usize) -> (String, String) + Sync,
+) -> Result<u64, Box<dyn std::error::Error>> {
+    const CHUNK: usize = 2048;
+    let mut bytes = 0u64;
+    let mut jsonl = None;
+    let mut csv_w = None;
+    let mut parquet = None;
+    match format {
+        "jsonl" => jsonl = Some(std::io::BufWriter::new(std::fs::File::create(out)?)),
+        "csv" => {
+            let mut w = csv::Writer::from_path(out)?;
+            w.write_record(["job_id", "description"])?;
+            csv_w = Some(w);
+        }
+        _ => {
+            parquet = Some(skillfit::frame::text_parquet_writer(
+                out,
+                &["job_id", "description"],
+                CHUNK,
+            )?)
+        }
+    }
+    for start in (0..n).step_by(CHUNK) {
+        let rows: Vec<(String, String)> = (start..(start + CHUNK).min(n))
+            .into_par_iter()
+            .map(|i| {
+                let (name, text) = make(i);
+                (format!("p{:03}/{name}", i / PER_DIR), text)
+            })
+            .collect();
+        bytes += rows.iter().map(|r| r.1.len() as u64).sum::<u64>();
+        if let Some(w) = &mut jsonl {
+            use std::io::Write as _;
+            for (id, text) in &rows {
+                serde_json::to_writer(&mut *w, &json!({"job_id": id, "description": text}))?;
+                w.write_all(b"\n")?;
+            }
+        } else if let Some(w) = &mut csv_w {
+            for (id, text) in &rows {
+                w.write_record([id, text])?;
+            }
+        } else if let Some(w) = &mut parquet {
+            let (ids, texts): (Vec<_>, Vec<_>) =
+                rows.into_iter().map(|(a, b)| (Some(a), Some(b))).unzip();
+            skillfit::frame::write_text_parquet_batch(
+                w,
+                &[("job_id", ids), ("description", texts)],
+            )?;
+        }
+    }
+    if let Some(mut w) = jsonl {
+        use std::io::Write as _;
+        w.flush()?;
+    }
+    if let Some(mut w) = csv_w {
+        w.flush()?;
+    }
+    if let Some(w) = parquet {
+        w.finish()?;
+    }
+    Ok(bytes)
 }
 
 fn write_all(
@@ -1029,6 +1111,26 @@ fn main() -> ExitCode {
     };
     let pool = Pool::new(&tax);
     let seed = args.seed;
+    if args.format != "files" && args.resumes.is_none() {
+        return match write_table(&args.out, &args.format, args.count, |i| {
+            posting(&pool, seed, i)
+        }) {
+            Ok(bytes) => {
+                println!(
+                    "gen_corpus: {} postings as {} rows, {bytes} bytes of text ({:.1} MB) -> {}",
+                    args.count,
+                    args.format,
+                    bytes as f64 / 1e6,
+                    args.out.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("gen_corpus: {}: {e}", args.out.display());
+                ExitCode::from(2)
+            }
+        };
+    }
     let result = match args.resumes {
         Some(n) => write_all(&args.out, n, 'r', |i| resume(&pool, seed, i)),
         None => write_all(&args.out, args.count, 'p', |i| posting(&pool, seed, i)),

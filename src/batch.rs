@@ -210,3 +210,171 @@ pub fn score_file(
         }),
     }
 }
+
+/// One posting to read: a file, or a row of a table (see [`crate::corpus`]).
+#[derive(Debug, Clone)]
+pub enum Work {
+    File(PathBuf),
+    Row(crate::corpus::Row),
+}
+
+impl Work {
+    /// The id shown in results (the `posting` column) and hashed by `--shard`.
+    pub fn id(&self) -> String {
+        match self {
+            Work::File(p) => p.display().to_string(),
+            Work::Row(r) => r.id.clone(),
+        }
+    }
+}
+
+/// Read one posting and hand it to `then`, behind the panic guard: any failure (or panic) is a
+/// [`Skipped`] named by the file or the row.
+pub fn with_posting<T>(
+    work: &Work,
+    tax: &Taxonomy,
+    then: impl FnOnce(posting::Posting) -> T,
+) -> Result<T, Skipped> {
+    let id = work.id();
+    let outcome = crate::guard::isolate(|| {
+        crate::guard::inject_test_panic(Path::new(&id));
+        match work {
+            Work::File(path) => posting::load_posting(path, tax),
+            Work::Row(row) => crate::corpus::parse_row(row, tax),
+        }
+        .map(then)
+    });
+    match outcome {
+        Ok(Ok(t)) => Ok(t),
+        Ok(Err(e)) => Err(Skipped {
+            path: id,
+            reason: e.reason(),
+        }),
+        Err(reason) => Err(Skipped { path: id, reason }),
+    }
+}
+
+/// Parse and score a chunk of postings in parallel (compact fits, in chunk order).
+pub fn score_work(
+    chunk: &[Result<Work, Skipped>],
+    tax: &Taxonomy,
+    have: &ResumeSkills,
+    scoring: &Scoring,
+    on_done: &(dyn Fn() + Sync),
+) -> Vec<Result<Fit, Skipped>> {
+    chunk
+        .par_iter()
+        .map(|w| {
+            let r = match w {
+                Ok(work) => with_posting(work, tax, |p| {
+                    let mut fit = matching::score(have, &p, scoring);
+                    fit.compact();
+                    fit
+                }),
+                Err(s) => Err(s.clone()),
+            };
+            on_done();
+            r
+        })
+        .collect()
+}
+
+/// Every posting named by JOBS: files (folders searched as [`discover`] does) and the rows of
+/// table files (`.csv`, `.tsv`, `.jsonl`, `.ndjson`, `.parquet`, named explicitly), handed out a
+/// chunk at a time so memory holds one chunk of a table, not the table. With a shard, only the
+/// postings (and skipped rows) whose id hashes to it.
+pub struct Postings {
+    files: Vec<PathBuf>,
+    next_file: usize,
+    tables: Vec<crate::corpus::Table>,
+    next_table: usize,
+    shard: Option<crate::shard::Shard>,
+    /// Inputs that do not exist or cannot be read (found while opening).
+    pub skipped: Vec<Skipped>,
+    /// Files read all the same, with a warning (a file name that is not valid UTF-8).
+    pub warnings: Vec<String>,
+}
+
+impl Postings {
+    /// Find the files and open the tables; a table whose columns do not fit is an error.
+    pub fn open(
+        jobs: &[PathBuf],
+        columns: &crate::corpus::Columns,
+        shard: Option<crate::shard::Shard>,
+    ) -> anyhow::Result<Postings> {
+        let Found {
+            files: found,
+            skipped,
+            warnings,
+        } = discover(jobs);
+        let (tables, files): (Vec<PathBuf>, Vec<PathBuf>) =
+            found.into_iter().partition(|p| crate::corpus::is_table(p));
+        let files = files
+            .into_iter()
+            .filter(|f| shard.is_none_or(|s| s.keeps(&f.display().to_string())))
+            .collect();
+        let tables = tables
+            .iter()
+            .map(|t| crate::corpus::Table::open(t, columns))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(Postings {
+            files,
+            next_file: 0,
+            tables,
+            next_table: 0,
+            shard,
+            skipped,
+            warnings,
+        })
+    }
+
+    /// Postings known before reading (files, plus the rows of Parquet tables).
+    pub fn len_hint(&self) -> usize {
+        let rows: usize = self
+            .tables
+            .iter()
+            .filter_map(crate::corpus::Table::known_rows)
+            .sum();
+        let rows = match self.shard {
+            Some(s) => rows / s.count as usize,
+            None => rows,
+        };
+        self.files.len() + rows
+    }
+
+    /// Up to `max` more postings (or rows that could not be read), files first; `None` at the
+    /// end. An error means a table could not be read further.
+    pub fn next_chunk(&mut self, max: usize) -> anyhow::Result<Option<Vec<Result<Work, Skipped>>>> {
+        if self.next_file < self.files.len() {
+            let end = (self.next_file + max).min(self.files.len());
+            let chunk = self.files[self.next_file..end]
+                .iter()
+                .map(|f| Ok(Work::File(f.clone())))
+                .collect();
+            self.next_file = end;
+            return Ok(Some(chunk));
+        }
+        while let Some(table) = self.tables.get_mut(self.next_table) {
+            let batch = table.next_batch(max)?;
+            if batch.is_empty() {
+                self.next_table += 1;
+                continue;
+            }
+            let kept: Vec<Result<Work, Skipped>> = batch
+                .into_iter()
+                .filter(|r| {
+                    let id = match r {
+                        Ok(row) => &row.id,
+                        Err(s) => &s.path,
+                    };
+                    self.shard.is_none_or(|s| s.keeps(id))
+                })
+                .map(|r| r.map(Work::Row))
+                .collect();
+            if !kept.is_empty() {
+                return Ok(Some(kept));
+            }
+        }
+        Ok(None)
+    }
+}

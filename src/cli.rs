@@ -134,7 +134,12 @@ pub struct ScoreArgs {
     /// The résumé.
     pub resume: PathBuf,
     /// The posting.
-    pub posting: PathBuf,
+    #[arg(required_unless_present = "jobs_jsonl")]
+    pub posting: Option<PathBuf>,
+    /// Score a stream instead: postings as JSON lines (`-` = standard input; fields as for
+    /// `.jsonl` corpora), one JSON result per line on standard output, in input order.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["posting", "explain"])]
+    pub jobs_jsonl: Option<PathBuf>,
     /// List every requirement: level, years asked, what matched it, points earned.
     #[arg(long)]
     pub explain: bool,
@@ -169,6 +174,8 @@ pub struct RankArgs {
     /// Month that closes open periods; default: this month.
     #[arg(long, value_name = "YYYY-MM")]
     pub as_of: Option<String>,
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -193,6 +200,8 @@ pub struct GapsArgs {
     /// Month that closes open periods; default: this month.
     #[arg(long, value_name = "YYYY-MM")]
     pub as_of: Option<String>,
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
 }
 
 #[derive(Debug, Args)]
@@ -212,6 +221,8 @@ pub struct MatrixArgs {
     /// Month that closes open periods; default: this month.
     #[arg(long, value_name = "YYYY-MM")]
     pub as_of: Option<String>,
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
 }
 
 #[derive(Debug, Args)]
@@ -275,6 +286,30 @@ pub enum ShowFormat {
     #[value(alias = "text")]
     Table,
     Json,
+}
+
+/// Tabular corpora (`.csv`, `.tsv`, `.jsonl`, `.ndjson`, `.parquet` among JOBS) and shards.
+#[derive(Debug, Args, Default)]
+pub struct CorpusArgs {
+    /// Column holding the posting text (default: description, job_description, job_summary, text).
+    #[arg(long, value_name = "COL")]
+    pub text_col: Option<String>,
+    /// Column holding the posting id (default: job_id, id, job_link; else `file:row N`).
+    #[arg(long, value_name = "COL")]
+    pub id_col: Option<String>,
+    /// Column holding the title (default: title, position_title, job_title).
+    #[arg(long, value_name = "COL")]
+    pub title_col: Option<String>,
+    /// Column holding the company (default: company, company_name).
+    #[arg(long, value_name = "COL")]
+    pub company_col: Option<String>,
+    /// Column holding the URL (default: url, job_url, job_link, link).
+    #[arg(long, value_name = "COL")]
+    pub url_col: Option<String>,
+    /// Keep only the postings whose id hashes (FNV-1a 64) to shard I of N (0 <= I < N); output
+    /// files get `.shard-I-of-N` in their name.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<crate::shard::Shard>,
 }
 
 #[cfg(test)]

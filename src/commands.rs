@@ -185,7 +185,13 @@ pub fn score(
     let cfg = ctx.load_config()?;
     let profile = load_profile(ctx, &args.resume, args.as_of.as_deref(), err)?;
     let have = ResumeSkills::from_profile(&profile, ctx.tax);
-    let p = posting::load_posting(&args.posting, ctx.tax)?;
+    if let Some(src) = &args.jobs_jsonl {
+        return crate::stream::run(src, ctx.tax, &have, &cfg.scoring, out);
+    }
+    let Some(posting) = &args.posting else {
+        anyhow::bail!("give a POSTING file, or --jobs-jsonl FILE (- for standard input)");
+    };
+    let p = posting::load_posting(posting, ctx.tax)?;
     if !ctx.global.quiet {
         for w in &p.warnings {
             writeln!(err, "{} {w}", ctx.warning())?;
@@ -236,33 +242,31 @@ fn rank_all(
     ctx: &Context,
     profile: &Profile,
     jobs: &[PathBuf],
+    corpus: &crate::cli::CorpusArgs,
     keep: Option<usize>,
     on_chunk: &mut dyn FnMut(&mut [Fit]) -> anyhow::Result<()>,
     err: &mut dyn Write,
 ) -> anyhow::Result<Batch> {
     let cfg = ctx.load_config()?;
     let have = ResumeSkills::from_profile(profile, ctx.tax);
-    let batch::Found {
-        files,
-        mut skipped,
-        warnings,
-    } = batch::discover(jobs);
+    let mut source = batch::Postings::open(jobs, &corpus.into(), corpus.shard)?;
+    let mut skipped = std::mem::take(&mut source.skipped);
     if !ctx.global.quiet {
-        for w in &warnings {
+        for w in &source.warnings {
             writeln!(err, "skillfit: warning: {w}")?;
         }
     }
-    let pb = progress(ctx.global, files.len());
+    let pb = progress(ctx.global, source.len_hint());
     let tick = || {
         if let Some(pb) = &pb {
             pb.inc(1);
         }
     };
     let mut fits = Vec::new();
-    // Score in chunks so that `keep` bounds memory on huge corpora.
-    for chunk in files.chunks(4096) {
+    // Score in chunks so that `keep` bounds memory on huge corpora (and tables stream).
+    while let Some(chunk) = source.next_chunk(4096)? {
         let mut fresh = Vec::with_capacity(chunk.len());
-        for outcome in batch::score_all(chunk, ctx.tax, &have, &cfg.scoring, &tick) {
+        for outcome in batch::score_work(&chunk, ctx.tax, &have, &cfg.scoring, &tick) {
             match outcome {
                 Ok(f) => {
                     if !ctx.global.quiet {
@@ -351,9 +355,14 @@ pub fn rank(
         None
     };
     let report_dir = (!args.no_report).then(|| {
-        args.out
+        let dir = args
+            .out
             .clone()
-            .unwrap_or_else(|| default_report_dir(&args.resume))
+            .unwrap_or_else(|| default_report_dir(&args.resume));
+        match args.corpus.shard {
+            Some(s) => s.output_path(&dir),
+            None => dir,
+        }
     });
     // The report's long-form rows are streamed to disk while scoring; only per-posting
     // results stay in memory (plus the rows themselves when JSON output asks for them).
@@ -370,9 +379,17 @@ pub fn rank(
     };
     let mut gap_acc = matching::GapAcc::default();
     let keep_rows = args.format == RankFormat::Json;
+    // The best fits with their requirement rows, for explaining postings read from tables
+    // (a file is simply read again).
+    let mut best: Vec<Fit> = Vec::new();
     let mut on_chunk = |chunk: &mut [Fit]| -> anyhow::Result<()> {
         for f in chunk.iter() {
             gap_acc.add(f);
+        }
+        if report_dir.is_some() {
+            best.extend(chunk.iter().cloned());
+            matching::rank(&mut best);
+            best.truncate(EXPLAIN_TOP);
         }
         if let Some(sink) = &mut sink {
             sink.write(chunk)?;
@@ -382,7 +399,15 @@ pub fn rank(
         }
         Ok(())
     };
-    let b = rank_all(ctx, &profile, &args.jobs, keep, &mut on_chunk, err)?;
+    let b = rank_all(
+        ctx,
+        &profile,
+        &args.jobs,
+        &args.corpus,
+        keep,
+        &mut on_chunk,
+        err,
+    )?;
     let gaps = gap_acc.finish();
     let mut shown: Vec<&Fit> = b
         .fits
@@ -403,8 +428,14 @@ pub fn rank(
             .iter()
             .take(EXPLAIN_TOP)
             .map(|f| {
-                batch::score_file(std::path::Path::new(&f.path), ctx.tax, &b.have, &b.scoring)
-                    .unwrap_or_else(|_| f.clone())
+                let path = std::path::Path::new(&f.path);
+                let reread = path
+                    .is_file()
+                    .then(|| batch::score_file(path, ctx.tax, &b.have, &b.scoring).ok())
+                    .flatten();
+                reread
+                    .or_else(|| best.iter().find(|k| k.path == f.path).cloned())
+                    .unwrap_or_else(|| f.clone())
             })
             .collect();
         for (rel, bytes) in
@@ -473,7 +504,15 @@ pub fn gaps(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let profile = load_profile(ctx, &args.resume, args.as_of.as_deref(), err)?;
-    let b = rank_all(ctx, &profile, &args.jobs, None, &mut |_| Ok(()), err)?;
+    let b = rank_all(
+        ctx,
+        &profile,
+        &args.jobs,
+        &args.corpus,
+        None,
+        &mut |_| Ok(()),
+        err,
+    )?;
     let mut gaps = matching::gaps(&b.fits);
     if let Some(n) = args.top {
         gaps.truncate(n);
@@ -518,19 +557,24 @@ pub fn matrix(ctx: &Context, args: &MatrixArgs, err: &mut dyn Write) -> anyhow::
             pb.inc(1);
         }
     };
+    let out_path = match args.corpus.shard {
+        Some(s) => s.output_path(&args.out),
+        None => args.out.clone(),
+    };
+    let mut source = batch::Postings::open(&args.jobs, &(&args.corpus).into(), args.corpus.shard)?;
     let crate::matrix::Outcome {
         rows,
         skipped,
         warnings,
     } = crate::matrix::run(
         &args.resumes,
-        &args.jobs,
+        &mut source,
         ctx.tax,
         as_of,
         &cfg.scoring,
         args.top,
         &tick,
-    );
+    )?;
     if let Some(pb) = pb {
         pb.finish_and_clear();
     }
@@ -552,7 +596,7 @@ pub fn matrix(ctx: &Context, args: &MatrixArgs, err: &mut dyn Write) -> anyhow::
         anyhow::bail!("nothing to write: no résumé could be scored against any posting");
     }
     let df = crate::frame::matrix_frame(&rows)?;
-    output::write_atomic(&args.out, |w| {
+    output::write_atomic(&out_path, |w| {
         if is_parquet {
             crate::frame::write_parquet(&df, w)?;
         } else {
@@ -560,13 +604,13 @@ pub fn matrix(ctx: &Context, args: &MatrixArgs, err: &mut dyn Write) -> anyhow::
         }
         Ok(())
     })
-    .with_context(|| format!("{}: cannot write", args.out.display()))?;
+    .with_context(|| format!("{}: cannot write", out_path.display()))?;
     if !ctx.global.quiet {
         writeln!(
             err,
             "skillfit: {} rows written to {}",
             rows.len(),
-            output::shown_path(&args.out)
+            output::shown_path(&out_path)
         )?;
     }
     Ok(if skipped.is_empty() {

@@ -293,6 +293,104 @@ pub fn write_parquet(df: &DataFrame, w: &mut dyn Write) -> PolarsResult<()> {
     ParquetWriter::new(w).finish(&mut df).map(|_| ())
 }
 
+/// A Parquet file of postings read a slice of rows at a time, only the columns asked for, every
+/// cell as text (numbers and dates are formatted; nulls stay `None`). Memory holds one slice.
+pub struct ParquetSlices {
+    path: std::path::PathBuf,
+    metadata: polars::io::parquet::metadata::FileMetadataRef,
+    names: Vec<String>,
+}
+
+impl ParquetSlices {
+    pub fn open(path: &std::path::Path) -> PolarsResult<Self> {
+        let mut reader = ParquetReader::new(std::fs::File::open(path)?);
+        let schema = reader.schema()?;
+        let names = schema.iter_names().map(|n| n.to_string()).collect();
+        let metadata = reader.get_metadata()?.clone();
+        Ok(ParquetSlices {
+            path: path.to_owned(),
+            metadata,
+            names,
+        })
+    }
+
+    /// Column names, in file order.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Rows in the file.
+    pub fn rows(&self) -> usize {
+        self.metadata.num_rows
+    }
+
+    /// The row-group boundaries (first row of each group, then the row count): slices that
+    /// stay inside one group decode only that group.
+    pub fn group_starts(&self) -> Vec<usize> {
+        let mut at = 0;
+        let mut starts = Vec::with_capacity(self.metadata.row_groups.len() + 1);
+        for g in &self.metadata.row_groups {
+            starts.push(at);
+            at += g.num_rows();
+        }
+        starts.push(at);
+        starts
+    }
+
+    /// Rows `offset..offset + len` of `columns`, one `Vec` per column.
+    pub fn read(
+        &self,
+        columns: &[String],
+        offset: usize,
+        len: usize,
+    ) -> PolarsResult<Vec<Vec<Option<String>>>> {
+        let mut reader = ParquetReader::new(std::fs::File::open(&self.path)?)
+            .with_columns(Some(columns.to_vec()))
+            .with_slice(Some((offset, len)))
+            .read_parallel(ParallelStrategy::None);
+        reader.set_metadata(self.metadata.clone());
+        let df = reader.finish()?;
+        columns
+            .iter()
+            .map(|name| {
+                let col = df.column(name)?.cast(&DataType::String)?;
+                Ok(col.str()?.iter().map(|v| v.map(str::to_owned)).collect())
+            })
+            .collect()
+    }
+}
+
+/// Write rows of text columns as Parquet in row groups of `group` rows (for corpora made by
+/// tools and tests). `columns` are (name, cells).
+pub fn write_text_parquet_batch(
+    writer: &mut polars::io::parquet::write::BatchedWriter<std::io::BufWriter<std::fs::File>>,
+    columns: &[(&str, Vec<Option<String>>)],
+) -> PolarsResult<()> {
+    let height = columns.first().map_or(0, |c| c.1.len());
+    let cols = columns
+        .iter()
+        .map(|(n, v)| Column::new((*n).into(), v.clone()))
+        .collect();
+    writer.write_batch(&DataFrame::new(height, cols)?)
+}
+
+/// A batched Parquet writer for text columns named `names`, row groups of `group` rows.
+pub fn text_parquet_writer(
+    path: &std::path::Path,
+    names: &[&str],
+    group: usize,
+) -> PolarsResult<polars::io::parquet::write::BatchedWriter<std::io::BufWriter<std::fs::File>>> {
+    let schema = Schema::from_iter(
+        names
+            .iter()
+            .map(|n| Field::new((*n).into(), DataType::String)),
+    );
+    let file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    ParquetWriter::new(file)
+        .with_row_group_size(Some(group))
+        .batched(&schema)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

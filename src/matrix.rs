@@ -197,34 +197,62 @@ pub struct Outcome {
     pub warnings: Vec<String>,
 }
 
-/// Discover, load and score: the whole `matrix` command minus output.
+/// Load and reduce a chunk of postings (files or table rows) in parallel.
+pub fn load_work(
+    chunk: &[Result<batch::Work, Skipped>],
+    tax: &Taxonomy,
+    tick: &(dyn Fn() + Sync),
+) -> Vec<Result<MatrixPosting, Skipped>> {
+    chunk
+        .par_iter()
+        .map(|w| {
+            let r = match w {
+                Ok(work) => batch::with_posting(work, tax, |p| MatrixPosting {
+                    compact: Compact::new(&p),
+                    path: p.path,
+                    title: p.title,
+                    company: p.company,
+                }),
+                Err(s) => Err(s.clone()),
+            };
+            tick();
+            r
+        })
+        .collect()
+}
+
+/// Load and score: the whole `matrix` command minus output. Postings come from `source`
+/// (files and table rows, already sharded); they are ordered by id, the tie-break of `rank`.
 pub fn run(
     resumes: &[PathBuf],
-    jobs: &[PathBuf],
+    source: &mut batch::Postings,
     tax: &Taxonomy,
     as_of: Month,
     scoring: &Scoring,
     k: usize,
     tick: &(dyn Fn() + Sync),
-) -> Outcome {
-    let found = batch::discover(jobs);
-    let (mut skipped, mut warnings) = (found.skipped, found.warnings);
-    let mut postings = Vec::with_capacity(found.files.len());
-    for r in load_postings(&found.files, tax, tick) {
-        match r {
-            Ok(p) if p.compact.is_scorable() => postings.push(p),
-            Ok(_) => {}
-            Err(s) => skipped.push(s),
+) -> anyhow::Result<Outcome> {
+    let mut skipped = std::mem::take(&mut source.skipped);
+    let mut warnings = std::mem::take(&mut source.warnings);
+    let mut postings = Vec::new();
+    while let Some(chunk) = source.next_chunk(4096)? {
+        for r in load_work(&chunk, tax, tick) {
+            match r {
+                Ok(p) if p.compact.is_scorable() => postings.push(p),
+                Ok(_) => {}
+                Err(s) => skipped.push(s),
+            }
         }
     }
+    postings.sort_by(|a, b| a.path.cmp(&b.path));
     let mut found = discover_resumes(resumes);
     skipped.append(&mut found.skipped);
     warnings.append(&mut found.warnings);
     let (rows, mut rs) = top_k(&found.files, &postings, tax, as_of, scoring, k, tick);
     skipped.append(&mut rs);
-    Outcome {
+    Ok(Outcome {
         rows,
         skipped,
         warnings,
-    }
+    })
 }
