@@ -123,6 +123,7 @@ pub fn parse_json_resume(text: &str, tax: &Taxonomy) -> Result<Resume, JsonResum
         )));
     }
     let mut r = Reader {
+        is_technical: tax.is_technical(&nfkc(text)),
         tax,
         lines: locate(text),
         out: Resume::default(),
@@ -151,6 +152,9 @@ fn kind(v: &Value) -> &'static str {
 
 struct Reader<'t> {
     tax: &'t Taxonomy,
+    /// The résumé names technology (so a capitalised `Go` in a summary is the language), as
+    /// for Markdown.
+    is_technical: bool,
     /// JSON path → line of its value.
     lines: HashMap<String, usize>,
     out: Resume,
@@ -325,7 +329,7 @@ impl Reader<'_> {
                 from_line = true;
             }
         }
-        let hits = self.tax.find(&norm);
+        let hits = self.tax.find_in(&norm, listed, self.is_technical);
         let mut skills = Vec::with_capacity(hits.len());
         for h in hits {
             if skills.contains(&h.skill) {
@@ -530,7 +534,7 @@ impl Reader<'_> {
                         // Undated: a certificate's date is not a period of use.
                         let norm = nfkc(s);
                         let line = self.line(&path);
-                        for h in self.tax.find(&norm) {
+                        for h in self.tax.find_in(&norm, false, self.is_technical) {
                             self.out.mentions.push(Mention {
                                 skill: h.skill,
                                 line,

@@ -314,8 +314,19 @@ pub fn names_product(text: &str, hits: &[Hit], i: usize) -> bool {
         let after = text[h.end..].trim_start();
         after.is_empty() || after.starts_with([',', '(', ':', ';', '/', '（', '：', '、'])
     };
+    // At the start of a sentence a common word is the ordinary word when a function word
+    // follows (`Go ahead`, `Go to the…`, `Spring is…`, `Make sure`), the name when a noun does
+    // (`Go services on AWS`, `Spring Batch jobs`).
     if sentence_start && h.is_common_word && !ends_phrase {
-        return false;
+        let next = text[h.end..]
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if next.is_empty() || FUNCTION_WORDS.contains(&next.as_str()) {
+            return false;
+        }
     }
     let capitalised = |w: Option<&str>| {
         w.and_then(|w| w.chars().next())
@@ -348,6 +359,15 @@ pub fn names_product(text: &str, hits: &[Hit], i: usize) -> bool {
     !in_phrase
 }
 
+/// Words after which a sentence-initial common word is a verb or an ordinary noun.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "to", "ahead", "back", "through", "for", "with", "on", "in", "into", "over",
+    "out", "up", "down", "and", "or", "is", "are", "was", "were", "has", "have", "had", "will",
+    "can", "may", "sure", "it", "this", "that", "of", "at", "by", "from", "as", "if", "so", "not",
+    "all", "away", "off", "home", "there", "here", "me", "you", "we", "our", "your", "my", "his",
+    "her", "their", "them", "us", "him", "no",
+];
+
 /// Most words of the line start with a capital (a heading or title): casing says nothing.
 fn is_title_case(text: &str) -> bool {
     let words: Vec<&str> = text
@@ -358,7 +378,7 @@ fn is_title_case(text: &str) -> bool {
         .iter()
         .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
         .count();
-    words.len() >= 3 && caps * 10 >= words.len() * 6
+    words.len() >= 4 && caps * 10 >= words.len() * 6
 }
 
 /// Is the text between two hits only a list separator (`, `, ` / `, ` and `, `、`, `と`)?
