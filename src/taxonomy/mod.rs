@@ -207,11 +207,14 @@ fn parse_file(text: &str, path: &str) -> Result<Vec<(RawSkill, usize)>, Taxonomy
             message: e.message().to_owned(),
         }
     })?;
+    // One line index for the file: counting newlines up to each skill was quadratic and took
+    // half of every start-up.
+    let lines = crate::text::LineIndex::new(text);
     Ok(raw
         .skill
         .into_iter()
         .map(|s| {
-            let line = line_of(text, s.span().start);
+            let line = lines.line(s.span().start);
             (s.into_inner(), line)
         })
         .collect())
