@@ -281,11 +281,11 @@ pub fn keep_named(text: &str, hits: Vec<Hit>, is_technical: bool, is_lenient: bo
 }
 
 /// Does the ordinary-word hit `hits[i]` of a technical document name the product on its own?
-/// Yes in a line with Japanese in it (English words in Japanese text are names), and with a distinctive
-/// casing: capitals inside the word (`iOS`, `GO`), or a capital (`written in Go`; at the start
-/// of a sentence only for a less common word: `Docker images…` but not `Go ahead…`) that is
-/// not part of a capitalised phrase (`Salt Lake City`) or a title-cased line. Never for one
-/// letter (`C`, `R`).
+/// Yes in a line with Japanese in it (English words in Japanese text are names), and with a
+/// distinctive casing: capitals inside the word (`iOS`, `GO`), or a capital (`written in Go`;
+/// at the start of a sentence, a common word only before a noun or a `,`/`(`/`:`: `Go services`,
+/// `Swift, with…`, not `Go ahead`) that is not part of a capitalised phrase (`Salt Lake City`)
+/// or a title-cased line. Never for one letter (`C`, `R`).
 pub fn names_product(text: &str, hits: &[Hit], i: usize) -> bool {
     let h = &hits[i];
     let m = &text[h.start..h.end];
