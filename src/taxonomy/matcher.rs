@@ -7,7 +7,7 @@
 //! not Go and `JavaScript` is not Java; the longest valid alias wins (`Ruby on Rails` over
 //! `Ruby`); case-sensitive skills only match as written.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind as AcMatchKind};
+use daachorse::DoubleArrayAhoCorasick;
 use serde::Serialize;
 
 use super::fuzzy::{FuzzyIndex, MIN_FUZZY_LEN};
@@ -69,9 +69,51 @@ struct Pattern {
 }
 
 pub struct Matcher {
-    automaton: Option<AhoCorasick>,
+    /// Over the distinct lower-cased pattern texts ("keys"); a match's value is a key number.
+    automaton: Option<DoubleArrayAhoCorasick<u32>>,
+    /// The patterns of key `k` are `patterns[by_key[k]..by_key[k + 1]]` (`patterns` is sorted
+    /// by key number, then by taxonomy order).
+    by_key: Vec<u32>,
     patterns: Vec<Pattern>,
     fuzzy: FuzzyIndex,
+    /// The automaton came from build.rs (start-up does not build one).
+    is_prebuilt: bool,
+}
+
+/// The keys of the automaton `build.rs` made from the built-in taxonomy files, sorted.
+const PREBUILT_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/taxonomy_keys.txt"));
+const PREBUILT_AUTOMATON: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/taxonomy_automaton.bin"));
+
+/// The automaton built at compile time with key numbers for `keys` (lower-cased pattern texts),
+/// if it knows every one of them.
+fn prebuilt(keys: &[String]) -> Option<(DoubleArrayAhoCorasick<u32>, Vec<u32>)> {
+    let known: Vec<&str> = PREBUILT_KEYS.split('\n').collect();
+    let numbers = keys
+        .iter()
+        .map(|k| known.binary_search(&k.as_str()).ok().map(|i| i as u32))
+        .collect::<Option<Vec<u32>>>()?;
+    let (automaton, _) = DoubleArrayAhoCorasick::<u32>::deserialize(PREBUILT_AUTOMATON).ok()?;
+    Some((automaton, numbers))
+}
+
+/// An automaton over `keys` built now (a user taxonomy with names `build.rs` did not see).
+fn built_now(keys: &[String]) -> (Option<DoubleArrayAhoCorasick<u32>>, Vec<u32>) {
+    let mut distinct: Vec<&str> = keys.iter().map(String::as_str).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let numbers = keys
+        .iter()
+        .map(|k| distinct.binary_search(&k.as_str()).map_or(0, |i| i as u32))
+        .collect();
+    let automaton = DoubleArrayAhoCorasick::with_values(
+        distinct
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.as_bytes(), i as u32)),
+    )
+    .ok();
+    (automaton, numbers)
 }
 
 /// Aliases up to this many bytes get the strict boundary rules (`C`, `R`, `Go`).
@@ -137,16 +179,52 @@ impl Matcher {
             }
         }
         // Lower-case patterns over lower-cased text: the same matches as an ASCII
-        // case-insensitive automaton (ASCII lower-casing keeps byte offsets) with half the
-        // transitions to build at start-up.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(AcMatchKind::Standard)
-            .build(patterns.iter().map(|p| p.text.to_ascii_lowercase()))
-            .ok();
+        // case-insensitive automaton (ASCII lower-casing keeps byte offsets). The built-in
+        // taxonomy's automaton comes ready-made from build.rs.
+        let keys: Vec<String> = patterns
+            .iter()
+            .map(|p| p.text.to_ascii_lowercase())
+            .collect();
+        let (automaton, numbers, is_prebuilt) = match prebuilt(&keys) {
+            Some((a, n)) => (Some(a), n, true),
+            None => {
+                let (a, n) = built_now(&keys);
+                (a, n, false)
+            }
+        };
+        let mut order: Vec<usize> = (0..patterns.len()).collect();
+        order.sort_by_key(|&i| (numbers[i], i));
+        let n_keys = numbers.iter().max().map_or(0, |&m| m as usize + 1);
+        let mut by_key = vec![0u32; n_keys + 1];
+        for &k in &numbers {
+            by_key[k as usize + 1] += 1;
+        }
+        for k in 1..by_key.len() {
+            by_key[k] += by_key[k - 1];
+        }
+        let mut slots: Vec<Option<Pattern>> = patterns.into_iter().map(Some).collect();
+        let patterns = order.into_iter().filter_map(|i| slots[i].take()).collect();
         Matcher {
             automaton,
+            by_key,
             patterns,
             fuzzy: FuzzyIndex::new(skills),
+            is_prebuilt,
+        }
+    }
+
+    /// Did the automaton come ready-made from the build (the built-in taxonomy)?
+    pub fn is_prebuilt(&self) -> bool {
+        self.is_prebuilt
+    }
+
+    /// The patterns whose lower-cased text is key `k` (none for a key of the built-in
+    /// automaton that this taxonomy does not use).
+    fn patterns_of(&self, k: u32) -> &[Pattern] {
+        let k = k as usize;
+        match (self.by_key.get(k), self.by_key.get(k + 1)) {
+            (Some(&a), Some(&b)) => &self.patterns[a as usize..b as usize],
+            _ => &[],
         }
     }
 
@@ -157,28 +235,29 @@ impl Matcher {
         if let Some(ac) = &self.automaton {
             let lower = text.to_ascii_lowercase();
             for m in ac.find_overlapping_iter(&lower) {
-                let p = &self.patterns[m.pattern().as_usize()];
-                if !has_boundaries(bytes, m.start(), m.end(), &p.text) {
-                    continue;
+                for p in self.patterns_of(m.value()) {
+                    if !has_boundaries(bytes, m.start(), m.end(), &p.text) {
+                        continue;
+                    }
+                    let matched = &text[m.start()..m.end()];
+                    if p.is_case_sensitive && matched != p.text {
+                        continue;
+                    }
+                    let kind = if p.is_name && matched.eq_ignore_ascii_case(&p.text) {
+                        MatchKind::Exact
+                    } else {
+                        MatchKind::Alias
+                    };
+                    found.push(Hit {
+                        skill: p.skill,
+                        start: m.start(),
+                        end: m.end(),
+                        kind,
+                        similarity: 1.0,
+                        is_ambiguous: p.is_ambiguous,
+                        is_common_word: p.is_common_word,
+                    });
                 }
-                let matched = &text[m.start()..m.end()];
-                if p.is_case_sensitive && matched != p.text {
-                    continue;
-                }
-                let kind = if p.is_name && matched.eq_ignore_ascii_case(&p.text) {
-                    MatchKind::Exact
-                } else {
-                    MatchKind::Alias
-                };
-                found.push(Hit {
-                    skill: p.skill,
-                    start: m.start(),
-                    end: m.end(),
-                    kind,
-                    similarity: 1.0,
-                    is_ambiguous: p.is_ambiguous,
-                    is_common_word: p.is_common_word,
-                });
             }
         }
         // Leftmost, then longest, then exact-over-alias; drop anything overlapping a winner.

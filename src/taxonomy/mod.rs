@@ -741,6 +741,32 @@ mod tests {
         let x = t.resolve("lrx").unwrap();
         assert_eq!(t.skill(x).name, "Lambroll X");
         assert_eq!(t.resolve("kube-stack"), t.resolve("k8s"));
+        // New names are not in the automaton build.rs made: this one is built at start-up,
+        // and finds them as well as the built-in ones.
+        assert!(!t.matcher().is_prebuilt());
+        let found: Vec<SkillId> = t
+            .find("We deploy with Lambroll X and EKS.")
+            .iter()
+            .map(|h| h.skill)
+            .collect();
+        assert!(found.contains(&x), "{found:?}");
+        assert!(found.contains(&t.resolve("eks").unwrap()), "{found:?}");
+    }
+
+    #[test]
+    fn builtin_automaton_comes_from_the_build() {
+        // build.rs keys the same names and aliases as the matcher does at run time; if the two
+        // drifted apart, every command would build the automaton at start-up again.
+        let t = tax();
+        assert!(t.matcher().is_prebuilt());
+        let found: Vec<&str> = t
+            .find("Kubernetes (k8s) と Terraform、Auroraを運用")
+            .iter()
+            .map(|h| t.skill(h.skill).name.as_str())
+            .collect();
+        for name in ["Kubernetes", "Terraform", "Aurora"] {
+            assert!(found.contains(&name), "{name}: {found:?}");
+        }
     }
 
     #[test]
