@@ -229,7 +229,8 @@ fn progress(global: &GlobalArgs, len: usize) -> Option<indicatif::ProgressBar> {
 }
 
 struct Batch {
-    fits: Vec<Fit>,
+    /// Every fit (or the best `keep`), in rank order once scoring is done.
+    fits: crate::ranked::Ranked,
     skipped: Vec<Skipped>,
     have: ResumeSkills,
     scoring: config::Scoring,
@@ -262,7 +263,9 @@ fn rank_all(
             pb.inc(1);
         }
     };
-    let mut fits = Vec::new();
+    // Fits that `on_chunk` stripped of their rows can wait on disk (sorted runs) once there
+    // are many: memory stays bounded however many postings there are.
+    let mut fits = crate::ranked::Ranked::new(Some(crate::ranked::spill_at()));
     // Score in chunks so that `keep` bounds memory on huge corpora (and tables stream).
     while let Some(chunk) = source.next_chunk(4096)? {
         let mut fresh = Vec::with_capacity(chunk.len());
@@ -280,16 +283,14 @@ fn rank_all(
             }
         }
         on_chunk(&mut fresh)?;
-        fits.append(&mut fresh);
+        fits.push(fresh)?;
         if let Some(k) = keep {
-            matching::rank(&mut fits);
             fits.truncate(k);
         }
     }
     if let Some(pb) = pb {
         pb.finish_and_clear();
     }
-    matching::rank(&mut fits);
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     if !ctx.global.quiet {
         for s in &skipped {
@@ -409,22 +410,12 @@ pub fn rank(
         err,
     )?;
     let gaps = gap_acc.finish();
-    let mut shown: Vec<&Fit> = b
-        .fits
-        .iter()
-        .filter(|f| {
-            args.min_score
-                .is_none_or(|m| f.score.is_some_and(|s| s >= m))
-        })
-        .collect();
-    if let Some(n) = args.top {
-        shown.truncate(n);
-    }
+    let mut fits = b.fits;
     if let (Some(stage), Some(sink), Some(dir)) = (stage, sink, &report_dir) {
         sink.finish()?;
         // Re-score the best postings with their evidence texts for the explanations.
-        let explained: Vec<Fit> = b
-            .fits
+        let explained: Vec<Fit> = fits
+            .top()
             .iter()
             .take(EXPLAIN_TOP)
             .map(|f| {
@@ -438,12 +429,18 @@ pub fn rank(
                     .unwrap_or_else(|| f.clone())
             })
             .collect();
+        report::folder::write_fits(&stage.path(std::path::Path::new("fits.csv"))?, fits.iter()?)?;
+        let ranking = report::Ranking {
+            top: fits.top(),
+            total: fits.len(),
+            scored: fits.scored(),
+        };
         for (rel, bytes) in
-            report::folder::render(&profile, &b.fits, &explained, &gaps, &b.skipped)?
+            report::folder::render(&profile, ranking, &explained, &gaps, &b.skipped)?
         {
             stage.add(&rel, &bytes)?;
         }
-        let charts = report::charts::render_all(&profile, &b.fits, &explained, &gaps)?;
+        let charts = report::charts::render_all(&profile, ranking.top, &explained, &gaps)?;
         let svg = |name: &str| {
             charts
                 .iter()
@@ -456,7 +453,7 @@ pub fn rank(
             gaps: svg("gaps.svg"),
             coverage: svg("coverage.svg"),
         };
-        let page = report::html::page(&profile, &b.fits, &explained, &gaps, &b.skipped, &inline);
+        let page = report::html::page(&profile, ranking, &explained, &gaps, &b.skipped, &inline);
         stage.add(std::path::Path::new("report.html"), page.as_bytes())?;
         for (name, bytes) in &charts {
             stage.add(std::path::Path::new(name), bytes)?;
@@ -470,11 +467,28 @@ pub fn rank(
             )?;
         }
     }
-    let shown_owned: Vec<Fit>;
+    // What stdout shows: every fit (or the best `--top`) at or above `--min-score`, streamed
+    // in rank order.
+    let min_score = args.min_score;
+    let shown = fits
+        .iter()?
+        .filter(|f| {
+            f.as_ref().map_or(true, |f| {
+                min_score.is_none_or(|m| f.score.is_some_and(|s| s >= m))
+            })
+        })
+        .take(args.top.unwrap_or(usize::MAX));
     match args.format {
-        RankFormat::Table => report::rank::rank_table(&shown, &b.skipped, ctx.colors.out, out)?,
+        RankFormat::Table => {
+            let mut table = report::rank::RankTable::new(ctx.colors.out, out)?;
+            for f in shown {
+                table.row(&f?)?;
+            }
+            table.finish(&b.skipped)?;
+        }
         RankFormat::Json => {
-            shown_owned = shown.iter().map(|f| (*f).clone()).collect();
+            // JSON keeps every requirement row, so these fits were never written to disk.
+            let shown_owned = shown.collect::<std::io::Result<Vec<Fit>>>()?;
             let j = report::rank::RankJson {
                 as_of: &profile.as_of,
                 resume: &profile.source,
@@ -484,11 +498,7 @@ pub fn rank(
             serde_json::to_writer_pretty(&mut *out, &j)?;
             writeln!(out)?;
         }
-        RankFormat::Csv => {
-            shown_owned = shown.iter().map(|f| (*f).clone()).collect();
-            let df = crate::frame::fits_frame(&shown_owned)?;
-            crate::frame::write_csv(&df, out)?;
-        }
+        RankFormat::Csv => crate::frame::write_fits_csv(shown, out)?,
     }
     Ok(if b.skipped.is_empty() {
         Exit::Ok
@@ -504,16 +514,24 @@ pub fn gaps(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let profile = load_profile(ctx, &args.resume, args.as_of.as_deref(), err)?;
+    // Gaps are summed as the postings are scored; no fit needs to be kept.
+    let mut acc = matching::GapAcc::default();
     let b = rank_all(
         ctx,
         &profile,
         &args.jobs,
         &args.corpus,
-        None,
-        &mut |_| Ok(()),
+        Some(0),
+        &mut |chunk| {
+            for f in chunk.iter_mut() {
+                acc.add(f);
+                f.strip();
+            }
+            Ok(())
+        },
         err,
     )?;
-    let mut gaps = matching::gaps(&b.fits);
+    let mut gaps = acc.finish();
     if let Some(n) = args.top {
         gaps.truncate(n);
     }

@@ -237,6 +237,40 @@ pub fn write_csv(df: &DataFrame, w: &mut dyn Write) -> PolarsResult<()> {
     CsvWriter::new(w).include_header(true).finish(&mut safe)
 }
 
+/// Fits written as one CSV (the `fits_frame` columns), in chunks of 4,096 rows: the same bytes
+/// as [`write_csv`] of one frame of them all, without holding them all.
+pub fn write_fits_csv(
+    fits: impl Iterator<Item = std::io::Result<Fit>>,
+    w: &mut dyn Write,
+) -> anyhow::Result<()> {
+    const CHUNK: usize = 4096;
+    let mut chunk: Vec<Fit> = Vec::with_capacity(CHUNK);
+    let mut first = true;
+    let mut fits = fits.peekable();
+    loop {
+        chunk.clear();
+        while chunk.len() < CHUNK {
+            match fits.next() {
+                Some(f) => chunk.push(f?),
+                None => break,
+            }
+        }
+        // An empty ranking still gets its header line.
+        if chunk.is_empty() && !first {
+            break;
+        }
+        let mut safe = neutralised(&fits_frame(&chunk)?)?;
+        CsvWriter::new(&mut *w)
+            .include_header(first)
+            .finish(&mut safe)?;
+        first = false;
+        if fits.peek().is_none() {
+            break;
+        }
+    }
+    Ok(())
+}
+
 /// Streams the `requirements` frame to `requirements.csv` and `requirements.parquet` chunk by
 /// chunk, so a batch run never holds every posting × requirement row.
 pub struct RequirementsSink {

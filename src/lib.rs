@@ -23,6 +23,7 @@ pub mod output;
 pub mod period;
 pub mod posting;
 pub mod profile;
+pub mod ranked;
 pub mod report;
 pub mod resume;
 pub mod settings;

@@ -1019,6 +1019,66 @@ fn rank_is_identical_with_one_thread_and_many() {
 }
 
 #[test]
+fn rank_with_fits_on_disk_writes_the_same_bytes() {
+    // 180 postings (the samples in 10 folders); `SKILLFIT_SPILL_AT=7` makes the ranking hold
+    // at most 7 fits in memory and merge sorted runs from temporary files.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    for i in 0..10 {
+        let sub = corpus.join(format!("batch{i:02}"));
+        std::fs::create_dir_all(&sub).unwrap();
+        for e in std::fs::read_dir(root().join("jobs")).unwrap() {
+            let p = e.unwrap().path();
+            if p.file_name().unwrap() != "README.md" {
+                std::fs::copy(&p, sub.join(p.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    let rank = |spill_at: Option<&str>, out: &Path, format: &str| {
+        let mut c = skillfit();
+        if let Some(n) = spill_at {
+            c.env("SKILLFIT_SPILL_AT", n);
+        }
+        let o = c
+            .args([
+                "rank",
+                "tests/fixtures/resumes/ja_sre.md",
+                corpus.to_str().unwrap(),
+                "--as-of",
+                "2026-11",
+                "--format",
+                format,
+                "--out",
+                out.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        o.stdout
+    };
+    for format in ["csv", "table"] {
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        let in_memory = rank(None, &a, format);
+        let on_disk = rank(Some("7"), &b, format);
+        assert_eq!(
+            in_memory.iter().filter(|&&c| c == b'\n').count(),
+            if format == "csv" { 181 } else { 182 }
+        );
+        assert!(
+            in_memory == on_disk,
+            "{format} output differs when fits wait on disk"
+        );
+        for file in ["fits.csv", "summary.md", "report.html", "ranking.svg"] {
+            let (x, y) = (
+                std::fs::read(a.join(file)).unwrap(),
+                std::fs::read(b.join(file)).unwrap(),
+            );
+            assert!(x == y, "{file} differs when fits wait on disk");
+        }
+    }
+}
+
+#[test]
 fn timeline_of_the_reference_resume() {
     let seed = root().join("../shared/seed/000_8a3727faef1aa032.txt");
     let (resume, aws, go, company, undated) = if seed.exists() {

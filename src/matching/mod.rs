@@ -443,12 +443,17 @@ impl Fit {
 
 /// Sort fits: scored ones by score (highest first), then by path; unscored last.
 pub fn rank(fits: &mut [Fit]) {
-    fits.sort_by(|a, b| match (a.score, b.score) {
+    fits.sort_by(rank_order);
+}
+
+/// The order of [`rank`] (`Less`: `a` comes first).
+pub fn rank_order(a: &Fit, b: &Fit) -> std::cmp::Ordering {
+    match (a.score, b.score) {
         (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.path.cmp(&b.path)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.path.cmp(&b.path),
-    });
+    }
 }
 
 #[cfg(test)]

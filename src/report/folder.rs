@@ -63,7 +63,7 @@ pub fn slugs(fits: &[Fit]) -> Vec<String> {
 /// fits with their evidence texts, in rank order; each gets a `postings/<slug>.md`.
 pub fn render(
     profile: &Profile,
-    fits: &[Fit],
+    ranking: super::Ranking<'_>,
     explained: &[Fit],
     gaps: &[Gap],
     skipped: &[Skipped],
@@ -72,7 +72,7 @@ pub fn render(
     let mut files = Vec::new();
     files.push((
         PathBuf::from("summary.md"),
-        markdown::summary(profile, fits, &slugs, gaps, skipped).into_bytes(),
+        markdown::summary(profile, ranking, &slugs, gaps, skipped).into_bytes(),
     ));
     for (f, s) in explained.iter().zip(&slugs) {
         files.push((
@@ -86,10 +86,24 @@ pub fn render(
         files.push((PathBuf::from(name), buf));
         Ok(())
     };
-    csv("fits.csv", frame::fits_frame(fits)?)?;
     csv("profile.csv", frame::profile_frame(profile)?)?;
-    // requirements.csv / .parquet are streamed while scoring (frame::RequirementsSink).
+    // fits.csv is written by `write_fits` from every fit; requirements.csv / .parquet are
+    // streamed while scoring (frame::RequirementsSink).
     Ok(files)
+}
+
+/// `fits.csv` from every fit, best first, written in chunks (a batch may hold more fits on
+/// disk than in memory: see [`crate::ranked`]).
+pub fn write_fits(
+    path: &Path,
+    fits: impl Iterator<Item = std::io::Result<Fit>>,
+) -> anyhow::Result<()> {
+    let file =
+        std::fs::File::create(path).with_context(|| format!("{}: cannot write", path.display()))?;
+    let mut w = std::io::BufWriter::new(file);
+    frame::write_fits_csv(fits, &mut w)?;
+    std::io::Write::flush(&mut w).with_context(|| format!("{}: cannot write", path.display()))?;
+    Ok(())
 }
 
 /// A report folder being built beside its target; [`Staging::commit`] swaps it in. Dropped

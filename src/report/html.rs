@@ -53,7 +53,7 @@ details{margin:.4rem 0;border:1px solid #eee;border-radius:6px;padding:.4rem .8r
 /// The whole page.
 pub fn page(
     profile: &Profile,
-    fits: &[Fit],
+    ranking: super::Ranking<'_>,
     explained: &[Fit],
     gaps: &[Gap],
     skipped: &[Skipped],
@@ -72,7 +72,7 @@ pub fn page(
         esc(&profile.title())
     );
     let _ = writeln!(h, "<h1>skillfit report</h1>");
-    let scored = fits.iter().filter(|f| f.score.is_some()).count();
+    let (fits, scored) = (ranking.top, ranking.scored);
     let _ = writeln!(
         h,
         "<p class=\"muted\">Résumé <code>{}</code>{} · as of {} · {} postings ranked · {} skipped</p>",
@@ -139,11 +139,11 @@ pub fn page(
         );
     }
     let _ = writeln!(h, "</table>");
-    if fits.len() > 200 {
+    if ranking.total > 200 {
         let _ = writeln!(
             h,
             "<p class=\"muted\">… and {} more in fits.csv.</p>",
-            fits.len() - 200
+            ranking.total - 200
         );
     }
 

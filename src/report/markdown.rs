@@ -44,20 +44,20 @@ pub fn score_text(f: &Fit) -> String {
 /// `summary.md`. `slugs[i]` names the explanation of `fits[i]` (only the best have one).
 pub fn summary(
     profile: &Profile,
-    fits: &[Fit],
+    ranking: super::Ranking<'_>,
     slugs: &[String],
     gaps: &[Gap],
     skipped: &[Skipped],
 ) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# skillfit report: {}\n", md_escape(&profile.title()));
-    let scored = fits.iter().filter(|f| f.score.is_some()).count();
+    let (fits, scored) = (ranking.top, ranking.scored);
     let _ = writeln!(
         s,
         "As of {} · {} postings ranked · {} without requirements · {} skipped · experience {} across {} companies\n",
         profile.as_of,
         scored,
-        fits.len() - scored,
+        ranking.total - scored,
         skipped.len(),
         format_months(profile.total_months),
         profile.companies.len()
@@ -87,11 +87,11 @@ pub fn summary(
             md_escape(&f.missing_required.join(", "))
         );
     }
-    if fits.len() > SUMMARY_ROWS {
+    if ranking.total > SUMMARY_ROWS {
         let _ = writeln!(
             s,
             "\n… and {} more postings in `fits.csv`.",
-            fits.len() - SUMMARY_ROWS
+            ranking.total - SUMMARY_ROWS
         );
     }
     let _ = writeln!(s, "\n## Top gaps\n");

@@ -16,6 +16,26 @@ mod table;
 
 pub use table::fit as fit_width;
 
+/// What a report shows of a ranking: the best fits (best first; a batch keeps the best
+/// [`crate::ranked::TOP`]) and how many postings there were in all.
+#[derive(Debug, Clone, Copy)]
+pub struct Ranking<'a> {
+    pub top: &'a [crate::matching::Fit],
+    pub total: usize,
+    pub scored: usize,
+}
+
+impl<'a> Ranking<'a> {
+    /// Every fit of `fits` (already ranked).
+    pub fn of(fits: &'a [crate::matching::Fit]) -> Self {
+        Ranking {
+            top: fits,
+            total: fits.len(),
+            scored: fits.iter().filter(|f| f.score.is_some()).count(),
+        }
+    }
+}
+
 use std::io::Write;
 
 use crate::cli::ProfileFormat;

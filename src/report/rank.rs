@@ -19,24 +19,33 @@ pub struct RankJson<'a> {
     pub skipped: &'a [Skipped],
 }
 
-pub fn rank_table(
-    fits: &[&Fit],
-    skipped: &[Skipped],
+/// `rank`'s table, written row by row as the ranking streams in.
+pub struct RankTable<'w> {
     paint: Paint,
-    w: &mut dyn Write,
-) -> std::io::Result<()> {
-    let header = format!(
-        "{:>3} {:>5}  {} {} {:>5} {:>5}  Missing required",
-        "#",
-        "Score",
-        fit("Title", 34),
-        fit("Company", 18),
-        "Req",
-        "Pref"
-    );
-    writeln!(w, "{}", paint.header(&header))?;
-    writeln!(w, "{}", "─".repeat(99))?;
-    for (i, f) in fits.iter().enumerate() {
+    w: &'w mut dyn Write,
+    rows: usize,
+}
+
+impl<'w> RankTable<'w> {
+    /// Writes the header.
+    pub fn new(paint: Paint, w: &'w mut dyn Write) -> std::io::Result<Self> {
+        let header = format!(
+            "{:>3} {:>5}  {} {} {:>5} {:>5}  Missing required",
+            "#",
+            "Score",
+            fit("Title", 34),
+            fit("Company", 18),
+            "Req",
+            "Pref"
+        );
+        writeln!(w, "{}", paint.header(&header))?;
+        writeln!(w, "{}", "─".repeat(99))?;
+        Ok(RankTable { paint, w, rows: 0 })
+    }
+
+    pub fn row(&mut self, f: &Fit) -> std::io::Result<()> {
+        let paint = self.paint;
+        self.rows += 1;
         let score = f
             .score
             .map_or_else(|| "n/a".to_owned(), |s| format!("{s:.1}"));
@@ -46,21 +55,31 @@ pub fn rank_table(
             paint.missing(fit(&f.missing_required.join(", "), 22).trim_end())
         };
         writeln!(
-            w,
+            self.w,
             "{:>3} {}  {} {} {:>5} {:>5}  {}",
-            i + 1,
+            self.rows,
             paint.score(f.score, &format!("{score:>5}")),
             fit(&f.title, 34),
             fit(f.company.as_deref().unwrap_or(""), 18),
             format!("{}/{}", f.required_met, f.required_total),
             format!("{}/{}", f.preferred_met, f.preferred_total),
             missing
-        )?;
+        )
     }
-    for s in skipped {
-        writeln!(w, "  {} {}: {}", paint.short("skipped"), s.path, s.reason)?;
+
+    /// Writes the skipped postings after the rows.
+    pub fn finish(self, skipped: &[Skipped]) -> std::io::Result<()> {
+        for s in skipped {
+            writeln!(
+                self.w,
+                "  {} {}: {}",
+                self.paint.short("skipped"),
+                s.path,
+                s.reason
+            )?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 pub fn explain(f: &Fit, paint: Paint, w: &mut dyn Write, detailed: bool) -> std::io::Result<()> {
