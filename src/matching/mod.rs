@@ -47,7 +47,13 @@ pub struct Have {
     pub similarity: f64,
     pub line: Option<usize>,
     pub text: Option<String>,
+    /// Whether the skill can be part of the person's core (relevance): not for collaboration
+    /// tools (Slack, Jira, Notion), which say nothing about the work.
+    pub core: bool,
 }
+
+/// Taxonomy categories that never make a core skill.
+const NOT_CORE: &[&str] = &["collaboration"];
 
 /// The résumé side, indexed by skill.
 #[derive(Debug, Clone, Default)]
@@ -107,6 +113,7 @@ impl ResumeSkills {
                 similarity: best.and_then(|e| e.similarity).unwrap_or(1.0),
                 line: best.map(|e| e.line),
                 text: best.map(|e| e.text.clone()),
+                core: !NOT_CORE.contains(&s.category.as_str()),
             });
         }
         let owned = by_skill
@@ -125,8 +132,11 @@ impl ResumeSkills {
 
     /// How strongly `have` belongs to the person's core (0..=1): `similarity ×
     /// min(1, months / (12 × core_full_years))` (`core_undated_strength` without dated months),
-    /// halved every `core_half_life_years` since it was last used.
+    /// halved every `core_half_life_years` since it was last used; 0 for a collaboration tool.
     pub fn strength(&self, have: &Have, s: &Scoring) -> f64 {
+        if !have.core {
+            return 0.0;
+        }
         let depth = match have.months.or(have.claimed_months) {
             Some(m) if s.core_full_years > 0.0 => {
                 (f64::from(m) / (12.0 * s.core_full_years)).min(1.0)
