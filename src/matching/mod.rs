@@ -464,6 +464,12 @@ impl Compact {
             .flat_map(|u| u.members.iter().map(|m| m.skill))
     }
 
+    /// Every skill the posting names, at any level (what relevance looks at): a résumé with
+    /// none of them scores [`floor_value`].
+    pub fn named(&self) -> impl Iterator<Item = SkillId> + '_ {
+        self.uses.iter().map(|u| u.skill)
+    }
+
     pub fn is_scorable(&self) -> bool {
         self.n_req + self.n_pref > 0
     }
@@ -562,6 +568,13 @@ pub fn score_value(have: &ResumeSkills, c: &Compact, s: &Scoring) -> Option<f64>
     Some(round1(
         combine(coverage, relevance, c.confidence(s), s).total(),
     ))
+}
+
+/// The score of a reduced posting for a résumé that has none of the skills it names: only the
+/// prior part, `(1 − confidence) × neutral_score` (what [`score_value`] gives then).
+pub fn floor_value(c: &Compact, s: &Scoring) -> Option<f64> {
+    c.is_scorable()
+        .then(|| round1(combine(0.0, 0.0, c.confidence(s), s).total()))
 }
 
 /// Score one posting, with per-requirement evidence.
