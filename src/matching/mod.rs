@@ -268,6 +268,10 @@ pub struct Fit {
     /// The person's skills the posting uses, strongest contribution first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub core_used: Vec<CoreUse>,
+    /// Fit points per coverage point (`confidence × coverage share`): what a requirement's
+    /// missing coverage points are worth in the score (gaps use it).
+    #[serde(skip)]
+    pub coverage_factor: f64,
     pub required_met: usize,
     pub required_total: usize,
     pub preferred_met: usize,
@@ -676,6 +680,11 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
             prior: round2(parts.prior),
         }),
         core_used,
+        coverage_factor: if scorable {
+            confidence * shares(s).0
+        } else {
+            0.0
+        },
         required_points,
         preferred_points,
         required_met: count(Level::Required, true),
@@ -838,6 +847,40 @@ mod tests {
         let react = short.core_used.iter().find(|u| u.skill == "React").unwrap();
         let go = short.core_used.iter().find(|u| u.skill == "Go").unwrap();
         assert!(react.strength < 0.1 && go.strength > 0.95, "{react:?} {go:?}");
+    }
+
+    #[test]
+    fn gaps_of_near_fit_postings_come_before_those_of_far_ones() {
+        let s = Scoring::default();
+        // A mobile posting the person shares nothing with: its gaps would add many points
+        // (one posting, five asks) but it is far from them.
+        let mobile = setup_with(
+            SRE,
+            "## 必須\n- Swift\n- Kotlin\n- Android\n- iOS\n- Flutter\n",
+            &s,
+        );
+        // Two SRE postings that use their core and both ask for Kafka.
+        let a = setup_with(
+            SRE,
+            "## 必須\n- Go\n- Terraform\n- EKS\n- Datadog\n- Kafka\n- Istio\n",
+            &s,
+        );
+        let b = setup_with(
+            SRE,
+            "## 必須\n- Terraform\n- EKS\n- PostgreSQL\n- Kafka\n## 歓迎\n- Linkerd\n",
+            &s,
+        );
+        let g = gaps(&[mobile, a, b]);
+        let pos = |n: &str| g.iter().position(|x| x.skill == n).unwrap();
+        let swift = &g[pos("Swift")];
+        let kafka = &g[pos("Kafka")];
+        // Unweighted, Swift would look as good as Kafka; weighted by closeness it is last.
+        assert!(swift.score_gain > 0.0 && swift.weighted_gain == 0.0, "{swift:?}");
+        assert_eq!(pos("Kafka"), 0, "{g:#?}");
+        assert!(kafka.weighted_gain > g[pos("Istio")].weighted_gain);
+        for far in ["Swift", "Kotlin", "Android", "iOS", "Flutter"] {
+            assert!(pos(far) > pos("Linkerd"), "{far} before Linkerd: {g:#?}");
+        }
     }
 
     #[test]

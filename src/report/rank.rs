@@ -229,17 +229,18 @@ pub fn explain(f: &Fit, paint: Paint, w: &mut dyn Write, detailed: bool) -> std:
 
 pub fn gaps_table(gaps: &[Gap], paint: Paint, w: &mut dyn Write) -> std::io::Result<()> {
     let header = format!(
-        "{} {} {:>8} {:>8} {:>7} {:>8} {:>10}",
+        "{} {} {:>8} {:>8} {:>7} {:>8} {:>10} {:>9}",
         fit("Skill", 28),
         fit("Status", 8),
         "Postings",
         "Required",
         "Asked",
         "You have",
-        "Would add"
+        "Would add",
+        "Weighted"
     );
     writeln!(w, "{}", paint.header(&header))?;
-    writeln!(w, "{}", "─".repeat(84))?;
+    writeln!(w, "{}", "─".repeat(94))?;
     for g in gaps {
         let status = match g.status {
             "missing" => paint.missing(&fit(g.status, 8)),
@@ -247,7 +248,7 @@ pub fn gaps_table(gaps: &[Gap], paint: Paint, w: &mut dyn Write) -> std::io::Res
         };
         writeln!(
             w,
-            "{} {} {:>8} {:>8} {:>7} {:>8} {:>10.1}",
+            "{} {} {:>8} {:>8} {:>7} {:>8} {:>10.1} {:>9.1}",
             fit(&g.skill, 28),
             status,
             g.postings_asking,
@@ -255,7 +256,8 @@ pub fn gaps_table(gaps: &[Gap], paint: Paint, w: &mut dyn Write) -> std::io::Res
             g.max_years_asked
                 .map_or_else(|| "–".to_owned(), |y| format!("{y}y")),
             g.months_have.map_or_else(|| "–".to_owned(), format_months),
-            g.score_gain
+            g.score_gain,
+            g.weighted_gain
         )?;
     }
     Ok(())
