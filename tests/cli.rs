@@ -810,7 +810,10 @@ fn score_explain_points_add_up() {
         .iter()
         .map(|u| u["points"].as_f64().unwrap())
         .sum();
-    assert!((relevance_part - core_sum).abs() < 0.1, "{relevance_part} vs {core_sum}");
+    assert!(
+        (relevance_part - core_sum).abs() < 0.1,
+        "{relevance_part} vs {core_sum}"
+    );
     let o = run(&[
         "score",
         "tests/fixtures/resumes/ja_sre.md",

@@ -17,7 +17,11 @@ fn outcomes(scoring: &Scoring) -> Vec<eval::Outcome> {
     let all = eval::postings().unwrap();
     let mut out = Vec::new();
     for r in &file.resume {
-        assert!(r.judgments.len() >= 30, "{}: fewer than 30 judgments", r.name);
+        assert!(
+            r.judgments.len() >= 30,
+            "{}: fewer than 30 judgments",
+            r.name
+        );
         match eval::measure(r, &all, &tax, scoring).unwrap() {
             Some(o) => out.push(o),
             None => eprintln!(

@@ -763,7 +763,11 @@ mod tests {
         assert_eq!(get("Rust").matched_by, "missing");
         assert_eq!(get("Python").earned, 0.5);
         let expected = 70.0 * (1.0 + 0.5 + 0.0) / 3.0 + 30.0 * 0.5;
-        assert!((f.coverage.unwrap() - expected).abs() < 0.06, "{:?}", f.coverage);
+        assert!(
+            (f.coverage.unwrap() - expected).abs() < 0.06,
+            "{:?}",
+            f.coverage
+        );
         let sum: f64 = f.requirements.iter().map(|r| r.points).sum();
         assert!((sum - f.coverage.unwrap()).abs() < 0.1);
         assert_eq!(f.missing_required, vec!["Rust"]);
@@ -804,7 +808,10 @@ mod tests {
         let core: f64 = f.core_used.iter().map(|u| u.points).sum();
         assert!((core - p.relevance).abs() < 0.05, "{core} vs {p:?}");
         // Stack skills count for relevance, not for coverage.
-        assert!(f.core_used.iter().any(|u| u.skill == "PostgreSQL" && u.level == Level::Stack));
+        assert!(f
+            .core_used
+            .iter()
+            .any(|u| u.skill == "PostgreSQL" && u.level == Level::Stack));
         assert!(f.requirements.iter().all(|r| r.skill != "PostgreSQL"));
         // 4 asks, confidence_units 2.
         assert_eq!(f.confidence, Some(0.67));
@@ -846,7 +853,10 @@ mod tests {
         // An old skill is a weak part of the core.
         let react = short.core_used.iter().find(|u| u.skill == "React").unwrap();
         let go = short.core_used.iter().find(|u| u.skill == "Go").unwrap();
-        assert!(react.strength < 0.1 && go.strength > 0.95, "{react:?} {go:?}");
+        assert!(
+            react.strength < 0.1 && go.strength > 0.95,
+            "{react:?} {go:?}"
+        );
     }
 
     #[test]
@@ -875,7 +885,10 @@ mod tests {
         let swift = &g[pos("Swift")];
         let kafka = &g[pos("Kafka")];
         // Unweighted, Swift would look as good as Kafka; weighted by closeness it is last.
-        assert!(swift.score_gain > 0.0 && swift.weighted_gain == 0.0, "{swift:?}");
+        assert!(
+            swift.score_gain > 0.0 && swift.weighted_gain == 0.0,
+            "{swift:?}"
+        );
         assert_eq!(pos("Kafka"), 0, "{g:#?}");
         assert!(kafka.weighted_gain > g[pos("Istio")].weighted_gain);
         for far in ["Swift", "Kotlin", "Android", "iOS", "Flutter"] {
