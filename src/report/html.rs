@@ -186,6 +186,17 @@ pub fn page(
             esc(&f.title),
             esc(f.company.as_deref().unwrap_or(""))
         );
+        if let (Some(p), Some(c)) = (f.parts, f.confidence) {
+            let _ = writeln!(
+                h,
+                "<p class=\"muted\">Score {score} = coverage part {:.2} (coverage {:.1}) + relevance part {:.2} (relevance {:.1}) + prior {:.2} (confidence {c:.2}). The points below add up to the coverage.</p>",
+                p.coverage,
+                f.coverage.unwrap_or(0.0),
+                p.relevance,
+                f.relevance.unwrap_or(0.0),
+                p.prior
+            );
+        }
         let _ = writeln!(h, "<table><tr><th>Level</th><th>Skill</th><th class=\"n\">Years asked</th><th>Matched by</th><th class=\"n\">You have</th><th class=\"n\">Points</th><th>Evidence</th></tr>");
         for r in &f.requirements {
             let skill = if r.alternatives.is_empty() {
