@@ -673,14 +673,9 @@ pub fn config(
     let c = ctx.load_config()?;
     let s = &c.scoring;
     writeln!(out, "[scoring]")?;
-    writeln!(out, "required_weight = {:?}", s.required_weight)?;
-    writeln!(out, "preferred_weight = {:?}", s.preferred_weight)?;
-    writeln!(out, "undated_credit = {:?}", s.undated_credit)?;
-    writeln!(
-        out,
-        "recency_half_life_years = {:?}",
-        s.recency_half_life_years
-    )?;
+    for (name, v) in s.fields() {
+        writeln!(out, "{name} = {v:?}")?;
+    }
     Ok(Exit::Ok)
 }
 

@@ -22,6 +22,32 @@ preferred_weight = 0.3
 undated_credit = 0.5
 # Halve a skill's credit for every N years since it was last used. 0 turns decay off.
 recency_half_life_years = 0.0
+
+# The fit (the `score`) is two-sided and confidence-aware (README "How the score works"):
+#   fit = confidence × (coverage_weight × coverage + relevance_weight × relevance)
+#         + (1 − confidence) × neutral_score
+# coverage: how much of the posting you meet (the weights above; shown as `coverage`);
+# relevance: how much of your core the posting uses, at any level (stack too).
+# relevance_weight = 0 and confidence_units = 0 give back the coverage alone.
+coverage_weight = 0.5
+relevance_weight = 0.5
+# Your core: your `core_size` strongest skills. A skill's strength is
+# min(1, months / (12 × core_full_years)), halved every core_half_life_years since it was last
+# used; a skill listed without dated months has strength core_undated_strength.
+core_size = 10.0
+core_full_years = 3.0
+core_half_life_years = 4.0
+core_undated_strength = 0.25
+# How much a core skill counts when the posting names it at each level (required and
+# unlabelled skills count 1).
+relevance_preferred = 0.75
+relevance_stack = 0.75
+relevance_mentioned = 0.25
+# confidence = n / (n + confidence_units), n = the posting's required and preferred asks;
+# the rest of the weight goes to neutral_score (0..100): a posting that says little is no
+# evidence of a fit, so the prior sits below the middle.
+confidence_units = 2.0
+neutral_score = 30.0
 "#;
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -38,6 +64,25 @@ pub struct Scoring {
     pub preferred_weight: f64,
     pub undated_credit: f64,
     pub recency_half_life_years: f64,
+    /// Share of coverage and of relevance in the fit (before confidence).
+    pub coverage_weight: f64,
+    pub relevance_weight: f64,
+    /// How many of the person's strongest skills make their core (a whole number ≥ 1).
+    pub core_size: f64,
+    /// Months of use at which a skill reaches full strength, in years.
+    pub core_full_years: f64,
+    /// Halve a skill's strength every N years since last use (0 = off).
+    pub core_half_life_years: f64,
+    /// Strength (0..1) of a skill listed without dated months.
+    pub core_undated_strength: f64,
+    /// Weight (0..1) of a core skill the posting names as preferred, in its stack, or in prose.
+    pub relevance_preferred: f64,
+    pub relevance_stack: f64,
+    pub relevance_mentioned: f64,
+    /// `confidence = n / (n + confidence_units)` over the posting's n asks.
+    pub confidence_units: f64,
+    /// Where a posting with few asks is pulled (0..100).
+    pub neutral_score: f64,
 }
 
 impl Default for Scoring {
@@ -47,7 +92,41 @@ impl Default for Scoring {
             preferred_weight: 0.3,
             undated_credit: 0.5,
             recency_half_life_years: 0.0,
+            coverage_weight: 0.5,
+            relevance_weight: 0.5,
+            core_size: 10.0,
+            core_full_years: 3.0,
+            core_half_life_years: 4.0,
+            core_undated_strength: 0.25,
+            relevance_preferred: 0.75,
+            relevance_stack: 0.75,
+            relevance_mentioned: 0.25,
+            confidence_units: 2.0,
+            neutral_score: 30.0,
         }
+    }
+}
+
+impl Scoring {
+    /// Every setting by its key, in the order `skillfit config` prints them.
+    pub fn fields(&self) -> [(&'static str, f64); 15] {
+        [
+            ("required_weight", self.required_weight),
+            ("preferred_weight", self.preferred_weight),
+            ("undated_credit", self.undated_credit),
+            ("recency_half_life_years", self.recency_half_life_years),
+            ("coverage_weight", self.coverage_weight),
+            ("relevance_weight", self.relevance_weight),
+            ("core_size", self.core_size),
+            ("core_full_years", self.core_full_years),
+            ("core_half_life_years", self.core_half_life_years),
+            ("core_undated_strength", self.core_undated_strength),
+            ("relevance_preferred", self.relevance_preferred),
+            ("relevance_stack", self.relevance_stack),
+            ("relevance_mentioned", self.relevance_mentioned),
+            ("confidence_units", self.confidence_units),
+            ("neutral_score", self.neutral_score),
+        ]
     }
 }
 
@@ -81,21 +160,38 @@ pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
         line: 1,
         message,
     };
-    for (name, v) in [
-        ("required_weight", s.required_weight),
-        ("preferred_weight", s.preferred_weight),
-        ("undated_credit", s.undated_credit),
-        ("recency_half_life_years", s.recency_half_life_years),
-    ] {
+    for (name, v) in s.fields() {
         if !v.is_finite() || v < 0.0 {
             return Err(bad(format!(
                 "scoring.{name} must be a number ≥ 0, found {v}"
             )));
         }
     }
-    if s.undated_credit > 1.0 {
+    for (name, v) in [
+        ("undated_credit", s.undated_credit),
+        ("core_undated_strength", s.core_undated_strength),
+        ("relevance_preferred", s.relevance_preferred),
+        ("relevance_stack", s.relevance_stack),
+        ("relevance_mentioned", s.relevance_mentioned),
+    ] {
+        if v > 1.0 {
+            return Err(bad(format!("scoring.{name} must be between 0 and 1")));
+        }
+    }
+    if s.neutral_score > 100.0 {
         return Err(bad(
-            "scoring.undated_credit must be between 0 and 1".to_owned()
+            "scoring.neutral_score must be between 0 and 100".to_owned()
+        ));
+    }
+    if s.core_size < 1.0 || s.core_size.fract() != 0.0 {
+        return Err(bad(format!(
+            "scoring.core_size must be a whole number ≥ 1, found {}",
+            s.core_size
+        )));
+    }
+    if s.coverage_weight + s.relevance_weight <= 0.0 {
+        return Err(bad(
+            "scoring.coverage_weight and scoring.relevance_weight cannot both be 0".to_owned(),
         ));
     }
     Ok(config)
@@ -231,7 +327,7 @@ mod tests {
         assert_eq!(c.scoring.required_weight, d.required_weight);
         assert_eq!(c.scoring.preferred_weight, d.preferred_weight);
         assert_eq!(c.scoring.undated_credit, d.undated_credit);
-        assert_eq!(c.scoring.recency_half_life_years, d.recency_half_life_years);
+        assert_eq!(c.scoring.fields(), d.fields());
     }
 
     #[test]
@@ -239,7 +335,7 @@ mod tests {
         let e = parse("[scoring]\nrequired_weigth = 0.5\n", "skillfit.toml").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "skillfit.toml:2: unknown field `required_weigth`, expected one of `required_weight`, `preferred_weight`, `undated_credit`, `recency_half_life_years`"
+            "skillfit.toml:2: unknown field `required_weigth`, expected one of `required_weight`, `preferred_weight`, `undated_credit`, `recency_half_life_years`, `coverage_weight`, `relevance_weight`, `core_size`, `core_full_years`, `core_half_life_years`, `core_undated_strength`, `relevance_preferred`, `relevance_stack`, `relevance_mentioned`, `confidence_units`, `neutral_score`"
         );
         let e = parse("[scoring]\nundated_credit = 2.0\n", "c.toml").unwrap_err();
         assert!(e.to_string().contains("between 0 and 1"));

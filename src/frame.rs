@@ -67,7 +67,8 @@ pub fn profile_frame(p: &Profile) -> PolarsResult<DataFrame> {
     DataFrame::new(s.len(), columns)
 }
 
-/// The `fits` frame, one row per scored posting, in rank order.
+/// The `fits` frame, one row per scored posting, in rank order (`score` is the fit;
+/// `coverage` the score before issue 9).
 pub fn fits_frame(fits: &[Fit]) -> PolarsResult<DataFrame> {
     let columns = vec![
         Column::new(
@@ -115,6 +116,20 @@ pub fn fits_frame(fits: &[Fit]) -> PolarsResult<DataFrame> {
             fits.iter()
                 .map(|f| f.missing_required.join("; "))
                 .collect::<Vec<_>>(),
+        ),
+        // Added by issue 9 (after the older columns, so positions do not move): the score
+        // before the two-sided fit, and the fit's other parts.
+        Column::new(
+            "coverage".into(),
+            fits.iter().map(|f| f.coverage).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "relevance".into(),
+            fits.iter().map(|f| f.relevance).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "confidence".into(),
+            fits.iter().map(|f| f.confidence).collect::<Vec<_>>(),
         ),
     ];
     DataFrame::new(fits.len(), columns)

@@ -2,10 +2,12 @@
 //!
 //! Takes résumé and posting paths; gives ranked rows. Each side is reduced once (a posting to
 //! its scoring units, a résumé to its skills); each résumé is scored only against the postings
-//! that ask for at least one skill it has, found through an inverted index (skill → postings).
-//! Every other posting scores exactly 0 (no unit can earn anything), so it only fills the top K
-//! when fewer candidates exist. Scores come from [`matching::score_value`], the same arithmetic
-//! as `skillfit score`/`rank`.
+//! that name at least one skill it has (at any level), found through an inverted index (skill →
+//! postings). Every other posting scores its floor, [`matching::floor_value`] (nothing covered,
+//! nothing of the core used: only the prior part, which depends on the posting alone), so the
+//! postings are sorted once by floor and the best of them compete with the candidates for the
+//! top K. Scores come from [`matching::score_value`], the same arithmetic as
+//! `skillfit score`/`rank`.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -97,7 +99,7 @@ pub fn top_k(
 ) -> (Vec<Row>, Vec<Skipped>) {
     let mut index: HashMap<SkillId, Vec<u32>> = HashMap::new();
     for (i, p) in postings.iter().enumerate() {
-        let mut skills: Vec<SkillId> = p.compact.skills().collect();
+        let mut skills: Vec<SkillId> = p.compact.named().collect();
         skills.sort();
         skills.dedup();
         for s in skills {
@@ -105,6 +107,14 @@ pub fn top_k(
         }
     }
     // Postings are sorted by path, so index order is the tie-break order of `rank`.
+    // Every scorable posting by its floor (best first, then index): what a résumé that has
+    // none of its skills scores.
+    let mut floors: Vec<(f64, u32)> = postings
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| matching::floor_value(&p.compact, scoring).map(|f| (f, i as u32)))
+        .collect();
+    floors.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let results: Vec<Result<Vec<Row>, Skipped>> = resumes
         .par_iter()
         .map(|path| {
@@ -136,20 +146,19 @@ pub fn top_k(
                         let by_rank = |a: &(f64, u32), b: &(f64, u32)| {
                             b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
                         };
+                        // The best K of the others, by floor: only they can enter the top K.
+                        scored.extend(
+                            floors
+                                .iter()
+                                .filter(|(_, i)| !is_candidate[*i as usize])
+                                .take(k)
+                                .copied(),
+                        );
                         if scored.len() > k && k > 0 {
                             scored.select_nth_unstable_by(k - 1, by_rank);
                             scored.truncate(k);
                         }
                         scored.sort_by(by_rank);
-                        // Fewer candidates than K: the rest score 0, in path order.
-                        if scored.len() < k {
-                            let zero_fill = (0..postings.len())
-                                .filter(|&i| !is_candidate[i] && postings[i].compact.is_scorable())
-                                .take(k - scored.len())
-                                .map(|i| (0.0, i as u32));
-                            scored.extend(zero_fill);
-                            scored.sort_by(by_rank);
-                        }
                         let resume = path.display().to_string();
                         Ok(scored
                             .into_iter()

@@ -14,7 +14,8 @@ use std::cmp::Ordering;
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 
-use crate::matching::{self, Fit};
+use crate::matching::{self, CoreUse, Fit, Parts};
+use crate::posting::Level;
 
 /// Fits held in memory before a sorted run goes to disk (about 70 MB of them), unless the
 /// environment sets `SKILLFIT_SPILL_AT` (a positive number; documented in the README).
@@ -202,6 +203,42 @@ fn put_opt_f64(w: &mut impl Write, x: Option<f64>) -> io::Result<()> {
     put_u64(w, x.map_or(0, f64::to_bits))
 }
 
+fn put_f64(w: &mut impl Write, x: f64) -> io::Result<()> {
+    put_u64(w, x.to_bits())
+}
+
+/// Every level, by its number in a run.
+const LEVELS: [Level; 5] = [
+    Level::Required,
+    Level::Unspecified,
+    Level::Preferred,
+    Level::Stack,
+    Level::Mentioned,
+];
+
+fn put_level(w: &mut impl Write, level: Level) -> io::Result<()> {
+    let n = LEVELS.iter().position(|l| *l == level).ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "a level with no number in ranked.rs",
+        )
+    })?;
+    w.write_all(&[n as u8])
+}
+
+fn get_f64(r: &mut impl Read) -> io::Result<f64> {
+    Ok(f64::from_bits(get_u64(r)?))
+}
+
+fn get_level(r: &mut impl Read) -> io::Result<Level> {
+    let mut b = [0u8; 1];
+    r.read_exact(&mut b)?;
+    LEVELS
+        .get(usize::from(b[0]))
+        .copied()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "bad level in a run"))
+}
+
 fn get_u64(r: &mut impl Read) -> io::Result<u64> {
     let mut b = [0u8; 8];
     r.read_exact(&mut b)?;
@@ -236,6 +273,27 @@ fn encode(f: &Fit, w: &mut impl Write) -> io::Result<()> {
     w.write_all(&[u8::from(f.company.is_some())])?;
     put_str(w, f.company.as_deref().unwrap_or(""))?;
     put_opt_f64(w, f.score)?;
+    put_opt_f64(w, f.coverage)?;
+    put_opt_f64(w, f.relevance)?;
+    put_opt_f64(w, f.confidence)?;
+    w.write_all(&[u8::from(f.parts.is_some())])?;
+    let parts = f.parts.unwrap_or(Parts {
+        coverage: 0.0,
+        relevance: 0.0,
+        prior: 0.0,
+    });
+    for x in [parts.coverage, parts.relevance, parts.prior] {
+        put_f64(w, x)?;
+    }
+    put_u64(w, f.core_used.len() as u64)?;
+    for c in &f.core_used {
+        put_str(w, &c.skill)?;
+        put_level(w, c.level)?;
+        for x in [c.strength, c.level_weight, c.points] {
+            put_f64(w, x)?;
+        }
+    }
+    put_f64(w, f.coverage_factor)?;
     for n in [
         f.required_met,
         f.required_total,
@@ -258,6 +316,28 @@ fn decode(r: &mut impl Read) -> io::Result<Fit> {
     let company = get_str(r)?;
     let company = (flag[0] == 1).then_some(company);
     let score = get_opt_f64(r)?;
+    let coverage = get_opt_f64(r)?;
+    let relevance = get_opt_f64(r)?;
+    let confidence = get_opt_f64(r)?;
+    r.read_exact(&mut flag)?;
+    let parts = Parts {
+        coverage: get_f64(r)?,
+        relevance: get_f64(r)?,
+        prior: get_f64(r)?,
+    };
+    let parts = (flag[0] == 1).then_some(parts);
+    let core_used = (0..get_usize(r)?)
+        .map(|_| {
+            Ok(CoreUse {
+                skill: get_str(r)?,
+                level: get_level(r)?,
+                strength: get_f64(r)?,
+                level_weight: get_f64(r)?,
+                points: get_f64(r)?,
+            })
+        })
+        .collect::<io::Result<Vec<_>>>()?;
+    let coverage_factor = get_f64(r)?;
     let required_met = get_usize(r)?;
     let required_total = get_usize(r)?;
     let preferred_met = get_usize(r)?;
@@ -271,6 +351,12 @@ fn decode(r: &mut impl Read) -> io::Result<Fit> {
         title,
         company,
         score,
+        coverage,
+        relevance,
+        confidence,
+        parts,
+        core_used,
+        coverage_factor,
         required_met,
         required_total,
         preferred_met,
@@ -293,6 +379,24 @@ mod tests {
             title: format!("Posting {i} — インフラ"),
             company: (i % 3 == 0).then(|| format!("株式会社{i}")),
             score,
+            coverage: score.map(|s| s * 1.1),
+            relevance: score.map(|s| s / 3.0),
+            confidence: Some(0.6),
+            parts: score.map(|s| Parts {
+                coverage: s / 2.0,
+                relevance: s / 5.0,
+                prior: 12.0,
+            }),
+            core_used: (0..i % 3)
+                .map(|k| CoreUse {
+                    skill: format!("core{k}"),
+                    level: LEVELS[(i + k) % LEVELS.len()],
+                    strength: 0.5,
+                    level_weight: 0.75,
+                    points: 1.0 / 7.0,
+                })
+                .collect(),
+            coverage_factor: 0.3,
             required_met: i % 5,
             required_total: 5,
             preferred_met: i % 2,

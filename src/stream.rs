@@ -39,6 +39,10 @@ pub struct LineResult {
     pub preferred_total: Option<usize>,
     /// `; `-joined, as in `fits.csv`.
     pub missing_required: Option<String>,
+    /// As in `fits.csv`: the score before the two-sided fit, and the fit's other parts.
+    pub coverage: Option<f64>,
+    pub relevance: Option<f64>,
+    pub confidence: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
@@ -56,6 +60,9 @@ impl LineResult {
             preferred_met: Some(f.preferred_met),
             preferred_total: Some(f.preferred_total),
             missing_required: Some(f.missing_required.join("; ")),
+            coverage: f.coverage,
+            relevance: f.relevance,
+            confidence: f.confidence,
             error: None,
         }
     }
@@ -72,6 +79,9 @@ impl LineResult {
             preferred_met: None,
             preferred_total: None,
             missing_required: None,
+            coverage: None,
+            relevance: None,
+            confidence: None,
             error: Some(error),
         }
     }

@@ -62,19 +62,25 @@ fn sample_ranking() -> Vec<RankBar> {
     vec![
         RankBar {
             label: "SRE — アソビュー株式会社".into(),
-            required_points: 62.5,
-            preferred_points: 18.0,
+            required_points: 31.25,
+            preferred_points: 9.0,
+            relevance_points: 35.5,
+            prior_points: 4.0,
         },
         RankBar {
             label: "Platform Engineer with a very long title that needs cutting — Example Corp"
                 .into(),
-            required_points: 48.0,
-            preferred_points: 7.25,
+            required_points: 24.0,
+            preferred_points: 3.6,
+            relevance_points: 20.0,
+            prior_points: 5.0,
         },
         RankBar {
             label: "Backend (Go) — Small Co".into(),
-            required_points: 20.0,
+            required_points: 12.0,
             preferred_points: 0.0,
+            relevance_points: 0.0,
+            prior_points: 12.0,
         },
     ]
 }
@@ -283,6 +289,8 @@ fn bad_dates_and_odd_numbers_do_not_panic() {
         label: String::new(),
         required_points: f64::NAN,
         preferred_points: -3.0,
+        relevance_points: f64::INFINITY,
+        prior_points: f64::NEG_INFINITY,
     }];
     let gaps = [GapBar {
         skill: "x".into(),

@@ -789,13 +789,31 @@ fn score_explain_points_add_up() {
     assert!(o.status.success(), "{}", stderr(&o));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     let score = v["score"].as_f64().unwrap();
+    let coverage = v["coverage"].as_f64().unwrap();
+    // Requirement points add up to coverage; the parts add up to the score; the core skills'
+    // points add up to the relevance part.
     let sum: f64 = v["requirements"]
         .as_array()
         .unwrap()
         .iter()
         .map(|r| r["points"].as_f64().unwrap())
         .sum();
-    assert!((score - sum).abs() < 0.15, "{score} vs {sum}");
+    assert!((coverage - sum).abs() < 0.15, "{coverage} vs {sum}");
+    let parts = &v["parts"];
+    let relevance_part = parts["relevance"].as_f64().unwrap();
+    let parts_sum =
+        parts["coverage"].as_f64().unwrap() + relevance_part + parts["prior"].as_f64().unwrap();
+    assert!((score - parts_sum).abs() < 0.06, "{score} vs {parts}");
+    let core_sum: f64 = v["core_used"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["points"].as_f64().unwrap())
+        .sum();
+    assert!(
+        (relevance_part - core_sum).abs() < 0.1,
+        "{relevance_part} vs {core_sum}"
+    );
     let o = run(&[
         "score",
         "tests/fixtures/resumes/ja_sre.md",
@@ -806,7 +824,9 @@ fn score_explain_points_add_up() {
     ]);
     let text = stdout(&o);
     assert!(
-        text.contains("total") && text.contains(&format!("score {score:.1}")),
+        text.contains("total")
+            && text.contains(&format!("= coverage {coverage:.1}"))
+            && text.contains(&format!("score           = {score:>6.1}")),
         "{text}"
     );
 }

@@ -1,4 +1,5 @@
-//! Horizontal bar charts: the ranking (stacked required + preferred points) and the gaps.
+//! Horizontal bar charts: the ranking (stacked parts of the score: required and preferred
+//! coverage, relevance, prior) and the gaps.
 
 use ab_glyph::FontRef;
 use plotters::coord::Shift;
@@ -21,6 +22,8 @@ const PLOT_WIDTH: i32 = 440;
 const MAX_LABEL: f64 = 380.0;
 const REQUIRED: RGBColor = RGBColor(78, 121, 167);
 const PREFERRED: RGBColor = RGBColor(160, 203, 232);
+const RELEVANCE: RGBColor = RGBColor(89, 161, 79);
+const PRIOR: RGBColor = RGBColor(186, 176, 172);
 const GAIN: RGBColor = RGBColor(225, 87, 89);
 
 struct Row {
@@ -50,10 +53,16 @@ impl BarChart {
             .iter()
             .map(|b| {
                 let (req, pref) = (clean(b.required_points), clean(b.preferred_points));
+                let (rel, prior) = (clean(b.relevance_points), clean(b.prior_points));
                 Row {
                     label: truncate(font, &b.label, LABEL_SIZE, MAX_LABEL),
-                    segments: vec![(req, REQUIRED), (pref, PREFERRED)],
-                    note: format!("{:.1}", req + pref),
+                    segments: vec![
+                        (req, REQUIRED),
+                        (pref, PREFERRED),
+                        (rel, RELEVANCE),
+                        (prior, PRIOR),
+                    ],
+                    note: format!("{:.1}", req + pref + rel + prior),
                 }
             })
             .collect();
@@ -61,6 +70,8 @@ impl BarChart {
         let legend = vec![
             ("required".to_string(), REQUIRED),
             ("preferred".to_string(), PREFERRED),
+            ("relevance".to_string(), RELEVANCE),
+            ("prior".to_string(), PRIOR),
         ];
         BarChart::layout(title, rows, legend, max, font)
     }
@@ -82,7 +93,10 @@ impl BarChart {
             })
             .collect();
         let max = rows.iter().map(total).fold(0.0, f64::max);
-        let legend = vec![("score gained if added".to_string(), GAIN)];
+        let legend = vec![(
+            "score gained if added, weighted by closeness".to_string(),
+            GAIN,
+        )];
         BarChart::layout(title, rows, legend, max, font)
     }
 

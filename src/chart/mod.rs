@@ -113,14 +113,20 @@ pub struct Timeline {
 pub struct RankBar {
     /// `title — company`; cut with `…` when long.
     pub label: String,
+    /// The score's parts, stacked left to right (they add up to the score): coverage of the
+    /// required and of the preferred skills (as fit points), relevance, and the prior.
     pub required_points: f64,
     pub preferred_points: f64,
+    pub relevance_points: f64,
+    pub prior_points: f64,
 }
 
 /// One skill of the gaps chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GapBar {
     pub skill: String,
+    /// The bar: the score the skill would add, weighted by how close the postings asking for
+    /// it are to the person (the gaps' order).
     pub score_gain: f64,
     pub postings: usize,
 }

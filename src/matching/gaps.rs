@@ -1,8 +1,14 @@
 //! Gaps: what the postings ask for that the résumé lacks or has too little of.
 //!
-//! Takes scored fits; gives one row per skill, ranked by the points it would add over all
-//! postings (then by how many postings ask for it). A group-by over the requirements where
-//! `earned < 1`, as DESIGN.md describes.
+//! Takes scored fits; gives one row per skill: a group-by over the requirements where
+//! `earned < 1`, as DESIGN.md describes. Each row sums the fit points the skill would add
+//! (`score_gain`: the requirement's missing coverage points × the posting's
+//! `confidence × coverage share`) and, to rank them, the same points weighted by how close
+//! each posting is to the person (`weighted_gain`: × the posting's relevance, 0..1, i.e. how
+//! much of the person's core it uses). So a skill asked by postings that already use the
+//! person's core comes first, and the skills of a posting outside their field (relevance
+//! near 0) come last however many points they would add there. Ties: score_gain, then the
+//! number of postings, then the name.
 
 use std::collections::BTreeMap;
 
@@ -21,8 +27,11 @@ pub struct Gap {
     pub preferred_in: usize,
     pub months_have: Option<u32>,
     pub max_years_asked: Option<f64>,
-    /// Points the skill would add, summed over the postings.
+    /// Points the skill would add to the scores, summed over the postings.
     pub score_gain: f64,
+    /// `score_gain` with each posting's points weighted by its relevance (0..1): how close
+    /// the postings that ask for the skill are to the person. Gaps are ranked by it.
+    pub weighted_gain: f64,
 }
 
 /// Gaps of `fits` (which must still hold their requirement rows).
@@ -63,6 +72,7 @@ impl GapAcc {
                 months_have: r.months_have,
                 max_years_asked: None,
                 score_gain: 0.0,
+                weighted_gain: 0.0,
             });
             g.postings_asking += 1;
             match r.level {
@@ -73,7 +83,9 @@ impl GapAcc {
                 (Some(a), Some(b)) => Some(a.max(b)),
                 (a, b) => a.or(b),
             };
-            g.score_gain += r.max_points - r.points;
+            let gain = (r.max_points - r.points) * f.coverage_factor;
+            g.score_gain += gain;
+            g.weighted_gain += gain * f.relevance.unwrap_or(0.0) / 100.0;
         }
     }
 
@@ -87,12 +99,14 @@ fn finish(by: BTreeMap<String, Gap>) -> Vec<Gap> {
         .into_values()
         .map(|mut g| {
             g.score_gain = (g.score_gain * 10.0).round() / 10.0;
+            g.weighted_gain = (g.weighted_gain * 10.0).round() / 10.0;
             g
         })
         .collect();
     out.sort_by(|a, b| {
-        b.score_gain
-            .total_cmp(&a.score_gain)
+        b.weighted_gain
+            .total_cmp(&a.weighted_gain)
+            .then(b.score_gain.total_cmp(&a.score_gain))
             .then(b.postings_asking.cmp(&a.postings_asking))
             .then(a.skill.cmp(&b.skill))
     });

@@ -1,18 +1,29 @@
 //! Scoring: a profile × a posting → [`Fit`], with per-requirement evidence.
 //!
 //! Takes the résumé's skills ([`ResumeSkills`], built once per run from the profile) and one
-//! [`Posting`]; gives a score in 0..=100 whose points add up requirement by requirement.
-//! Model (DESIGN.md "Matching and scoring", weights in [`crate::config::Scoring`]):
-//! `score = 100 × (w_req × required_coverage + w_pref × preferred_coverage)`; each requirement
-//! (an any-of group counts once, by its best member) earns
-//! `similarity × min(1, months_have / (12 × min_years))` (× recency decay when configured);
-//! a skill listed without dated months earns `undated_credit` when years are asked. With no
-//! preferred requirements all weight goes to required ones (and vice versa). A posting with
-//! neither is not scored: `score` is `None`.
+//! [`Posting`]; gives a score in 0..=100 whose points add up part by part (README "How the
+//! score works", weights in [`crate::config::Scoring`]):
+//!
+//! - **coverage** (the score before issue 9, kept as [`Fit::coverage`]):
+//!   `100 × (w_req × required_coverage + w_pref × preferred_coverage)`; each requirement (an
+//!   any-of group counts once, by its best member) earns
+//!   `similarity × min(1, months_have / (12 × min_years))` (× recency decay when configured);
+//!   a skill listed without dated months earns `undated_credit` when years are asked. With no
+//!   preferred requirements all weight goes to required ones (and vice versa).
+//! - **relevance**: how much of the person's core the posting uses, at any level (stack and
+//!   prose too): `min(1, Σ strength × level_weight / core)`, where a skill's strength grows
+//!   with its months and fades with the years since its last use, and `core` is the summed
+//!   strength of the person's `core_size` strongest skills.
+//! - **confidence** `n / (n + confidence_units)` over the posting's n asks: the fit is
+//!   `confidence × (coverage and relevance, weighted) + (1 − confidence) × neutral_score`, so a
+//!   posting with three generic asks cannot reach 100.
+//!
+//! A posting with no required or preferred skill is not scored: `score` is `None`.
 
 mod gaps;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -36,7 +47,13 @@ pub struct Have {
     pub similarity: f64,
     pub line: Option<usize>,
     pub text: Option<String>,
+    /// Whether the skill can be part of the person's core (relevance): not for collaboration
+    /// tools (Slack, Jira, Notion), which say nothing about the work.
+    pub core: bool,
 }
+
+/// Taxonomy categories that never make a core skill.
+const NOT_CORE: &[&str] = &["collaboration"];
 
 /// The résumé side, indexed by skill.
 #[derive(Debug, Clone, Default)]
@@ -45,6 +62,23 @@ pub struct ResumeSkills {
     /// Indexed by skill id: a dense table, because scoring looks skills up in its inner loop
     /// (matrix mode does it ~10⁸ times).
     by_skill: Vec<Option<Have>>,
+    /// The skills present in `by_skill`, in id order.
+    owned: Vec<SkillId>,
+    /// The summed strength of the core, for the settings it was computed with (computed once
+    /// per run: every posting divides by it).
+    core_cache: OnceLock<(CoreKey, f64)>,
+}
+
+/// The settings the core depends on, as bits (exact comparison).
+type CoreKey = [u64; 4];
+
+fn core_key(s: &Scoring) -> CoreKey {
+    [
+        s.core_size.to_bits(),
+        s.core_full_years.to_bits(),
+        s.core_half_life_years.to_bits(),
+        s.core_undated_strength.to_bits(),
+    ]
 }
 
 impl ResumeSkills {
@@ -79,12 +113,66 @@ impl ResumeSkills {
                 similarity: best.and_then(|e| e.similarity).unwrap_or(1.0),
                 line: best.map(|e| e.line),
                 text: best.map(|e| e.text.clone()),
+                core: !NOT_CORE.contains(&s.category.as_str()),
             });
         }
+        let owned = by_skill
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.is_some())
+            .map(|(i, _)| SkillId(i as u32))
+            .collect();
         ResumeSkills {
             as_of: Month::parse_ym(&p.as_of),
             by_skill,
+            owned,
+            core_cache: OnceLock::new(),
         }
+    }
+
+    /// How strongly `have` belongs to the person's core (0..=1): `similarity ×
+    /// min(1, months / (12 × core_full_years))` (`core_undated_strength` without dated months),
+    /// halved every `core_half_life_years` since it was last used; 0 for a collaboration tool.
+    pub fn strength(&self, have: &Have, s: &Scoring) -> f64 {
+        if !have.core {
+            return 0.0;
+        }
+        let depth = match have.months.or(have.claimed_months) {
+            Some(m) if s.core_full_years > 0.0 => {
+                (f64::from(m) / (12.0 * s.core_full_years)).min(1.0)
+            }
+            Some(_) => 1.0,
+            None => s.core_undated_strength,
+        };
+        let recency = match (s.core_half_life_years, have.last_used, self.as_of) {
+            (h, Some(last), Some(now)) if h > 0.0 => {
+                let years = f64::from((now.index() - last.index()).max(0)) / 12.0;
+                0.5f64.powf(years / h)
+            }
+            _ => 1.0,
+        };
+        have.similarity * depth * recency
+    }
+
+    /// The person's core: the summed strength of their `core_size` strongest skills.
+    pub fn core(&self, s: &Scoring) -> f64 {
+        let key = core_key(s);
+        if let Some((k, v)) = self.core_cache.get() {
+            if *k == key {
+                return *v;
+            }
+        }
+        let mut strengths: Vec<f64> = self
+            .owned
+            .iter()
+            .filter_map(|&id| self.get(id).map(|h| self.strength(h, s)))
+            .collect();
+        strengths.sort_by(|a, b| b.total_cmp(a));
+        // core_size is validated as a whole number ≥ 1; the cast saturates.
+        let v: f64 = strengths.iter().take(s.core_size.max(1.0) as usize).sum();
+        // The first settings seen are cached; others are computed each time.
+        let _ = self.core_cache.set((key, v));
+        v
     }
 
     pub fn get(&self, id: SkillId) -> Option<&Have> {
@@ -93,15 +181,11 @@ impl ResumeSkills {
 
     /// Every skill the résumé has (directly or implied).
     pub fn skills(&self) -> impl Iterator<Item = SkillId> + '_ {
-        self.by_skill
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| h.is_some())
-            .map(|(i, _)| SkillId(i as u32))
+        self.owned.iter().copied()
     }
 
     pub fn len(&self) -> usize {
-        self.by_skill.iter().filter(|h| h.is_some()).count()
+        self.owned.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -125,7 +209,8 @@ pub struct RequirementFit {
     pub months_have: Option<u32>,
     /// 0..=1.
     pub earned: f64,
-    /// Share of the score this requirement contributed (the points add up to the score).
+    /// Coverage points this requirement contributed (they add up to `coverage`; its share of
+    /// the score is `parts.coverage / coverage` of them).
     pub points: f64,
     /// Points it could contribute.
     pub max_points: f64,
@@ -138,19 +223,62 @@ pub struct RequirementFit {
     pub posting_text: String,
 }
 
+/// One skill of the person's that the posting uses (the relevance side of the fit).
+#[derive(Debug, Clone, Serialize)]
+pub struct CoreUse {
+    pub skill: String,
+    /// The level the posting names it at.
+    pub level: Level,
+    /// How strongly the skill belongs to the person's core (0..1).
+    pub strength: f64,
+    /// The level's weight (1 for required and unlabelled skills).
+    pub level_weight: f64,
+    /// Points of the fit it contributed (they add up to `parts.relevance`).
+    pub points: f64,
+}
+
+/// The fit, part by part: the three add up to the score.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+pub struct Parts {
+    /// `confidence × coverage share × coverage`.
+    pub coverage: f64,
+    /// `confidence × relevance share × relevance`.
+    pub relevance: f64,
+    /// `(1 − confidence) × neutral_score`.
+    pub prior: f64,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Fit {
     pub path: String,
     pub title: String,
     pub company: Option<String>,
-    /// `None` when the posting names no required or preferred skill.
+    /// The fit (0..100): coverage and relevance, pulled toward a neutral prior when the posting
+    /// asks for little. `None` when the posting names no required or preferred skill.
     pub score: Option<f64>,
+    /// How much of the posting the person meets (0..100): the score before issue 9; the
+    /// requirement `points` add up to it.
+    pub coverage: Option<f64>,
+    /// How much of the person's core the posting uses (0..100).
+    pub relevance: Option<f64>,
+    /// How much the posting's asks say (0..1): `n / (n + confidence_units)`.
+    pub confidence: Option<f64>,
+    /// The score, part by part.
+    pub parts: Option<Parts>,
+    /// The person's skills the posting uses, strongest contribution first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub core_used: Vec<CoreUse>,
+    /// Fit points per coverage point (`confidence × coverage share`): what a requirement's
+    /// missing coverage points are worth in the score (gaps use it).
+    #[serde(skip)]
+    pub coverage_factor: f64,
     pub required_met: usize,
     pub required_total: usize,
     pub preferred_met: usize,
     pub preferred_total: usize,
     pub missing_required: Vec<String>,
-    /// Points from required and from preferred requirements (they add up to the score).
+    /// Coverage points from required and from preferred requirements (they add up to
+    /// `coverage`).
     pub required_points: f64,
     pub preferred_points: f64,
     /// Empty in batch runs once the rows have been streamed to the report (see `rank`).
@@ -215,12 +343,47 @@ pub struct Compact {
     units: Vec<Unit>,
     n_req: usize,
     n_pref: usize,
+    /// Every skill the posting names, at any level (for relevance).
+    uses: Vec<Use>,
+}
+
+/// A skill the posting names, at its strongest level.
+#[derive(Debug, Clone)]
+struct Use {
+    skill: SkillId,
+    level: Level,
+    similarity: f64,
+}
+
+fn level_weight(level: Level, s: &Scoring) -> f64 {
+    match level {
+        Level::Required | Level::Unspecified => 1.0,
+        Level::Preferred => s.relevance_preferred,
+        Level::Stack => s.relevance_stack,
+        Level::Mentioned => s.relevance_mentioned,
+    }
 }
 
 impl Compact {
     pub fn new(posting: &Posting) -> Self {
         let mut units: Vec<Unit> = Vec::new();
         let mut group_index: HashMap<u32, usize> = HashMap::new();
+        let mut uses: Vec<Use> = Vec::new();
+        for r in &posting.requirements {
+            match uses.iter_mut().find(|u| u.skill == r.skill_id) {
+                Some(u) => {
+                    if r.level < u.level {
+                        u.level = r.level;
+                    }
+                    u.similarity = u.similarity.max(r.similarity);
+                }
+                None => uses.push(Use {
+                    skill: r.skill_id,
+                    level: r.level,
+                    similarity: r.similarity,
+                }),
+            }
+        }
         for (index, r) in posting.requirements.iter().enumerate() {
             // Stack and mentioned skills are context, not asks; an unlabelled posting's
             // skills are scored as its requirements.
@@ -260,7 +423,42 @@ impl Compact {
             units,
             n_req,
             n_pref,
+            uses,
         }
+    }
+
+    /// `n / (n + confidence_units)` over the posting's asks (1 when `confidence_units` is 0).
+    fn confidence(&self, s: &Scoring) -> f64 {
+        let n = (self.n_req + self.n_pref) as f64;
+        if n + s.confidence_units > 0.0 {
+            n / (n + s.confidence_units)
+        } else {
+            0.0
+        }
+    }
+
+    /// Relevance (0..=1) and the raw contribution of each used skill (before the cap at 1).
+    fn relevance<'a, 'h>(
+        &'a self,
+        have: &'h ResumeSkills,
+        s: &Scoring,
+        mut each: impl FnMut(&'a Use, &'h Have, f64, f64),
+    ) -> f64 {
+        let core = have.core(s);
+        if core <= 0.0 {
+            return 0.0;
+        }
+        let mut raw = 0.0;
+        for u in &self.uses {
+            let Some(h) = have.get(u.skill) else { continue };
+            let strength = have.strength(h, s) * u.similarity;
+            let c = strength * level_weight(u.level, s);
+            if c > 0.0 {
+                each(u, h, strength, c / core);
+                raw += c;
+            }
+        }
+        (raw / core).min(1.0)
     }
 
     /// The skills the posting asks for (required or preferred).
@@ -268,6 +466,12 @@ impl Compact {
         self.units
             .iter()
             .flat_map(|u| u.members.iter().map(|m| m.skill))
+    }
+
+    /// Every skill the posting names, at any level (what relevance looks at): a résumé with
+    /// none of them scores [`floor_value`].
+    pub fn named(&self) -> impl Iterator<Item = SkillId> + '_ {
+        self.uses.iter().map(|u| u.skill)
     }
 
     pub fn is_scorable(&self) -> bool {
@@ -327,18 +531,54 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
+/// The shares of coverage and relevance (adding up to 1).
+fn shares(s: &Scoring) -> (f64, f64) {
+    let total = s.coverage_weight + s.relevance_weight;
+    if total > 0.0 {
+        (s.coverage_weight / total, s.relevance_weight / total)
+    } else {
+        (1.0, 0.0)
+    }
+}
+
+/// The fit from coverage (0..100), relevance (0..1) and confidence, part by part.
+fn combine(coverage: f64, relevance: f64, confidence: f64, s: &Scoring) -> Parts {
+    let (wc, wr) = shares(s);
+    Parts {
+        coverage: confidence * wc * coverage,
+        relevance: confidence * wr * 100.0 * relevance,
+        prior: (1.0 - confidence) * s.neutral_score,
+    }
+}
+
+impl Parts {
+    fn total(&self) -> f64 {
+        self.coverage + self.relevance + self.prior
+    }
+}
+
 /// Just the score of a reduced posting (the fast path for batch and matrix runs).
 pub fn score_value(have: &ResumeSkills, c: &Compact, s: &Scoring) -> Option<f64> {
     if !c.is_scorable() {
         return None;
     }
     let w = c.weights(s);
-    let raw: f64 = c
+    let coverage: f64 = c
         .units
         .iter()
         .filter_map(|u| best_member(have, u, s).map(|b| c.max_points(u.level, w) * b.0))
         .sum();
-    Some(round1(raw))
+    let relevance = c.relevance(have, s, |_, _, _, _| {});
+    Some(round1(
+        combine(coverage, relevance, c.confidence(s), s).total(),
+    ))
+}
+
+/// The score of a reduced posting for a résumé that has none of the skills it names: only the
+/// prior part, `(1 − confidence) × neutral_score` (what [`score_value`] gives then).
+pub fn floor_value(c: &Compact, s: &Scoring) -> Option<f64> {
+    c.is_scorable()
+        .then(|| round1(combine(0.0, 0.0, c.confidence(s), s).total()))
 }
 
 /// Score one posting, with per-requirement evidence.
@@ -382,7 +622,35 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
             posting_text: r.text.clone(),
         });
     }
-    let score = c.is_scorable().then(|| round1(raw));
+    let scorable = c.is_scorable();
+    let confidence = c.confidence(s);
+    let mut used: Vec<(&Use, &Have, f64, f64)> = Vec::new();
+    let relevance = c.relevance(have, s, |u, h, strength, share| {
+        used.push((u, h, strength, share))
+    });
+    let parts = combine(raw, relevance, confidence, s);
+    let score = scorable.then(|| round1(parts.total()));
+    // Each used skill's points, scaled so they add up to the relevance part (the sum of the
+    // shares can pass 1, where relevance is capped).
+    let share_sum: f64 = used.iter().map(|x| x.3).sum();
+    let mut core_used: Vec<CoreUse> = if scorable {
+        used.iter()
+            .map(|&(u, h, strength, share)| CoreUse {
+                skill: h.name.clone(),
+                level: u.level,
+                strength: round2(strength),
+                level_weight: round2(level_weight(u.level, s)),
+                points: round2(if share_sum > 0.0 {
+                    parts.relevance * share / share_sum
+                } else {
+                    0.0
+                }),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    core_used.sort_by(|a, b| b.points.total_cmp(&a.points).then(a.skill.cmp(&b.skill)));
     let count = |level: Level, met: bool| {
         fits.iter()
             .filter(|f| f.level == level && (!met || f.is_met))
@@ -403,6 +671,20 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
         title: posting.title.clone(),
         company: posting.company.clone(),
         score,
+        coverage: scorable.then(|| round1(raw)),
+        relevance: scorable.then(|| round1(100.0 * relevance)),
+        confidence: scorable.then(|| round2(confidence)),
+        parts: scorable.then(|| Parts {
+            coverage: round2(parts.coverage),
+            relevance: round2(parts.relevance),
+            prior: round2(parts.prior),
+        }),
+        core_used,
+        coverage_factor: if scorable {
+            confidence * shares(s).0
+        } else {
+            0.0
+        },
         required_points,
         preferred_points,
         required_met: count(Level::Required, true),
@@ -486,9 +768,13 @@ mod tests {
         assert_eq!(get("Rust").matched_by, "missing");
         assert_eq!(get("Python").earned, 0.5);
         let expected = 70.0 * (1.0 + 0.5 + 0.0) / 3.0 + 30.0 * 0.5;
-        assert!((f.score.unwrap() - expected).abs() < 0.06, "{:?}", f.score);
+        assert!(
+            (f.coverage.unwrap() - expected).abs() < 0.06,
+            "{:?}",
+            f.coverage
+        );
         let sum: f64 = f.requirements.iter().map(|r| r.points).sum();
-        assert!((sum - f.score.unwrap()).abs() < 0.1);
+        assert!((sum - f.coverage.unwrap()).abs() < 0.1);
         assert_eq!(f.missing_required, vec!["Rust"]);
         assert_eq!((f.required_met, f.required_total), (1, 3));
     }
@@ -498,7 +784,121 @@ mod tests {
         let f = setup(RESUME, "## 必須\n- Java または Go\n");
         assert_eq!(f.requirements.len(), 1);
         assert_eq!(f.requirements[0].skill, "Go");
-        assert_eq!(f.score, Some(100.0));
+        assert_eq!(f.coverage, Some(100.0));
+    }
+
+    fn setup_with(resume: &str, posting: &str, s: &Scoring) -> Fit {
+        let tax = Taxonomy::builtin().unwrap();
+        let r = crate::resume::parse_resume(resume, &tax);
+        let p = crate::resume::tenure::build_profile(&r, &tax, Month::new(2026, 11).unwrap(), "r");
+        let have = ResumeSkills::from_profile(&p, &tax);
+        let posting = parse_posting(posting, "md", "p.md", &tax).unwrap();
+        let fit = score(&have, &posting, s);
+        // The fast path gives the same number.
+        assert_eq!(score_value(&have, &Compact::new(&posting), s), fit.score);
+        fit
+    }
+
+    const SRE: &str = "## 職歴\n### 株式会社A (2019年01月 〜 2026年10月)\n- Go、Terraform、EKS、Datadog、PostgreSQL で SRE 業務\n### 株式会社B (2012年01月 〜 2012年06月)\n- React で画面開発\n";
+
+    #[test]
+    fn parts_add_up_to_the_score_and_core_points_to_relevance() {
+        let f = setup_with(
+            SRE,
+            "## 必須\n- Go\n- Terraform\n- Kafka\n## 歓迎\n- Datadog\n## 開発環境\n- PostgreSQL, EKS\n",
+            &Scoring::default(),
+        );
+        let p = f.parts.unwrap();
+        assert!((p.coverage + p.relevance + p.prior - f.score.unwrap()).abs() < 0.06);
+        let core: f64 = f.core_used.iter().map(|u| u.points).sum();
+        assert!((core - p.relevance).abs() < 0.05, "{core} vs {p:?}");
+        // Stack skills count for relevance, not for coverage.
+        assert!(f
+            .core_used
+            .iter()
+            .any(|u| u.skill == "PostgreSQL" && u.level == Level::Stack));
+        assert!(f.requirements.iter().all(|r| r.skill != "PostgreSQL"));
+        // 4 asks, confidence_units 2.
+        assert_eq!(f.confidence, Some(0.67));
+    }
+
+    #[test]
+    fn coverage_alone_is_the_old_score() {
+        let s = Scoring {
+            relevance_weight: 0.0,
+            confidence_units: 0.0,
+            ..Scoring::default()
+        };
+        let f = setup_with(SRE, "## 必須\n- Go\n- Kafka\n## 歓迎\n- React\n", &s);
+        assert_eq!(f.score, f.coverage);
+        assert_eq!(f.coverage, Some(65.0));
+    }
+
+    #[test]
+    fn few_generic_asks_are_pulled_to_the_prior_and_core_use_wins() {
+        let s = Scoring::default();
+        // Three asks the person covers, but one is an old side skill: full coverage,
+        // little of their core.
+        let short = setup_with(SRE, "## 必須\n- React\n- Go\n- PostgreSQL\n", &s);
+        assert_eq!(short.coverage, Some(100.0));
+        assert!(short.score.unwrap() < 80.0, "{:?}", short.score);
+        // Their field, with a gap: lower coverage, higher fit.
+        let field = setup_with(
+            SRE,
+            "## 必須\n- Go\n- Terraform\n- EKS\n- Kafka\n- Datadog\n## 歓迎\n- PostgreSQL\n",
+            &s,
+        );
+        assert!(field.coverage.unwrap() < short.coverage.unwrap());
+        assert!(
+            field.score.unwrap() > short.score.unwrap(),
+            "{:?} vs {:?}",
+            field.score,
+            short.score
+        );
+        // An old skill is a weak part of the core.
+        let react = short.core_used.iter().find(|u| u.skill == "React").unwrap();
+        let go = short.core_used.iter().find(|u| u.skill == "Go").unwrap();
+        assert!(
+            react.strength < 0.1 && go.strength > 0.95,
+            "{react:?} {go:?}"
+        );
+    }
+
+    #[test]
+    fn gaps_of_near_fit_postings_come_before_those_of_far_ones() {
+        let s = Scoring::default();
+        // A mobile posting the person shares nothing with: its gaps would add many points
+        // (one posting, five asks) but it is far from them.
+        let mobile = setup_with(
+            SRE,
+            "## 必須\n- Swift\n- Kotlin\n- Android\n- iOS\n- Flutter\n",
+            &s,
+        );
+        // Two SRE postings that use their core and both ask for Kafka.
+        let a = setup_with(
+            SRE,
+            "## 必須\n- Go\n- Terraform\n- EKS\n- Datadog\n- Kafka\n- Istio\n",
+            &s,
+        );
+        let b = setup_with(
+            SRE,
+            "## 必須\n- Terraform\n- EKS\n- PostgreSQL\n- Kafka\n## 歓迎\n- Linkerd\n",
+            &s,
+        );
+        let g = gaps(&[mobile, a, b]);
+        let pos = |n: &str| g.iter().position(|x| x.skill == n).unwrap();
+        let swift = &g[pos("Swift")];
+        let kafka = &g[pos("Kafka")];
+        // Unweighted, Swift would look as good as Kafka; weighted by closeness it is last.
+        assert!(
+            swift.score_gain > 0.0 && swift.weighted_gain == 0.0,
+            "{swift:?}"
+        );
+        assert_eq!(pos("Kafka"), 0, "{g:#?}");
+        assert!(kafka.weighted_gain > g[pos("Istio")].weighted_gain);
+        for far in ["Swift", "Kotlin", "Android", "iOS", "Flutter"] {
+            assert!(pos(far) > pos("Linkerd"), "{far} before Linkerd: {g:#?}");
+        }
     }
 
     #[test]

@@ -93,8 +93,10 @@ pub fn ranking_data(fits: &[Fit]) -> Vec<RankBar> {
         .take(CHART_POSTINGS)
         .map(|f| RankBar {
             label: label(f),
-            required_points: f.required_points,
-            preferred_points: f.preferred_points,
+            required_points: f.required_points * f.coverage_factor,
+            preferred_points: f.preferred_points * f.coverage_factor,
+            relevance_points: f.parts.map_or(0.0, |p| p.relevance),
+            prior_points: f.parts.map_or(0.0, |p| p.prior),
         })
         .collect()
 }
@@ -104,7 +106,7 @@ pub fn gaps_data(gaps: &[Gap]) -> Vec<GapBar> {
         .take(CHART_SKILLS)
         .map(|g| GapBar {
             skill: g.skill.clone(),
-            score_gain: g.score_gain,
+            score_gain: g.weighted_gain,
             postings: g.postings_asking,
         })
         .collect()

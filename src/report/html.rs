@@ -117,7 +117,7 @@ pub fn page(
     if let Some(svg) = &charts.ranking {
         let _ = writeln!(h, "<div class=\"chart\">{}</div>", inline_svg(svg));
     }
-    let _ = writeln!(h, "<table><tr><th class=\"n\">#</th><th class=\"n\">Score</th><th>Posting</th><th>Company</th><th class=\"n\">Required</th><th class=\"n\">Preferred</th><th>Missing required</th></tr>");
+    let _ = writeln!(h, "<table><tr><th class=\"n\">#</th><th class=\"n\">Score</th><th class=\"n\">Coverage</th><th>Posting</th><th>Company</th><th class=\"n\">Required</th><th class=\"n\">Preferred</th><th>Missing required</th></tr>");
     for (i, f) in fits.iter().enumerate().take(200) {
         let score = f
             .score
@@ -125,9 +125,11 @@ pub fn page(
         let width = f.score.unwrap_or(0.0).clamp(0.0, 100.0);
         let _ = writeln!(
             h,
-            "<tr><td class=\"n\">{}</td><td class=\"n\">{score} <span class=\"bar\" style=\"width:{:.0}px\"></span></td><td>{}<br><span class=\"muted\">{}</span></td><td>{}</td><td class=\"n\">{}/{}</td><td class=\"n\">{}/{}</td><td class=\"missing\">{}</td></tr>",
+            "<tr><td class=\"n\">{}</td><td class=\"n\">{score} <span class=\"bar\" style=\"width:{:.0}px\"></span></td><td class=\"n\">{}</td><td>{}<br><span class=\"muted\">{}</span></td><td>{}</td><td class=\"n\">{}/{}</td><td class=\"n\">{}/{}</td><td class=\"missing\">{}</td></tr>",
             i + 1,
             width * 0.6,
+            f.coverage
+                .map_or_else(|| "n/a".to_owned(), |c| format!("{c:.1}")),
             esc(&f.title),
             esc(&f.path),
             esc(f.company.as_deref().unwrap_or("")),
@@ -151,16 +153,17 @@ pub fn page(
     if let Some(svg) = &charts.gaps {
         let _ = writeln!(h, "<div class=\"chart\">{}</div>", inline_svg(svg));
     }
-    let _ = writeln!(h, "<table><tr><th>Skill</th><th>Status</th><th class=\"n\">Postings</th><th class=\"n\">Required in</th><th class=\"n\">Score it would add</th></tr>");
+    let _ = writeln!(h, "<table><tr><th>Skill</th><th>Status</th><th class=\"n\">Postings</th><th class=\"n\">Required in</th><th class=\"n\">Score it would add</th><th class=\"n\">Weighted by closeness</th></tr>");
     for g in gaps.iter().take(30) {
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{:.1}</td></tr>",
             esc(&g.skill),
             g.status,
             g.postings_asking,
             g.required_in,
-            g.score_gain
+            g.score_gain,
+            g.weighted_gain
         );
     }
     let _ = writeln!(h, "</table>");
@@ -183,6 +186,17 @@ pub fn page(
             esc(&f.title),
             esc(f.company.as_deref().unwrap_or(""))
         );
+        if let (Some(p), Some(c)) = (f.parts, f.confidence) {
+            let _ = writeln!(
+                h,
+                "<p class=\"muted\">Score {score} = coverage part {:.2} (coverage {:.1}) + relevance part {:.2} (relevance {:.1}) + prior {:.2} (confidence {c:.2}). The points below add up to the coverage.</p>",
+                p.coverage,
+                f.coverage.unwrap_or(0.0),
+                p.relevance,
+                f.relevance.unwrap_or(0.0),
+                p.prior
+            );
+        }
         let _ = writeln!(h, "<table><tr><th>Level</th><th>Skill</th><th class=\"n\">Years asked</th><th>Matched by</th><th class=\"n\">You have</th><th class=\"n\">Points</th><th>Evidence</th></tr>");
         for r in &f.requirements {
             let skill = if r.alternatives.is_empty() {

@@ -65,9 +65,9 @@ pub fn summary(
     let _ = writeln!(s, "## Ranking\n");
     let _ = writeln!(
         s,
-        "| # | Score | Posting | Company | Required | Preferred | Missing required |"
+        "| # | Score | Coverage | Posting | Company | Required | Preferred | Missing required |"
     );
-    let _ = writeln!(s, "|---:|---:|---|---|---|---|---|");
+    let _ = writeln!(s, "|---:|---:|---:|---|---|---|---|---|");
     for (i, f) in fits.iter().enumerate().take(SUMMARY_ROWS) {
         let title = match slugs.get(i) {
             Some(slug) => format!("[{}](postings/{slug}.md)", md_escape(&f.title)),
@@ -75,9 +75,11 @@ pub fn summary(
         };
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} | {}/{} | {}/{} | {} |",
+            "| {} | {} | {} | {} | {} | {}/{} | {}/{} | {} |",
             i + 1,
             score_text(f),
+            f.coverage
+                .map_or_else(|| "n/a".to_owned(), |c| format!("{c:.1}")),
             title,
             md_escape(f.company.as_deref().unwrap_or("")),
             f.required_met,
@@ -98,19 +100,25 @@ pub fn summary(
     if gaps.is_empty() {
         let _ = writeln!(s, "Nothing missing.");
     } else {
-        let _ = writeln!(s, "| Skill | Status | Postings asking | Required in | Years asked (max) | You have | Score it would add |");
-        let _ = writeln!(s, "|---|---|---:|---:|---:|---:|---:|");
+        let _ = writeln!(
+            s,
+            "Ordered by the score each skill would add, weighted by how close the postings \
+             asking for it are to you (their relevance).\n"
+        );
+        let _ = writeln!(s, "| Skill | Status | Postings asking | Required in | Years asked (max) | You have | Score it would add | Weighted by closeness |");
+        let _ = writeln!(s, "|---|---|---:|---:|---:|---:|---:|---:|");
         for g in gaps.iter().take(15) {
             let _ = writeln!(
                 s,
-                "| {} | {} | {} | {} | {} | {} | {:.1} |",
+                "| {} | {} | {} | {} | {} | {} | {:.1} | {:.1} |",
                 md_escape(&g.skill),
                 g.status,
                 g.postings_asking,
                 g.required_in,
                 years(g.max_years_asked),
                 months(g.months_have),
-                g.score_gain
+                g.score_gain,
+                g.weighted_gain
             );
         }
     }
@@ -157,8 +165,14 @@ pub fn explanation(f: &Fit) -> String {
     let _ = writeln!(s, "File: `{}`  ", f.path.replace('`', "'"));
     let _ = writeln!(
         s,
-        "Score: **{}** · required {}/{} · preferred {}/{}\n",
+        "Score: **{}** · coverage {} · relevance {} · confidence {} · required {}/{} · preferred {}/{}\n",
         score_text(f),
+        f.coverage
+            .map_or_else(|| "n/a".to_owned(), |c| format!("{c:.1}")),
+        f.relevance
+            .map_or_else(|| "n/a".to_owned(), |c| format!("{c:.1}")),
+        f.confidence
+            .map_or_else(|| "n/a".to_owned(), |c| format!("{c:.2}")),
         f.required_met,
         f.required_total,
         f.preferred_met,
@@ -200,11 +214,35 @@ pub fn explanation(f: &Fit) -> String {
         );
     }
     let total: f64 = f.requirements.iter().map(|r| r.points).sum();
-    let _ = writeln!(
-        s,
-        "\nPoints add up to {total:.1} (score {}).\n",
-        score_text(f)
-    );
+    let _ = writeln!(s, "\nPoints add up to the coverage, {total:.1}.\n");
+    if !f.core_used.is_empty() {
+        let _ = writeln!(s, "Your core skills this posting uses (relevance):\n");
+        let _ = writeln!(s, "| Skill | Named as | Strength | Weight | Points |");
+        let _ = writeln!(s, "|---|---|---:|---:|---:|");
+        for u in &f.core_used {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {:.2} | {:.2} | {:.2} |",
+                md_escape(&u.skill),
+                u.level.as_str(),
+                u.strength,
+                u.level_weight,
+                u.points
+            );
+        }
+        let _ = writeln!(s);
+    }
+    if let (Some(p), Some(c)) = (f.parts, f.confidence) {
+        let _ = writeln!(
+            s,
+            "Score {} = coverage part {:.2} + relevance part {:.2} + prior {:.2} \
+             (confidence {c:.2}; README, \"How the score works\").\n",
+            score_text(f),
+            p.coverage,
+            p.relevance,
+            p.prior
+        );
+    }
     let _ = writeln!(s, "## Evidence\n");
     for r in &f.requirements {
         let _ = writeln!(

@@ -30,16 +30,17 @@ impl<'w> RankTable<'w> {
     /// Writes the header.
     pub fn new(paint: Paint, w: &'w mut dyn Write) -> std::io::Result<Self> {
         let header = format!(
-            "{:>3} {:>5}  {} {} {:>5} {:>5}  Missing required",
+            "{:>3} {:>5} {:>5}  {} {} {:>5} {:>5}  Missing required",
             "#",
             "Score",
+            "Cover",
             fit("Title", 34),
             fit("Company", 18),
             "Req",
             "Pref"
         );
         writeln!(w, "{}", paint.header(&header))?;
-        writeln!(w, "{}", "─".repeat(99))?;
+        writeln!(w, "{}", "─".repeat(105))?;
         Ok(RankTable { paint, w, rows: 0 })
     }
 
@@ -49,6 +50,9 @@ impl<'w> RankTable<'w> {
         let score = f
             .score
             .map_or_else(|| "n/a".to_owned(), |s| format!("{s:.1}"));
+        let coverage = f
+            .coverage
+            .map_or_else(|| "n/a".to_owned(), |s| format!("{s:.1}"));
         let missing = if f.score.is_none() {
             paint.score(None, fit("(no requirements recognised)", 22).trim_end())
         } else {
@@ -56,9 +60,10 @@ impl<'w> RankTable<'w> {
         };
         writeln!(
             self.w,
-            "{:>3} {}  {} {} {:>5} {:>5}  {}",
+            "{:>3} {} {:>5}  {} {} {:>5} {:>5}  {}",
             self.rows,
             paint.score(f.score, &format!("{score:>5}")),
+            coverage,
             fit(&f.title, 34),
             fit(f.company.as_deref().unwrap_or(""), 18),
             format!("{}/{}", f.required_met, f.required_total),
@@ -91,8 +96,11 @@ pub fn explain(f: &Fit, paint: Paint, w: &mut dyn Write, detailed: bool) -> std:
     match f.score {
         Some(s) => writeln!(
             w,
-            "Score {} / 100 · required {}/{} · preferred {}/{}",
+            "Score {} / 100 · coverage {:.1} · relevance {:.1} · confidence {:.2} · required {}/{} · preferred {}/{}",
             paint.score(Some(s), &format!("{s:.1}")),
+            f.coverage.unwrap_or(0.0),
+            f.relevance.unwrap_or(0.0),
+            f.confidence.unwrap_or(0.0),
             f.required_met,
             f.required_total,
             f.preferred_met,
@@ -168,30 +176,90 @@ pub fn explain(f: &Fit, paint: Paint, w: &mut dyn Write, detailed: bool) -> std:
     }
     writeln!(w, "{}", "─".repeat(86))?;
     let total: f64 = f.requirements.iter().map(|r| r.points).sum();
-    let score = f.score.unwrap_or(0.0);
     writeln!(
         w,
-        "{:>71} {:>6.2} = score {}",
+        "{:>71} {:>6.2} = coverage {:.1}",
         "total",
         total,
-        paint.score(f.score, &format!("{score:.1}"))
+        f.coverage.unwrap_or(0.0)
     )?;
+    if !f.core_used.is_empty() {
+        writeln!(w)?;
+        let header = format!(
+            "{} {} {:>8} {:>6} {:>6}",
+            fit("Your core", 26),
+            fit("Named as", 11),
+            "Strength",
+            "Weight",
+            "Points"
+        );
+        writeln!(w, "{}", paint.header(&header))?;
+        writeln!(w, "{}", "─".repeat(61))?;
+        for u in &f.core_used {
+            writeln!(
+                w,
+                "{} {} {:>8.2} {:>6.2} {:>6.2}",
+                fit(&u.skill, 26),
+                fit(u.level.as_str(), 11),
+                u.strength,
+                u.level_weight,
+                u.points
+            )?;
+        }
+        writeln!(w, "{}", "─".repeat(61))?;
+        let total: f64 = f.core_used.iter().map(|u| u.points).sum();
+        writeln!(
+            w,
+            "{:>54} {:>6.2} = relevance part (relevance {:.1})",
+            "total",
+            total,
+            f.relevance.unwrap_or(0.0)
+        )?;
+    }
+    if let (Some(p), Some(c)) = (f.parts, f.confidence) {
+        let score = f.score.unwrap_or(0.0);
+        writeln!(w)?;
+        writeln!(
+            w,
+            "Fit = confidence {c:.2} × (coverage and relevance, weighted) + {:.2} × neutral prior",
+            1.0 - c
+        )?;
+        writeln!(
+            w,
+            "  coverage  {:>5.1} → {:>6.2}",
+            f.coverage.unwrap_or(0.0),
+            p.coverage
+        )?;
+        writeln!(
+            w,
+            "  relevance {:>5.1} → {:>6.2}",
+            f.relevance.unwrap_or(0.0),
+            p.relevance
+        )?;
+        writeln!(w, "  prior           → {:>6.2}", p.prior)?;
+        writeln!(
+            w,
+            "  score           = {}",
+            paint.score(f.score, &format!("{score:>6.1}"))
+        )?;
+    }
     Ok(())
 }
 
 pub fn gaps_table(gaps: &[Gap], paint: Paint, w: &mut dyn Write) -> std::io::Result<()> {
     let header = format!(
-        "{} {} {:>8} {:>8} {:>7} {:>8} {:>10}",
+        "{} {} {:>8} {:>8} {:>7} {:>8} {:>10} {:>9}",
         fit("Skill", 28),
         fit("Status", 8),
         "Postings",
         "Required",
         "Asked",
         "You have",
-        "Would add"
+        "Would add",
+        "Weighted"
     );
     writeln!(w, "{}", paint.header(&header))?;
-    writeln!(w, "{}", "─".repeat(84))?;
+    writeln!(w, "{}", "─".repeat(94))?;
     for g in gaps {
         let status = match g.status {
             "missing" => paint.missing(&fit(g.status, 8)),
@@ -199,7 +267,7 @@ pub fn gaps_table(gaps: &[Gap], paint: Paint, w: &mut dyn Write) -> std::io::Res
         };
         writeln!(
             w,
-            "{} {} {:>8} {:>8} {:>7} {:>8} {:>10.1}",
+            "{} {} {:>8} {:>8} {:>7} {:>8} {:>10.1} {:>9.1}",
             fit(&g.skill, 28),
             status,
             g.postings_asking,
@@ -207,7 +275,8 @@ pub fn gaps_table(gaps: &[Gap], paint: Paint, w: &mut dyn Write) -> std::io::Res
             g.max_years_asked
                 .map_or_else(|| "–".to_owned(), |y| format!("{y}y")),
             g.months_have.map_or_else(|| "–".to_owned(), format_months),
-            g.score_gain
+            g.score_gain,
+            g.weighted_gain
         )?;
     }
     Ok(())
