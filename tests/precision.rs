@@ -157,7 +157,13 @@ fn japanese_katakana_names_and_ordinary_words() {
     }
     // A loanword that is an ordinary word (wordfreq's Japanese list, or the katakana of an
     // ordinary English name) counts only where it names the product.
-    for key in ["パイソン", "スウィフト", "ジャンゴ", "エクセル", "スプリング"] {
+    for key in [
+        "パイソン",
+        "スウィフト",
+        "ジャンゴ",
+        "エクセル",
+        "スプリング",
+    ] {
         assert!(tax.is_ambiguous_key(key), "{key} is an ordinary word");
     }
     assert!(!tax.is_ambiguous_key("テラフォーム"));
@@ -168,7 +174,12 @@ fn japanese_katakana_names_and_ordinary_words() {
     for form in ["スラック", "ルビー", "ビュー", "ゴー"] {
         assert!(tax.resolve(form).is_none(), "{form}");
     }
-    assert!(names("カルビーのチップスとスラックス、コードのレビュー。", true, true).is_empty());
+    assert!(names(
+        "カルビーのチップスとスラックス、コードのレビュー。",
+        true,
+        true
+    )
+    .is_empty());
     // The new prose fixture does hold such words: raw matching finds them, the readers do not.
     let zoo = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR"))
