@@ -124,6 +124,7 @@ class Taxonomy:
         self.by_loose = {}  # loose key -> group index
         self.ids = set()
         self.not_skills = set()
+        self.phrases = set()  # generated multi-word variants made of dictionary words only
 
     def claim(self, g, k):
         self.by_key.setdefault(k, g)
@@ -136,7 +137,9 @@ class Taxonomy:
 
     def add_alias(self, g, alias):
         k = key(alias)
-        if not k or self.owner(k) is not None or k in self.not_skills:
+        # Another spelling of a form of this very skill (`angular js` beside `AngularJS`) is
+        # an alias of its own: the matcher compares whole strings.
+        if not k or k in self.by_key or self.by_loose.get(loose(k), g) != g or k in self.not_skills:
             return False
         # A dictionary word is not another name of a differently named skill (linguist's
         # `node` for JavaScript, `rake` for Ruby), and neither is a code of three letters or
@@ -452,6 +455,7 @@ def load_skill_extractor(t, root, words):
             continue
         if t.owner(k) is not None:
             g = t.owner(k)
+            t.add_alias(g, k)  # `active mq` for ActiveMQ: a spelling of its own
             if "skill-extractor" not in t.groups[g]["sources"]:
                 t.groups[g]["sources"].append("skill-extractor")
             continue
@@ -472,19 +476,66 @@ def load_skill_extractor(t, root, words):
                 t.add_alias(g, a)
 
 
+CAMEL_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
+# Vendor prefixes people write either way (`Amazon S3` / `AWS S3`, `Google Cloud Pub/Sub` /
+# `GCP Pub/Sub`, `Microsoft Azure Functions` / `Azure Functions`, `Microsoft Excel` / `MS Excel`).
+VENDOR_PREFIXES = [("Amazon ", "AWS "), ("Google Cloud ", "GCP "),
+                   ("Microsoft Azure ", "Azure "), ("Azure ", "Microsoft Azure "), ("Microsoft ", "MS ")]
+# Japanese technical writing drops the final long vowel of these words (JIS Z 8301 style:
+# `サーバ`, `コンピュータ`); both spellings are common.
+JA_LONG_VOWEL = ["サーバー", "マネージャー", "コンピューター", "ブラウザー", "エディター", "ユーザー",
+                 "コントローラー", "ルーター", "プリンター", "スキャナー", "レイヤー", "ビューアー"]
+
+
+def camel_parts(f):
+    """`TypeScript` → `Type`, `Script`; `NestJS` → `Nest`, `JS`; `AWSAppSync` → `AWS`, `App`,
+    `Sync`; None unless a one-word name of letters has two or three such parts."""
+    if not re.fullmatch(r"[A-Za-z]+", f) or not re.search(r"[a-z][A-Z]|[A-Z]{2}[a-z]", f):
+        return None
+    parts = CAMEL_PART.findall(f)
+    if "".join(parts) != f or not 2 <= len(parts) <= 3:
+        return None
+    # Each part a word (`Type`, `Script`) or an acronym (`DB`, `JS`): `ElastiCache` and `SciPy`
+    # are not written apart.
+    for p in parts:
+        is_acronym = p.isupper() and 2 <= len(p) <= 4
+        if not is_acronym and (len(p) < 3 or p.lower() not in WORDS):
+            return None
+    return parts
+
+
 def add_variants(t):
     """Spellings people write for the same name:
     - parts joined or split: `Vue.js` → `Vuejs`, `Vue JS`; `Apache Kafka` → `Apache-Kafka`,
       `ApacheKafka` (names of two or three parts, without version numbers);
+    - a one-word name split where its capitals are (`TypeScript` → `Type Script`, `SpringBoot`
+      → `Spring Boot`, `NestJS` → `Nest JS`, `Nest.js`); a split made of dictionary words only
+      (`Power Shell`, `Cloud Front`) is an ordinary phrase (`t.phrases`);
+    - the vendor prefix written the other way (`VENDOR_PREFIXES`);
+    - Japanese forms with and without the final long vowel of `JA_LONG_VOWEL` words;
     - the other grammatical number of a lower-case phrase from skill-extractor:
       `serverless environments` ↔ `serverless environment`."""
     def add(g, grp, v):
         k = key(v)
-        if k and k not in t.by_key:
+        if k and k not in t.by_key and t.by_loose.get(loose(k), g) == g and k not in t.not_skills:
             grp["aliases"].append(v)
             t.by_key[k] = g
+            t.by_loose.setdefault(loose(k), g)
+            return True
+        return False
 
     for g, grp in enumerate(t.groups):
+        forms = [grp["name"]] + list(grp["aliases"])
+        if grp["curated"]:
+            forms += sorted(grp["curated_keys"])
+        for f in forms:
+            if not JA_CHARS.search(f):
+                continue
+            for long, short in [(w, w[:-1]) for w in JA_LONG_VOWEL]:
+                if long in f:
+                    add(g, grp, f.replace(long, short))
+                elif short in f and not re.search(re.escape(short) + "[ー\u30a1-\u30fa]", f):
+                    add(g, grp, f.replace(short, long))
         if grp.get("case_sensitive"):
             continue
         forms = [grp["name"]] + list(grp["aliases"])
@@ -498,6 +549,20 @@ def add_variants(t):
                 v = sep.join(parts)
                 if v != f:
                     add(g, grp, v)
+        # Only for skills that two sources list (or the curated core): the names people write
+        # often enough to write them in more than one way.
+        for f in forms if grp["curated"] or len(grp["sources"]) >= 2 else []:
+            parts = camel_parts(f)
+            if parts:
+                v = " ".join(parts)
+                if add(g, grp, v) and all(p.lower() in WORDS for p in parts):
+                    t.phrases.add(key(v))
+                if parts[-1] == "JS":
+                    add(g, grp, "".join(parts[:-1]) + ".js")
+            for old, new in VENDOR_PREFIXES:
+                rest = f[len(old):]
+                if f.startswith(old) and 1 <= len(rest.split()) <= 3 and rest[:1].isupper():
+                    add(g, grp, new + f[len(old):])
         if grp["curated"] or grp["sources"][0] != "skill-extractor":
             continue
         for f in forms:
@@ -556,6 +621,8 @@ def main():
                 if z is not None:
                     ambiguous[k] = z
             elif is_ordinary(k, words):
+                ambiguous[k] = zipf_frequency(k, "en")
+            elif k in t.phrases:
                 ambiguous[k] = zipf_frequency(k, "en")
         if grp["curated"]:
             extra = [a for a in grp["aliases"] if key(a) not in grp["curated_keys"]]
