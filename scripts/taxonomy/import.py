@@ -507,14 +507,15 @@ def camel_parts(f):
 def add_variants(t):
     """Spellings people write for the same name:
     - parts joined or split: `Vue.js` → `Vuejs`, `Vue JS`; `Apache Kafka` → `Apache-Kafka`,
-      `ApacheKafka` (names of two or three parts, without version numbers);
+      `ApacheKafka` (names of two or three parts, without version numbers; not descriptions:
+      see `is_named` below);
     - a one-word name split where its capitals are (`TypeScript` → `Type Script`, `SpringBoot`
       → `Spring Boot`, `NestJS` → `Nest JS`, `Nest.js`); a split made of dictionary words only
       (`Power Shell`, `Cloud Front`) is an ordinary phrase (`t.phrases`);
     - the vendor prefix written the other way (`VENDOR_PREFIXES`);
     - Japanese forms with and without the final long vowel of `JA_LONG_VOWEL` words;
-    - the other grammatical number of a lower-case phrase from skill-extractor:
-      `serverless environments` ↔ `serverless environment`."""
+    - the other grammatical number of a lower-case phrase from skill-extractor whose last word
+      is a dictionary word: `serverless environments` ↔ `serverless environment`."""
     def add(g, grp, v):
         k = key(v)
         if k and k not in t.by_key and t.by_loose.get(loose(k), g) == g and k not in t.not_skills:
@@ -545,6 +546,16 @@ def add_variants(t):
             parts = [p for p in re.split(r"[\s._-]+", f) if p]
             if len(parts) < 2 or len(parts) > 3:
                 continue
+            # A name is joined (`Spring Boot` → `SpringBoot`, `node js` → `nodejs`); a
+            # description is not (`python automation`, `gpu computing`, `salesforce data model`:
+            # nobody writes `pythonautomation`). Names come with their casing from the curated
+            # core, linguist, devicon and simple-icons; skill-extractor's phrases (lower case,
+            # the display names made from them) are names only when they end in a word no
+            # dictionary has and hold at most one dictionary word (`node js`, `free rtos`).
+            is_named = f != f.lower() and grp["sources"][0] != "skill-extractor"
+            words_in = [p.lower() in WORDS for p in parts]
+            if not is_named and (sum(words_in) >= 2 or words_in[-1]):
+                continue
             for sep in ("", " ", "-"):
                 v = sep.join(parts)
                 if v != f:
@@ -570,6 +581,9 @@ def add_variants(t):
             if " " not in k or not re.fullmatch(r"[a-z ]+", k):
                 continue
             last = k.rsplit(" ", 1)[1]
+            # `better auth` is a name and `testing` or `management` have no plural.
+            if last not in WORDS or re.search(r"(ing|ment|ness|ity|ics|ware|ance|ence)$", last):
+                continue
             if last.endswith("ies") and len(last) > 4:
                 other = last[:-3] + "y"
             elif re.search(r"(ss|sis|us|is)$", last):
