@@ -129,3 +129,69 @@ fn ordinary_words_count_only_where_they_name_the_product() {
     assert!(names("Go でバッチを実装しました。", false, true).contains(&"Go".to_owned()));
     assert!(names("Spring, Go", true, false).contains(&"Go".to_owned()));
 }
+
+#[test]
+fn japanese_katakana_names_and_ordinary_words() {
+    let tax = Taxonomy::builtin().expect("built-in taxonomy");
+    let names = |text: &str, listed: bool, technical: bool| -> Vec<String> {
+        tax.find_in(&skillfit::text::nfkc(text), listed, technical)
+            .iter()
+            .map(|h| tax.skill(h.skill).name.clone())
+            .collect()
+    };
+    // Katakana and kanji forms from src/taxonomy/ja_aliases.tsv and skills.toml.
+    let listed = names(
+        "スキル：テラフォーム、ドッカー、クーベネティス、ジェンキンス、機械学習、テンソルフロー",
+        true,
+        true,
+    );
+    for skill in [
+        "Terraform",
+        "Docker",
+        "Kubernetes",
+        "Jenkins",
+        "Machine Learning",
+        "TensorFlow",
+    ] {
+        assert!(listed.contains(&skill.to_owned()), "{skill}: {listed:?}");
+    }
+    // A loanword that is an ordinary word (wordfreq's Japanese list, or the katakana of an
+    // ordinary English name) counts only where it names the product.
+    for key in [
+        "パイソン",
+        "スウィフト",
+        "ジャンゴ",
+        "エクセル",
+        "スプリング",
+    ] {
+        assert!(tax.is_ambiguous_key(key), "{key} is an ordinary word");
+    }
+    assert!(!tax.is_ambiguous_key("テラフォーム"));
+    assert!(names("動物園で大きなパイソンを見ました。", false, false).is_empty());
+    assert!(names("映画のジャンゴとカフカの小説。", false, false).is_empty());
+    // Forms inside ordinary words are no aliases at all (`スラック` in `スラックス`,
+    // `ルビー` in `カルビー`, `ビュー` in `レビュー`).
+    for form in ["スラック", "ルビー", "ビュー", "ゴー"] {
+        assert!(tax.resolve(form).is_none(), "{form}");
+    }
+    assert!(names(
+        "カルビーのチップスとスラックス、コードのレビュー。",
+        true,
+        true
+    )
+    .is_empty());
+    // The new prose fixture does hold such words: raw matching finds them, the readers do not.
+    let zoo = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/prose/ja_weekend_zoo_and_shopping.md"),
+    )
+    .expect("prose fixture");
+    let raw: BTreeSet<String> = tax
+        .find(&skillfit::text::nfkc(&zoo))
+        .iter()
+        .map(|h| tax.skill(h.skill).name.clone())
+        .collect();
+    for skill in ["Python", "Django", "Kafka", "Spring"] {
+        assert!(raw.contains(skill), "{skill}: {raw:?}");
+    }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build skillfit's imported taxonomy from pinned public sources.
 
-Usage: import.py CACHE_DIR CURATED_TOML OUT_TSV OUT_WORDS
+Usage: import.py CACHE_DIR CURATED_TOML JA_TSV OUT_TSV OUT_WORDS OUT_COMMON
 
 Sources (licences and attribution in src/taxonomy/sources/):
   linguist-languages 9.5.0 (MIT)      programming, markup and data languages with aliases
@@ -15,6 +15,11 @@ Sources (licences and attribution in src/taxonomy/sources/):
 
 The curated file (skills.toml) wins on every conflict: an imported name or alias that the
 curated core already claims merges into that curated skill (adding only unclaimed aliases).
+JA_TSV (src/taxonomy/ja_aliases.tsv) is curated too: Japanese aliases by skill id, claimed right
+after skills.toml; a form that another skill already claims, or that a frequent Japanese word
+contains (`ビュー` in `レビュー`: the matcher has no word boundaries in Japanese), stops the import.
+
+OUT_COMMON lists the 1,000 most common skills (see `rank_common`) and their Japanese aliases.
 
 Output OUT_TSV, one record per line, fields separated by tabs:
   S  id  name  category  sources  flags  alias...
@@ -22,20 +27,25 @@ Output OUT_TSV, one record per line, fields separated by tabs:
                                              matched only as written (names of 1 to 3 characters)
   X  id  sources  alias...                   aliases added to a curated skill
   A  key  zipf                               a name/alias key that is an ordinary English word,
-                                             with its Zipf frequency (wordfreq)
+                                             with its Zipf frequency (wordfreq), or a Japanese
+                                             form that is an ordinary Japanese word (see
+                                             `ja_ordinary`)
 """
 import json
+import math
 import os
 import re
 import sys
 import tomllib
 import unicodedata
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 # A one-word name that is a dictionary word at least this frequent in English (Zipf scale: 2.5 = about
 # three per hundred million words) is an ordinary word: it counts only where it names the product.
 AMBIGUOUS_ZIPF = 2.5
+# See `check_ja_inside_words`: Zipf 1.5 is about three per hundred million words.
+INSIDE_ZIPF = 1.5
 STOP_TOKENS = {
     "and", "or", "of", "the", "with", "for", "to", "in", "on", "a", "an", "at", "by", "as",
     "from", "und", "de", "des", "la", "le", "et", "e", "y",
@@ -50,6 +60,32 @@ DEVICON_CATEGORY = [
     ("kubernetes", "orchestration"), ("cloud", "cloud"), ("os", "os"), ("linux", "os"),
     ("css", "frontend"), ("ui", "frontend"), ("editor", "tool"), ("ide", "tool"),
 ]
+
+
+JA_FREQ = {}  # Japanese word -> frequency (wordfreq's list, read without a tokenizer)
+JA_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+KATAKANA = re.compile(r"^[\u30a1-\u30fa\u30fc\u30fb]+$")
+
+
+def ja_zipf(k):
+    f = JA_FREQ.get(k)
+    return round(math.log10(f * 1e9), 2) if f else 0.0
+
+
+def ja_ordinary(k, name_key, forms, words):
+    """The Zipf frequency that makes the Japanese form `k` of a skill with the forms `forms` an
+    ordinary word, or None. A form that wordfreq's Japanese list has at Zipf >= 2.5 (`エクセル`
+    3.5, `パイソン` the snake 2.7) is ordinary, and so is the katakana of a name that is an
+    ordinary English word (`スウィフト` for Swift, `スプリング` for Spring: the loanword means
+    what the English word means), unless it is a longer name made from such a word
+    (`スプリングフレームワーク`)."""
+    z = ja_zipf(k)
+    if z >= AMBIGUOUS_ZIPF:
+        return z
+    is_compound = any(f != k and f in k and KATAKANA.match(f) for f in forms)
+    if KATAKANA.match(k) and not is_compound and is_ordinary(name_key, words):
+        return max(z, round(zipf_frequency(name_key, "en"), 2))
+    return None
 
 
 def nfkc(s):
@@ -88,6 +124,7 @@ class Taxonomy:
         self.by_loose = {}  # loose key -> group index
         self.ids = set()
         self.not_skills = set()
+        self.phrases = set()  # generated multi-word variants made of dictionary words only
 
     def claim(self, g, k):
         self.by_key.setdefault(k, g)
@@ -100,7 +137,9 @@ class Taxonomy:
 
     def add_alias(self, g, alias):
         k = key(alias)
-        if not k or self.owner(k) is not None or k in self.not_skills:
+        # Another spelling of a form of this very skill (`angular js` beside `AngularJS`) is
+        # an alias of its own: the matcher compares whole strings.
+        if not k or k in self.by_key or self.by_loose.get(loose(k), g) != g or k in self.not_skills:
             return False
         # A dictionary word is not another name of a differently named skill (linguist's
         # `node` for JavaScript, `rake` for Ruby), and neither is a code of three letters or
@@ -162,6 +201,97 @@ def load_curated(t, path):
             # Case-sensitive curated names (Go, C, Chef) must not swallow loose variants.
             if not s.get("case_sensitive", False):
                 t.by_loose.setdefault(loose(k), g)
+
+
+def read_ja(path):
+    """Rows of ja_aliases.tsv: (line number, skill id, [aliases])."""
+    rows = []
+    for n, line in enumerate(open(path, encoding="utf-8").read().split("\n"), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        skill_id, *aliases = line.split("\t")
+        aliases = [a.strip() for a in aliases if a.strip()]
+        if not aliases:
+            raise SystemExit(f"{path}:{n}: no aliases for `{skill_id}`")
+        for a in aliases:
+            if not JA_CHARS.search(a):
+                raise SystemExit(f"{path}:{n}: `{a}` has no Japanese in it")
+        rows.append((n, skill_id, aliases))
+    return rows
+
+
+def ja_forms(alias):
+    """The alias as written, and katakana words joined without `・` (`ルビー・オン・レイルズ` →
+    `ルビーオンレイルズ`): people write both."""
+    out = [alias]
+    if "・" in alias:
+        out.append(alias.replace("・", ""))
+    return out
+
+
+def load_ja(t, path, rows, curated_only):
+    """Claim the Japanese aliases of ja_aliases.tsv: those of curated skills right after the
+    curated core (`curated_only`), the others once the imported skills exist."""
+    by_id = {grp["id"]: g for g, grp in enumerate(t.groups)}
+    errors = []
+    for n, skill_id, aliases in rows:
+        g = by_id.get(skill_id)
+        if g is None:
+            if not curated_only:
+                errors.append(f"{path}:{n}: unknown skill id `{skill_id}`")
+            continue
+        if t.groups[g]["curated"] != curated_only:
+            continue
+        for alias in aliases:
+            for form in ja_forms(alias):
+                k = key(form)
+                owner = t.by_key.get(k)
+                if owner is None:
+                    t.groups[g]["aliases"].append(form)
+                    t.groups[g].setdefault("ja", []).append(form)
+                    t.claim(g, k)
+                elif owner != g:
+                    errors.append(f"{path}:{n}: `{form}` already belongs to `{t.groups[owner]['id']}`")
+                elif form == alias:
+                    errors.append(f"{path}:{n}: `{form}` is already an alias of `{skill_id}`")
+    if errors:
+        raise SystemExit("\n".join(errors))
+
+
+def check_ja_inside_words(t, path):
+    """A Japanese form inside a Japanese word would be found in that word: the matcher has no
+    word boundaries in Japanese. So no form may be inside a word as frequent as an ordinary word
+    (Zipf >= 2.5: `レール` in `モノレール`, `ルビー` in `カルビー`, `ビュー` in `レビュー`), and a
+    form that is not itself an ordinary word (which counts only where it names the product) may
+    not be inside a rarer one of Zipf >= 1.5 either (`コボル` in `コボルト`, `ケラス` in
+    `ケラスターゼ`). A word that has the form as one of its `・` parts (`セールスフォース・ドットコム`)
+    is that name."""
+    near = {w: ja_zipf(w) for w, f in JA_FREQ.items() if f >= 10 ** (INSIDE_ZIPF - 9) and JA_CHARS.search(w)}
+    bad = []
+    for grp in t.groups:
+        curated_ja = [x for x in sorted(grp.get("curated_keys", [])) if JA_CHARS.search(x)]
+        keys = {key(f) for f in [grp["name"]] + grp["aliases"] + curated_ja}
+        for form in grp.get("ja", []) + curated_ja:
+            k = key(form)
+            is_ordinary_form = ja_ordinary(k, key(grp["name"]), keys, WORDS) is not None
+            inside = [
+                w for w, z in near.items()
+                if k in w and w != k and key(w) not in t.by_key and k not in w.split("・")
+                and (z >= AMBIGUOUS_ZIPF or not is_ordinary_form)
+            ]
+            if inside:
+                bad.append(f"`{form}` ({grp['id']}) is inside {', '.join(sorted(inside)[:3])}")
+    if bad:
+        raise SystemExit(f"{path}: forms found inside ordinary words:\n" + "\n".join(bad))
+
+
+def rank_common(t):
+    """The 1,000 most common skills: curated skills first (the core, chosen from résumés and
+    postings), then by how many of the sources list the skill, then by the English Zipf
+    frequency of the name (wordfreq), then by id."""
+    def score(grp):
+        return (not grp["curated"], -len(grp["sources"]), -zipf_frequency(key(grp["name"]), "en"), grp["id"])
+    return sorted(t.groups, key=score)[:1000]
 
 
 def js_field(text, field):
@@ -325,6 +455,7 @@ def load_skill_extractor(t, root, words):
             continue
         if t.owner(k) is not None:
             g = t.owner(k)
+            t.add_alias(g, k)  # `active mq` for ActiveMQ: a spelling of its own
             if "skill-extractor" not in t.groups[g]["sources"]:
                 t.groups[g]["sources"].append("skill-extractor")
             continue
@@ -345,19 +476,67 @@ def load_skill_extractor(t, root, words):
                 t.add_alias(g, a)
 
 
+CAMEL_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
+# Vendor prefixes people write either way (`Amazon S3` / `AWS S3`, `Google Cloud Pub/Sub` /
+# `GCP Pub/Sub`, `Microsoft Azure Functions` / `Azure Functions`, `Microsoft Excel` / `MS Excel`).
+VENDOR_PREFIXES = [("Amazon ", "AWS "), ("Google Cloud ", "GCP "),
+                   ("Microsoft Azure ", "Azure "), ("Azure ", "Microsoft Azure "), ("Microsoft ", "MS ")]
+# Japanese technical writing drops the final long vowel of these words (JIS Z 8301 style:
+# `サーバ`, `コンピュータ`); both spellings are common.
+JA_LONG_VOWEL = ["サーバー", "マネージャー", "コンピューター", "ブラウザー", "エディター", "ユーザー",
+                 "コントローラー", "ルーター", "プリンター", "スキャナー", "レイヤー", "ビューアー"]
+
+
+def camel_parts(f):
+    """`TypeScript` → `Type`, `Script`; `NestJS` → `Nest`, `JS`; `AWSAppSync` → `AWS`, `App`,
+    `Sync`; None unless a one-word name of letters has two or three such parts."""
+    if not re.fullmatch(r"[A-Za-z]+", f) or not re.search(r"[a-z][A-Z]|[A-Z]{2}[a-z]", f):
+        return None
+    parts = CAMEL_PART.findall(f)
+    if "".join(parts) != f or not 2 <= len(parts) <= 3:
+        return None
+    # Each part a word (`Type`, `Script`) or an acronym (`DB`, `JS`): `ElastiCache` and `SciPy`
+    # are not written apart.
+    for p in parts:
+        is_acronym = p.isupper() and 2 <= len(p) <= 4
+        if not is_acronym and (len(p) < 3 or p.lower() not in WORDS):
+            return None
+    return parts
+
+
 def add_variants(t):
     """Spellings people write for the same name:
     - parts joined or split: `Vue.js` → `Vuejs`, `Vue JS`; `Apache Kafka` → `Apache-Kafka`,
-      `ApacheKafka` (names of two or three parts, without version numbers);
-    - the other grammatical number of a lower-case phrase from skill-extractor:
-      `serverless environments` ↔ `serverless environment`."""
+      `ApacheKafka` (names of two or three parts, without version numbers; not descriptions:
+      see `is_named` below);
+    - a one-word name split where its capitals are (`TypeScript` → `Type Script`, `SpringBoot`
+      → `Spring Boot`, `NestJS` → `Nest JS`, `Nest.js`); a split made of dictionary words only
+      (`Power Shell`, `Cloud Front`) is an ordinary phrase (`t.phrases`);
+    - the vendor prefix written the other way (`VENDOR_PREFIXES`);
+    - Japanese forms with and without the final long vowel of `JA_LONG_VOWEL` words;
+    - the other grammatical number of a lower-case phrase from skill-extractor whose last word
+      is a dictionary word: `serverless environments` ↔ `serverless environment`."""
     def add(g, grp, v):
         k = key(v)
-        if k and k not in t.by_key:
+        if k and k not in t.by_key and t.by_loose.get(loose(k), g) == g and k not in t.not_skills:
             grp["aliases"].append(v)
             t.by_key[k] = g
+            t.by_loose.setdefault(loose(k), g)
+            return True
+        return False
 
     for g, grp in enumerate(t.groups):
+        forms = [grp["name"]] + list(grp["aliases"])
+        if grp["curated"]:
+            forms += sorted(grp["curated_keys"])
+        for f in forms:
+            if not JA_CHARS.search(f):
+                continue
+            for long, short in [(w, w[:-1]) for w in JA_LONG_VOWEL]:
+                if long in f:
+                    add(g, grp, f.replace(long, short))
+                elif short in f and not re.search(re.escape(short) + "[ー\u30a1-\u30fa]", f):
+                    add(g, grp, f.replace(short, long))
         if grp.get("case_sensitive"):
             continue
         forms = [grp["name"]] + list(grp["aliases"])
@@ -367,10 +546,34 @@ def add_variants(t):
             parts = [p for p in re.split(r"[\s._-]+", f) if p]
             if len(parts) < 2 or len(parts) > 3:
                 continue
+            # A name is joined (`Spring Boot` → `SpringBoot`, `node js` → `nodejs`); a
+            # description is not (`python automation`, `gpu computing`, `salesforce data model`:
+            # nobody writes `pythonautomation`). Names come with their casing from the curated
+            # core, linguist, devicon and simple-icons; skill-extractor's phrases (lower case,
+            # the display names made from them) are names only when they end in a word no
+            # dictionary has and hold at most one dictionary word (`node js`, `free rtos`).
+            is_named = f != f.lower() and grp["sources"][0] != "skill-extractor"
+            words_in = [p.lower() in WORDS for p in parts]
+            if not is_named and (sum(words_in) >= 2 or words_in[-1]):
+                continue
             for sep in ("", " ", "-"):
                 v = sep.join(parts)
                 if v != f:
                     add(g, grp, v)
+        # Only for skills that two sources list (or the curated core): the names people write
+        # often enough to write them in more than one way.
+        for f in forms if grp["curated"] or len(grp["sources"]) >= 2 else []:
+            parts = camel_parts(f)
+            if parts:
+                v = " ".join(parts)
+                if add(g, grp, v) and all(p.lower() in WORDS for p in parts):
+                    t.phrases.add(key(v))
+                if parts[-1] == "JS":
+                    add(g, grp, "".join(parts[:-1]) + ".js")
+            for old, new in VENDOR_PREFIXES:
+                rest = f[len(old):]
+                if f.startswith(old) and 1 <= len(rest.split()) <= 3 and rest[:1].isupper():
+                    add(g, grp, new + f[len(old):])
         if grp["curated"] or grp["sources"][0] != "skill-extractor":
             continue
         for f in forms:
@@ -378,6 +581,9 @@ def add_variants(t):
             if " " not in k or not re.fullmatch(r"[a-z ]+", k):
                 continue
             last = k.rsplit(" ", 1)[1]
+            # `better auth` is a name and `testing` or `management` have no plural.
+            if last not in WORDS or re.search(r"(ing|ment|ness|ity|ics|ware|ance|ence)$", last):
+                continue
             if last.endswith("ies") and len(last) > 4:
                 other = last[:-3] + "y"
             elif re.search(r"(ss|sis|us|is)$", last):
@@ -394,16 +600,21 @@ def add_variants(t):
 
 
 def main():
-    cache, curated, out_tsv, out_words = sys.argv[1:5]
+    cache, curated, ja_tsv, out_tsv, out_words, out_common = sys.argv[1:7]
     words_all = json.load(open(os.path.join(cache, "an-array-of-english-words-2.0.0", "package", "index.json")))
     words = set(words_all)
     WORDS.update(words)
+    JA_FREQ.update(get_frequency_dict("ja"))
     t = Taxonomy()
     load_curated(t, curated)
+    ja_rows = read_ja(ja_tsv)
+    load_ja(t, ja_tsv, ja_rows, True)
     load_linguist(t, os.path.join(cache, "linguist-languages-9.5.0"))
     si = load_devicon_simpleicons(t, os.path.join(cache, "devicon-2.17.0"), os.path.join(cache, "simple-icons-16.37.0"))
     load_skill_extractor(t, os.path.join(cache, "skill-extractor"), words)
     load_simpleicons_known(t, si)
+    load_ja(t, ja_tsv, ja_rows, False)
+    check_ja_inside_words(t, ja_tsv)
     add_variants(t)
 
     lines = [
@@ -416,9 +627,16 @@ def main():
         forms = [grp["name"]] + grp["aliases"]
         if grp["curated"]:
             forms += sorted(grp["curated_keys"])
+        keys = {key(f) for f in forms}
         for f in forms:
             k = key(f)
-            if is_ordinary(k, words):
+            if JA_CHARS.search(k):
+                z = ja_ordinary(k, key(grp["name"]), keys, words)
+                if z is not None:
+                    ambiguous[k] = z
+            elif is_ordinary(k, words):
+                ambiguous[k] = zipf_frequency(k, "en")
+            elif k in t.phrases:
                 ambiguous[k] = zipf_frequency(k, "en")
         if grp["curated"]:
             extra = [a for a in grp["aliases"] if key(a) not in grp["curated_keys"]]
@@ -443,7 +661,26 @@ def main():
     dict_words = sorted(w for w in words if len(w) >= 5 and w.isascii() and w.isalpha() and w.islower())
     with open(out_words, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(dict_words) + "\n")
-    print(f"skills {n_skills}, aliases {n_aliases}, ambiguous keys {len(ambiguous)}, dictionary words {len(dict_words)}", file=sys.stderr)
+    # Counted as the matcher sees them: NFKC, ASCII case folded, white space squashed.
+    def mkey(s):
+        return "".join(c.lower() if c.isascii() else c for c in " ".join(nfkc(s).split()))
+    names = {mkey(grp["name"]) for grp in t.groups}
+    every = {mkey(f) for grp in t.groups for f in [grp["name"]] + grp["aliases"] + sorted(grp.get("curated_keys", []))}
+    alias_keys = every - names
+    ja_keys = {k for k in alias_keys if JA_CHARS.search(k)}
+    common = rank_common(t)
+    with open(out_common, "w", encoding="utf-8", newline="\n") as f:
+        f.write("# Generated by scripts/taxonomy/import.sh: the 1,000 most common skills (curated first, then\n")
+        f.write("# by number of sources, then by the English Zipf frequency of the name) and their Japanese\n")
+        f.write("# aliases (from skills.toml and ja_aliases.tsv). rank, id, name, Japanese aliases\n")
+        for i, grp in enumerate(common, 1):
+            forms = [grp["name"]] + grp["aliases"] + sorted(grp.get("curated_keys", []))
+            ja = sorted({mkey(x) for x in forms if JA_CHARS.search(x)})
+            f.write("\t".join([str(i), grp["id"], grp["name"]] + ja) + "\n")
+    with_ja = sum(1 for grp in common if any(JA_CHARS.search(x) for x in [grp["name"]] + grp["aliases"] + sorted(grp.get("curated_keys", []))))
+    print(f"skills {n_skills}, aliases {n_aliases} ({len(alias_keys)} distinct after normalisation, "
+          f"{len(ja_keys)} Japanese), ambiguous keys {len(ambiguous)}, dictionary words {len(dict_words)}, "
+          f"common skills with Japanese aliases {with_ja}/{len(common)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

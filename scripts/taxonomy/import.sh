@@ -22,4 +22,5 @@ if [ ! -x "$CACHE/venv/bin/python" ]; then
   python3 -m venv "$CACHE/venv"
   "$CACHE/venv/bin/pip" install --quiet wordfreq==3.1.1
 fi
-"$CACHE/venv/bin/python" scripts/taxonomy/import.py "$CACHE" src/taxonomy/skills.toml src/taxonomy/imported.tsv src/taxonomy/english_words.txt
+"$CACHE/venv/bin/python" scripts/taxonomy/import.py "$CACHE" src/taxonomy/skills.toml src/taxonomy/ja_aliases.tsv \
+  src/taxonomy/imported.tsv src/taxonomy/english_words.txt src/taxonomy/common_skills.tsv
