@@ -7,6 +7,7 @@
 //! Guarantees: no panic on any input; title, company, URL, front matter and the page chrome
 //! (nav/header/footer/script/style) never become requirements.
 
+mod cues;
 pub mod extract;
 mod formats;
 
