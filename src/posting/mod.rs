@@ -125,6 +125,7 @@ pub fn parse_posting(
         }
     };
     let (requirements, unknown_terms) = extract::extract(&draft.lines, tax);
+    let draft_title = draft.title.clone();
     let title = draft
         .title
         .filter(|t| !t.trim().is_empty())
@@ -136,7 +137,10 @@ pub fn parse_posting(
     Ok(Posting {
         path: path.to_owned(),
         title: crate::text::squash_ws(&title),
-        company: draft.company.map(|c| crate::text::squash_ws(&c)),
+        company: draft
+            .company
+            .or_else(|| draft_title.as_deref().and_then(formats::company_from_title))
+            .map(|c| crate::text::squash_ws(&c)),
         url: draft.url,
         location: draft.location,
         salary: draft.salary,
