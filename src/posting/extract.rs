@@ -126,6 +126,8 @@ const PREFERRED_WORDS: &[&str] = &[
     "want",
     "nice to have",
     "nice-to-have",
+    "nice to haves",
+    "nice-to-haves",
     "preferred",
     "bonus",
     "plus",
@@ -660,10 +662,9 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         }
         let text = ellipsize(&squash_ws(&pl.text), 160);
         for (h, group) in hits.iter().zip(group_of) {
-            // Years said in the name's own clause, else in its sentence.
-            let years = pl.forced_years.or_else(|| {
-                months(prose.clause(h.start)).or_else(|| months(prose.sentence(h.start)))
-            });
+            // Years said in the name's own clause (`4+ years of Go; solid PostgreSQL skills`
+            // gives PostgreSQL none).
+            let years = pl.forced_years.or_else(|| months(prose.clause(h.start)));
             let candidate = Requirement {
                 from_list: list_like && !in_blurb,
                 skill_id: h.skill,
