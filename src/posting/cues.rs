@@ -265,6 +265,32 @@ impl<'a> Prose<'a> {
     }
 }
 
+/// Words that point back at what the section named before (`any of the above`, `上記`).
+const BACK_REFERENCES: &[&str] = &[
+    "the above",
+    "above-mentioned",
+    "above mentioned",
+    "above cited",
+    "above technologies",
+    "these technologies",
+    "上記",
+    "前述",
+];
+
+/// Does `line` (at `offset` in `prose`, naming no skill itself) ask for what came before it?
+/// `If you have strong experience in any of the above cited technologies…`, `Experience with
+/// any of the above is a plus`, `上記いずれかの経験をお持ちの方`. Gives the level.
+pub fn back_reference(prose: &Prose, offset: usize, line: &str) -> Option<Level> {
+    let lower = line.to_lowercase();
+    if !BACK_REFERENCES.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let sentence = prose.sentence(offset);
+    trailing_level(sentence)
+        .or_else(|| prose.lead_in(offset).filter(|l| *l == Level::Required))
+        .or_else(|| worded_as_ask(sentence).then_some(Level::Required))
+}
+
 /// Is this item worded as an ask (`5+ years working with Python`, `Experience with search
 /// tools such as Solr`, `Docker experience`, `Kubernetes の運用経験`, `SQL の知識`)? Used for
 /// items under a section that names no level (`Responsibilities include:`, `業務内容`) or none.

@@ -66,6 +66,9 @@ pub struct PLine {
     pub forced_level: Option<Level>,
     /// Years set by the format itself (schema.org `monthsOfExperience`).
     pub forced_years: Option<f64>,
+    /// The line goes on from the line before it (a paragraph wrapped in the source): its
+    /// sentences may have begun there.
+    pub continues: bool,
 }
 
 impl PLine {
@@ -76,6 +79,7 @@ impl PLine {
             line,
             forced_level: None,
             forced_years: None,
+            continues: false,
         }
     }
 }
@@ -525,8 +529,34 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         }
         seen.len() >= 3
     };
-    for (pl, (norm, all_hits)) in lines.iter().zip(found) {
+    // A paragraph wrapped over several lines is read as one text for its sentences: each line
+    // knows its paragraph and where in it the line starts.
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut place: Vec<(usize, usize)> = Vec::with_capacity(lines.len());
+    let mut prev_is_line = false;
+    for (pl, (norm, _)) in lines.iter().zip(&found) {
+        let is_line = matches!(pl.kind, PLineKind::Line);
+        let joins = pl.continues && is_line && prev_is_line;
+        prev_is_line = is_line;
+        let n = paragraphs.len();
+        match paragraphs.last_mut() {
+            Some(text) if joins => {
+                text.push(' ');
+                place.push((n - 1, text.len()));
+                text.push_str(norm);
+            }
+            _ => {
+                place.push((n, 0));
+                paragraphs.push(norm.clone());
+            }
+        }
+    }
+    // The skills of the latest paragraph that named a stack, in this section (`… experience
+    // in any of the above` asks for them).
+    let mut recent_stack: (usize, Vec<SkillId>) = (usize::MAX, Vec::new());
+    for ((pl, (norm, all_hits)), &(para, offset)) in lines.iter().zip(found).zip(&place) {
         if let PLineKind::Heading(rank) = pl.kind {
+            recent_stack.1.clear();
             let mut label = classify_section(&norm);
             // The document's title (`# Company blog`, `<h1>REQUIREMENTS</h1>` of a whole page)
             // names no section of its own.
@@ -555,10 +585,22 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
                 // A marker ends the section of the marker before it.
                 stack.retain(|(r, _)| *r < MARKER_RANK);
                 stack.push((MARKER_RANK, Some(section)));
+                recent_stack.1.clear();
                 continue;
             }
         }
+        let para_text = paragraphs.get(para).map_or(norm.as_str(), String::as_str);
+        let prose = cues::Prose::new(para_text);
         if all_hits.is_empty() {
+            // `… strong experience in any of the above cited technologies`: the stack named
+            // just before is asked for.
+            if let Some(level) = cues::back_reference(&prose, offset, &norm) {
+                for r in &mut reqs {
+                    if r.level == Level::Stack && recent_stack.1.contains(&r.skill_id) {
+                        r.level = level;
+                    }
+                }
+            }
             continue;
         }
         let row_section = match &pl.kind {
@@ -581,10 +623,10 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         let inline = inline_label(&norm);
         // A line's own `a plus` / `経験あり` / lead-in does not label the posting's sections.
         saw_label |= matches!(row_section, Some(Section::Level(_))) || inline.is_some();
-        let prose = cues::Prose::new(&norm);
-        // One short sentence, with or without its full stop: a list item however it is drawn.
+        // One short sentence, with or without its full stop, not part of a wrapped paragraph:
+        // a list item however it is drawn.
         let item_like =
-            norm.trim().chars().count() <= 120 && cues::sentences(norm.trim()).len() == 1;
+            para_text.trim().chars().count() <= 120 && cues::sentences(para_text.trim()).len() == 1;
         // The level of one name: what the format or a label on the line says, else the endings
         // of its clause or sentence, else the section, else a lead-in of its sentence, else an
         // item worded as an ask under a section that names no level.
@@ -597,7 +639,8 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
             if let Some(l) = structural {
                 return l;
             }
-            if let Some(l) = prose.ending(h.start) {
+            let at = offset + h.start;
+            if let Some(l) = prose.ending(at) {
                 return l;
             }
             if let Some(l) = section_level {
@@ -606,10 +649,10 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
             if in_blurb {
                 return Level::Mentioned;
             }
-            if let Some(l) = prose.lead_in(h.start) {
+            if let Some(l) = prose.lead_in(at) {
                 return l;
             }
-            if item_like && cues::worded_as_ask(prose.sentence(h.start)) {
+            if item_like && cues::worded_as_ask(prose.sentence(at)) {
                 return Level::Required;
             }
             Level::Mentioned
@@ -664,7 +707,9 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         for (h, group) in hits.iter().zip(group_of) {
             // Years said in the name's own clause (`4+ years of Go; solid PostgreSQL skills`
             // gives PostgreSQL none).
-            let years = pl.forced_years.or_else(|| months(prose.clause(h.start)));
+            let years = pl
+                .forced_years
+                .or_else(|| months(prose.clause(offset + h.start)));
             let candidate = Requirement {
                 from_list: list_like && !in_blurb,
                 skill_id: h.skill,
@@ -677,6 +722,12 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
                 text: text.clone(),
                 line: pl.line,
             };
+            if candidate.level == Level::Stack {
+                if recent_stack.0 != para {
+                    recent_stack = (para, Vec::new());
+                }
+                recent_stack.1.push(h.skill);
+            }
             match reqs.iter_mut().find(|r| r.skill_id == h.skill) {
                 None => reqs.push(candidate),
                 Some(r) => {

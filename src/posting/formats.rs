@@ -250,7 +250,13 @@ pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
                 d.lines
                     .push(PLine::new(PLineKind::Heading(level), b.text, Some(b.line)));
             }
-            BlockKind::Line { .. } | BlockKind::Summary => {
+            BlockKind::Line { continues, .. } => {
+                d.company_from_line(&b.text);
+                let mut l = PLine::new(PLineKind::Line, b.text, Some(b.line));
+                l.continues = continues;
+                d.lines.push(l);
+            }
+            BlockKind::Summary => {
                 d.company_from_line(&b.text);
                 d.lines
                     .push(PLine::new(PLineKind::Line, b.text, Some(b.line)));
