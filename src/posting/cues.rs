@@ -394,6 +394,8 @@ pub fn category_words(text: &str, hits: &[Hit], tax: &Taxonomy) -> Vec<bool> {
         let paren = after_noun.is_some_and(|r| r.starts_with(['(', '（']));
         let rest = after_noun.unwrap_or(&rest);
         let examples = later && (paren || EXAMPLE_OPENERS.iter().any(|o| rest.starts_with(o)));
+        // (`AWSなどの IaaS`, examples first, keeps its category: the sample postings ask for
+        // `Ansible などの構成管理ツール` as configuration management.)
         out[i] = key_value || examples;
     }
     out
@@ -495,6 +497,11 @@ mod tests {
             &["Ansible"],
         );
         check("AWS (Lambda, RDS)", &[], &["AWS", "RDS"]);
+        check(
+            "Ansible などの構成管理ツールの利用経験",
+            &[],
+            &["Configuration Management", "Ansible"],
+        );
         check("Python: 5+ years", &[], &["Python"]);
         check("DNS and TCP/IP fundamentals", &[], &["DNS"]);
     }

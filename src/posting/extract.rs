@@ -378,9 +378,12 @@ fn as_marker(text: &str, has_skills: bool) -> Option<Section> {
         || core.ends_with(['す', 'た', 'る', 'ん'])
         || core.split_whitespace().count() > 5
         || core.ends_with('.');
+    // A bullet (`- 独自データセンターの構築`) is an item, not the decoration of an unknown label:
+    // only a label mark (`■募集の背景`, `【概要】`, `背景:`) makes a neutral section.
+    let bullet = t.starts_with(['-', '・', '*', '•', '+']);
     match classify_section(core) {
         Some(section) if decorated || (chars <= 16 && !is_sentence) => Some(section),
-        None if decorated && chars <= 20 && !is_sentence => Some(Section::Duties),
+        None if decorated && !bullet && chars <= 20 && !is_sentence => Some(Section::Duties),
         _ => None,
     }
 }
@@ -984,6 +987,16 @@ mod tests {
         assert_eq!(level("Django"), Some(Level::Required));
         assert_eq!(level("Terraform"), Some(Level::Preferred));
         assert_eq!(level("Apache Kafka").or(level("Kafka")), Some(Level::Stack));
+    }
+
+    #[test]
+    fn a_bullet_without_skills_does_not_end_a_section() {
+        // Invented: a lead-in that makes what follows preferred, then items per role.
+        let doc = "# 募集\n\n下記に当てはまる経験があれば望ましいです。\n\n職種: インフラ\n\n- 自社データセンターの運用\n- AWS 上での構築\n\n■募集の背景\n\n- Terraform\n";
+        let got = levels_of(doc);
+        let level = |n: &str| got.iter().find(|(s, _)| s == n).map(|x| x.1);
+        assert_eq!(level("AWS"), Some(Level::Preferred), "{got:?}");
+        assert_eq!(level("Terraform"), Some(Level::Mentioned), "{got:?}");
     }
 
     #[test]
