@@ -64,6 +64,8 @@ struct PostingLabels {
 struct PostingLabel {
     file: String,
     #[serde(default)]
+    company: String,
+    #[serde(default)]
     required: Vec<String>,
     #[serde(default)]
     preferred: Vec<String>,
@@ -256,6 +258,7 @@ fn eval_postings(docs: &Path, labels: &Path, tax: &Taxonomy, verbose: bool) -> a
     let labels: PostingLabels = toml::from_str(&std::fs::read_to_string(labels)?)?;
     let (mut req, mut pref, mut prec) = (Tally::default(), Tally::default(), Tally::default());
     let mut invented = 0usize;
+    let mut company = Tally::default();
     let mut n = 0;
     for label in &labels.posting {
         let path = docs.join("postings").join(&label.file);
@@ -303,6 +306,21 @@ fn eval_postings(docs: &Path, labels: &Path, tax: &Taxonomy, verbose: bool) -> a
             .cloned()
             .collect();
         let mut misses = Vec::new();
+        // The company, where the labels name one (the same lenient match as employers).
+        if !label.company.is_empty() {
+            let ok = p
+                .company
+                .as_deref()
+                .is_some_and(|c| same_org(c, &label.company));
+            company.add(ok);
+            if !ok {
+                misses.push(format!(
+                    "company {:?}, labelled {:?}",
+                    p.company.as_deref().unwrap_or(""),
+                    label.company
+                ));
+            }
+        }
         for (name, k) in label.required.iter().map(|s| (s, key(tax, s))) {
             let ok = got_req.contains(&k);
             req.add(ok);
@@ -348,6 +366,7 @@ fn eval_postings(docs: &Path, labels: &Path, tax: &Taxonomy, verbose: bool) -> a
     println!("| preferred recall | {} |", pref.pct());
     println!("| precision (required + preferred) | {} |", prec.pct());
     println!("| skills not named by the posting at all | {invented} |");
+    println!("| company found (where labelled) | {} |", company.pct());
     Ok(())
 }
 

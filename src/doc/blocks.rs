@@ -19,6 +19,9 @@ pub enum BlockKind {
         is_item: bool,
         /// List nesting depth (0 outside lists, 1 for a top-level item).
         depth: u8,
+        /// The line goes on from the line before it: the source wrapped one paragraph (or
+        /// item) over several lines (a soft break), so a sentence may run across both.
+        continues: bool,
     },
     Row {
         is_header: bool,
@@ -76,6 +79,8 @@ struct Walker<'a> {
     in_inline_comment: bool,
     html: Option<(String, usize)>,
     in_front_matter: bool,
+    /// The line being read follows a soft break in the same paragraph.
+    after_soft_break: bool,
 }
 
 impl Walker<'_> {
@@ -110,11 +115,13 @@ impl Walker<'_> {
         }
         let text = crate::text::squash_ws(&self.buf);
         self.buf.clear();
+        let continues = std::mem::take(&mut self.after_soft_break);
         if !text.is_empty() {
             self.blocks.push(Block {
                 kind: BlockKind::Line {
                     is_item: self.item_depth > 0,
                     depth: u8::try_from(self.item_depth).unwrap_or(u8::MAX),
+                    continues,
                 },
                 text,
                 line: self.buf_line,
@@ -136,6 +143,7 @@ impl Walker<'_> {
                     BlockKind::Line {
                         is_item: false,
                         depth: 0,
+                        continues: false,
                     },
                     s,
                 ),
@@ -143,6 +151,7 @@ impl Walker<'_> {
                     BlockKind::Line {
                         is_item: true,
                         depth: 1,
+                        continues: false,
                     },
                     s,
                 ),
@@ -206,6 +215,7 @@ pub fn blocks(text: &str, lines: &LineIndex) -> Vec<Block> {
         in_inline_comment: false,
         html: None,
         in_front_matter: false,
+        after_soft_break: false,
     };
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
@@ -298,7 +308,13 @@ pub fn blocks(text: &str, lines: &LineIndex) -> Vec<Block> {
                 }
             }
             Event::InlineHtml(h) => w.inline_html(&h, range.start),
-            Event::SoftBreak | Event::HardBreak => w.flush_line(),
+            Event::SoftBreak => {
+                // After `<br>` the line has already ended: the next one is a new line.
+                let wrapped = !w.buf.trim().is_empty() && w.heading.is_none() && !w.in_cell;
+                w.flush_line();
+                w.after_soft_break = wrapped;
+            }
+            Event::HardBreak => w.flush_line(),
             _ => {}
         }
     }
@@ -324,6 +340,19 @@ mod tests {
         assert_eq!(b[2].line, 4);
         assert_eq!(b[3].text, "Kubernetes 本 item");
         assert!(matches!(b[3].kind, BlockKind::Line { is_item: true, .. }));
+    }
+
+    #[test]
+    fn wrapped_lines_continue_but_br_lines_do_not() {
+        let text = "Our dream candidate has\nGo experience.\n\nRails<br />\nPostgreSQL\n";
+        let conts: Vec<bool> = blocks(text, &LineIndex::new(text))
+            .into_iter()
+            .filter_map(|b| match b.kind {
+                BlockKind::Line { continues, .. } => Some(continues),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(conts, [false, true, false, false]);
     }
 
     #[test]

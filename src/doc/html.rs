@@ -94,6 +94,24 @@ impl Scanner {
     }
 }
 
+/// The `>` that ends the tag `rest` opens, skipping quoted attribute values
+/// (`<img src="<?php echo $x; ?>/a.png">`).
+fn tag_end(rest: &str) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    for (i, c) in rest.char_indices().skip(1) {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '>') => return Some(i),
+            (None, '<') if i > 1 => break,
+            _ => {}
+        }
+    }
+    // An unbalanced quote: fall back to the first `>`.
+    rest.find('>')
+}
+
 /// Byte offset of the first `needle` (ASCII, lower case, starting with `<`) in `hay[from..]`,
 /// ignoring ASCII case. Linear: no copy of the rest of the page per tag.
 fn find_ascii_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
@@ -131,7 +149,18 @@ pub fn scan(fragment: &str) -> Vec<(HtmlItem, usize)> {
             i = rest.find("-->").map_or(b.len(), |e| at + e + 3);
             continue;
         }
-        let Some(close) = rest.find('>') else {
+        // A declaration (`<!DOCTYPE html>`) or server code left in a saved template
+        // (`<?php … ?>`) is no text.
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            let end = if rest.starts_with("<?") {
+                rest.find("?>").map(|e| e + 2)
+            } else {
+                rest.find('>').map(|e| e + 1)
+            };
+            i = end.map_or(b.len(), |e| at + e);
+            continue;
+        }
+        let Some(close) = tag_end(rest) else {
             sc.push_text(rest, at);
             break;
         };
@@ -298,6 +327,14 @@ mod tests {
             vec![HtmlItem::Text("Go".into())]
         );
         assert_eq!(items("<!-- unclosed Kubernetes"), vec![]);
+        assert_eq!(
+            items("<!DOCTYPE html><?xml version=\"1.0\"?><p>Go</p>"),
+            items("<p>Go</p>")
+        );
+        assert_eq!(
+            items("<img src=\"<?php echo $x; ?>/a.png\"><p><?php echo 'Java'; ?>Go</p>"),
+            items("<p>Go</p>")
+        );
     }
 
     #[test]

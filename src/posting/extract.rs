@@ -10,6 +10,7 @@
 
 use serde::Serialize;
 
+use super::cues;
 use crate::period::find_duration_months;
 use crate::taxonomy::{Hit, MatchKind, SkillId, Taxonomy};
 use crate::text::{ellipsize, nfkc, squash_ws};
@@ -65,6 +66,9 @@ pub struct PLine {
     pub forced_level: Option<Level>,
     /// Years set by the format itself (schema.org `monthsOfExperience`).
     pub forced_years: Option<f64>,
+    /// The line goes on from the line before it (a paragraph wrapped in the source): its
+    /// sentences may have begun there.
+    pub continues: bool,
 }
 
 impl PLine {
@@ -75,6 +79,7 @@ impl PLine {
             line,
             forced_level: None,
             forced_years: None,
+            continues: false,
         }
     }
 }
@@ -125,6 +130,8 @@ const PREFERRED_WORDS: &[&str] = &[
     "want",
     "nice to have",
     "nice-to-have",
+    "nice to haves",
+    "nice-to-haves",
     "preferred",
     "bonus",
     "plus",
@@ -224,17 +231,124 @@ pub fn classify_label(label: &str) -> Option<Level> {
     }
 }
 
+/// Words of a label for what the job is: its skills are mentioned unless an item is worded as
+/// an ask (`5+ years working with Python` under `Responsibilities include:`).
+const DUTIES_WORDS: &[&str] = &[
+    "業務内容",
+    "仕事内容",
+    "職務内容",
+    "担当業務",
+    "具体的な業務",
+    "具体的には",
+    "やること",
+    "お任せしたい",
+    "募集要項",
+    "募集概要",
+    "プロジェクト例",
+    "responsibilities",
+    "responsibility",
+    "what you'll do",
+    "what you will do",
+    "what you'll be doing",
+    "your role",
+    "the role",
+    "job description",
+    "duties",
+    "day to day",
+    "what you might work on",
+];
+
+/// Words of a label for the company, culture, pay or process: its skills are never asks, not
+/// even in a posting without labels (a culture list is not a list of requirements).
+const BLURB_WORDS: &[&str] = &[
+    "会社概要",
+    "企業概要",
+    "会社紹介",
+    "企業紹介",
+    "事業内容",
+    "私たちについて",
+    "文化",
+    "カルチャー",
+    "福利厚生",
+    "待遇",
+    "給与",
+    "年収",
+    "勤務地",
+    "勤務時間",
+    "休日",
+    "休暇",
+    "選考",
+    "応募方法",
+    "キャリアアップ",
+    "キャリアパス",
+    "研修",
+    "働き方",
+    "魅力",
+    "活動",
+    "雇用形態",
+    "about us",
+    "about the company",
+    "who we are",
+    "our company",
+    "our culture",
+    "culture",
+    "benefits",
+    "perks",
+    "we offer",
+    "compensation",
+    "salary",
+    "location",
+    "how to apply",
+    "to apply",
+    "hiring process",
+    "interview process",
+    "our values",
+    "why join",
+    "why work",
+];
+
+/// What a section label says about the skills under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Asked (`required`, `preferred`) or shown (`stack`) at this level.
+    Level(Level),
+    /// What the job is (`業務内容`, `Responsibilities`): mentioned, unless worded as an ask.
+    Duties,
+    /// The company, culture, pay, process (`福利厚生`, `Benefits`): never an ask.
+    Blurb,
+}
+
+/// What a label names (`必須スキル`, `Nice to have`, `開発環境`, `業務内容`, `Benefits`), if
+/// anything. Level words win over neutral ones (`Responsibilities and requirements` asks).
+pub fn classify_section(label: &str) -> Option<Section> {
+    if let Some(level) = classify_label(label) {
+        return Some(Section::Level(level));
+    }
+    let l = nfkc(label).to_lowercase();
+    let has_word = |w: &str| crate::text::contains_word(&l, w);
+    if DUTIES_WORDS.iter().any(|w| has_word(w)) {
+        Some(Section::Duties)
+    } else if BLURB_WORDS.iter().any(|w| has_word(w)) {
+        Some(Section::Blurb)
+    } else {
+        None
+    }
+}
+
 const DECORATION: &[char] = &[
     '【', '】', '[', ']', '［', '］', '<', '>', '＜', '＞', '■', '□', '●', '○', '◆', '◇', '▼', '▽',
     '★', '☆', '◎', '#', '*', ':', '：', '-', '・', '〈', '〉', '《', '》', '(', ')', ' ', '=', '_',
 ];
 
-/// Is this line only a section label? `Some(level)` (None = a neutral section like `■業務内容`).
+/// Is this line only a section label? `Some(section)`; an unknown short decorated label
+/// (`■募集の背景`) is a neutral section ([`Section::Duties`]) that ends the labelled one before it.
 ///
-/// A decorated line (`【必須スキル】`, `■歓迎`, `Requirements:`) is a label when it is short. An
-/// undecorated one (`必須`, `Nice to have`, a bold-only Markdown line) must also read like a
-/// label, not a sentence: `未経験の方も歓迎します` or `発信も歓迎しています` are prose.
-fn as_marker(text: &str, has_skills: bool) -> Option<Option<Level>> {
+/// A decorated line (`【必須スキル】`, `■歓迎`, `Requirements:`, `=== Benefits ===`) is a label
+/// when it is short. An undecorated one (`必須`, `Nice to have`, a bold-only Markdown line) must
+/// also read like a label, not a sentence: `未経験の方も歓迎します` or `発信も歓迎しています` are
+/// prose. A longer line ending in `:` or announcing what follows (`You'll need experience
+/// with:`, `以下の経験をお持ちの方`) is a lead-in: it labels the list below it.
+fn as_marker(text: &str, has_skills: bool) -> Option<Section> {
     if has_skills {
         return None;
     }
@@ -244,77 +358,34 @@ fn as_marker(text: &str, has_skills: bool) -> Option<Option<Level>> {
     if core.is_empty() {
         return None;
     }
-    // A lead-in line that announces the list below it: `You'll need experience with:`,
-    // `Plus experience in the following would be a bonus:`, `下記ご経験があることを必須とさせて
-    // いただきます。`, `以下の経験をお持ちの方`.
     let lower = core.to_lowercase();
-    let announces = t.ends_with([':', '：'])
-        || ["下記", "以下", "次の", "following", "below"]
-            .iter()
-            .any(|w| lower.contains(w));
-    if announces && chars <= 120 {
-        if let Some(level) = classify_label(core) {
-            return Some(Some(level));
+    let colon = t.ends_with([':', '：']);
+    let announces = ["下記", "以下", "次の", "following", "below"]
+        .iter()
+        .any(|w| lower.contains(w));
+    if (colon || announces) && chars <= 120 {
+        match classify_section(core) {
+            Some(s @ Section::Level(_)) => return Some(s),
+            Some(s) if colon => return Some(s),
+            _ => {}
         }
     }
     if chars > 28 {
         return None;
     }
-    let decorated = t.starts_with(DECORATION) || t.ends_with([':', '：']);
+    let decorated = t.starts_with(DECORATION) || colon;
     let is_sentence = core.contains(['。', '、', '!', '！', '?', '？'])
         || core.ends_with(['す', 'た', 'る', 'ん'])
         || core.split_whitespace().count() > 5
         || core.ends_with('.');
-    match classify_label(core) {
-        Some(level) if decorated || (chars <= 16 && !is_sentence) => Some(Some(level)),
-        None if decorated && chars <= 20 && !is_sentence => Some(None),
+    // A bullet (`- 独自データセンターの構築`) is an item, not the decoration of an unknown label:
+    // only a label mark (`■募集の背景`, `【概要】`, `背景:`) makes a neutral section.
+    let bullet = t.starts_with(['-', '・', '*', '•', '+']);
+    match classify_section(core) {
+        Some(section) if decorated || (chars <= 16 && !is_sentence) => Some(section),
+        None if decorated && !bullet && chars <= 20 && !is_sentence => Some(Section::Duties),
         _ => None,
     }
-}
-
-/// A line that says at its end that its skills are asked for: `Python での開発経験あり`,
-/// `AWS の実務経験がある方`, `Go経験者`.
-fn trailing_required(text: &str) -> bool {
-    let l = text
-        .trim()
-        .trim_end_matches(['.', '。', '!', '！', ')', '）', ' '])
-        .to_lowercase();
-    [
-        "経験あり",
-        "経験がある方",
-        "経験のある方",
-        "経験をお持ちの方",
-        "経験者",
-        "必須",
-        "experience required",
-        "is required",
-        "is essential",
-    ]
-    .iter()
-    .any(|w| l.ends_with(w))
-}
-
-/// A line that says at its end that its skills are a plus: `GraphQL, Relay, or Apollo a huge
-/// plus`, `Elixir / Phoenix a plus`, `Go経験者歓迎`, `AWS あれば尚可`.
-fn trailing_preferred(text: &str) -> bool {
-    let l = text
-        .trim()
-        .trim_end_matches(['.', '。', '!', '！', ')', '）', ' '])
-        .to_lowercase();
-    [
-        "a plus",
-        "huge plus",
-        "is a plus",
-        "a bonus",
-        "nice to have",
-        "歓迎",
-        "歓迎します",
-        "尚可",
-        "優遇",
-        "優遇します",
-    ]
-    .iter()
-    .any(|w| l.ends_with(w))
 }
 
 /// A label at the start of a line with content after it: `必須: Go`, `【歓迎】Python`.
@@ -433,7 +504,8 @@ fn unknown_terms(text: &str, hits: &[Hit], out: &mut Vec<String>) {
 
 /// Extract requirements from `lines`.
 pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String>) {
-    let mut stack: Vec<(u8, Option<Level>)> = Vec::new();
+    let mut stack: Vec<(u8, Option<Section>)> = Vec::new();
+    let mut first_heading = true;
     let mut reqs: Vec<Requirement> = Vec::new();
     let mut unknown = Vec::new();
     let mut next_group = 1;
@@ -460,10 +532,42 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         }
         seen.len() >= 3
     };
-    for (pl, (norm, all_hits)) in lines.iter().zip(found) {
+    // A paragraph wrapped over several lines is read as one text for its sentences: each line
+    // knows its paragraph and where in it the line starts.
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut place: Vec<(usize, usize)> = Vec::with_capacity(lines.len());
+    let mut prev_is_line = false;
+    for (pl, (norm, _)) in lines.iter().zip(&found) {
+        let is_line = matches!(pl.kind, PLineKind::Line);
+        let joins = pl.continues && is_line && prev_is_line;
+        prev_is_line = is_line;
+        let n = paragraphs.len();
+        match paragraphs.last_mut() {
+            Some(text) if joins => {
+                text.push(' ');
+                place.push((n - 1, text.len()));
+                text.push_str(norm);
+            }
+            _ => {
+                place.push((n, 0));
+                paragraphs.push(norm.clone());
+            }
+        }
+    }
+    // The skills of the latest paragraph that named a stack, in this section (`… experience
+    // in any of the above` asks for them).
+    let mut recent_stack: (usize, Vec<SkillId>) = (usize::MAX, Vec::new());
+    for ((pl, (norm, all_hits)), &(para, offset)) in lines.iter().zip(found).zip(&place) {
         if let PLineKind::Heading(rank) = pl.kind {
-            let label = classify_label(&norm);
-            saw_label |= label.is_some();
+            recent_stack.1.clear();
+            let mut label = classify_section(&norm);
+            // The document's title (`# Company blog`, `<h1>REQUIREMENTS</h1>` of a whole page)
+            // names no section of its own.
+            if first_heading && rank == 1 {
+                label = None;
+            }
+            first_heading = false;
+            saw_label |= matches!(label, Some(Section::Level(_)));
             stack.retain(|(r, _)| *r < rank);
             stack.push((rank, label));
             continue;
@@ -479,50 +583,94 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
             t.chars().count() <= 100 && !t.ends_with(['.', '。', '!', '！', '?', '？'])
         };
         if pl.forced_level.is_none() {
-            if let Some(level) = as_marker(&norm, !all_hits.is_empty()) {
-                saw_label |= level.is_some();
-                // A neutral marker (`■業務内容`) ends the labelled section before it.
+            if let Some(section) = as_marker(&norm, !all_hits.is_empty()) {
+                saw_label |= matches!(section, Section::Level(_));
+                // A marker ends the section of the marker before it.
                 stack.retain(|(r, _)| *r < MARKER_RANK);
-                stack.push((MARKER_RANK, Some(level.unwrap_or(Level::Mentioned))));
+                stack.push((MARKER_RANK, Some(section)));
+                recent_stack.1.clear();
                 continue;
             }
         }
+        let para_text = paragraphs.get(para).map_or(norm.as_str(), String::as_str);
+        let prose = cues::Prose::new(para_text);
         if all_hits.is_empty() {
+            // `… strong experience in any of the above cited technologies`: the stack named
+            // just before is asked for.
+            if let Some(level) = cues::back_reference(&prose, offset, &norm) {
+                for r in &mut reqs {
+                    if r.level == Level::Stack && recent_stack.1.contains(&r.skill_id) {
+                        r.level = level;
+                    }
+                }
+            }
             continue;
         }
-        let section_level = stack.iter().rev().find_map(|(_, l)| *l);
-        let row_label = match &pl.kind {
+        let row_section = match &pl.kind {
             PLineKind::Row { cells, .. } => cells.first().and_then(|c| {
                 let c = nfkc(c);
                 if c.chars().count() <= 16 {
-                    classify_label(&c)
+                    classify_section(&c)
                 } else {
                     None
                 }
             }),
             _ => None,
         };
-        let inline = inline_label(&norm);
-        let trailing = if trailing_preferred(&norm) {
-            Some(Level::Preferred)
-        } else {
-            trailing_required(&norm).then_some(Level::Required)
+        let section = row_section.or_else(|| stack.iter().rev().find_map(|(_, s)| *s));
+        let section_level = match section {
+            Some(Section::Level(l)) => Some(l),
+            _ => None,
         };
-        // A line's own trailing `a plus` / `経験あり` does not label the posting's sections.
-        saw_label |= row_label.is_some() || inline.is_some();
-        let level = pl
-            .forced_level
-            .or(row_label)
-            .or(inline)
-            .or(trailing)
-            .or(section_level)
+        let in_blurb = section == Some(Section::Blurb);
+        let inline = inline_label(&norm);
+        // A line's own `a plus` / `経験あり` / lead-in does not label the posting's sections.
+        saw_label |= matches!(row_section, Some(Section::Level(_))) || inline.is_some();
+        // One short sentence, with or without its full stop, not part of a wrapped paragraph:
+        // a list item however it is drawn.
+        let item_like =
+            para_text.trim().chars().count() <= 120 && cues::sentences(para_text.trim()).len() == 1;
+        // The level of one name: what the format or a label on the line says, else the endings
+        // of its clause or sentence, else the section, else a lead-in of its sentence, else an
+        // item worded as an ask under a section that names no level.
+        let level_of = |h: &Hit| -> Level {
+            let row_level = match row_section {
+                Some(Section::Level(l)) => Some(l),
+                _ => None,
+            };
+            let structural = pl.forced_level.or(row_level).or(inline);
+            if let Some(l) = structural {
+                return l;
+            }
+            let at = offset + h.start;
+            if let Some(l) = prose.ending(at) {
+                return l;
+            }
+            if let Some(l) = section_level {
+                return l;
+            }
+            if in_blurb {
+                return Level::Mentioned;
+            }
+            if let Some(l) = prose.lead_in(at) {
+                return l;
+            }
+            if item_like && cues::worded_as_ask(prose.sentence(at)) {
+                return Level::Required;
+            }
+            Level::Mentioned
+        };
+        let line_level = all_hits
+            .iter()
+            .map(level_of)
+            .min()
             .unwrap_or(Level::Mentioned);
         // Ordinary words (`Go`, `Spring`) name products in a short item of a labelled list of
         // requirements, a table row or schema.org skills; elsewhere (`Self-directed and…`)
         // only where the writing says so.
         let is_fragment = list_like && norm.split_whitespace().count() <= 6;
         let is_skill_context = pl.forced_level.is_some()
-            || (level != Level::Mentioned
+            || (line_level != Level::Mentioned
                 && (is_fragment || matches!(pl.kind, PLineKind::Row { .. })));
         let hits = if is_skill_context {
             all_hits
@@ -531,15 +679,23 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
                 &norm,
                 all_hits,
                 is_technical,
-                level != Level::Mentioned && list_like,
+                line_level != Level::Mentioned && list_like,
             )
         };
+        // A category whose examples the line names (`IaC: Terraform`, `NoSQL databases such
+        // as MongoDB`) is not itself asked for: its examples are.
+        let category = cues::category_words(&norm, &hits, tax);
+        let hits: Vec<Hit> = hits
+            .into_iter()
+            .zip(category)
+            .filter_map(|(h, c)| (!c).then_some(h))
+            .collect();
         if hits.is_empty() {
             continue;
         }
-        let years = pl.forced_years.or_else(|| {
-            find_duration_months(&norm).map(|m| (f64::from(m) / 12.0 * 100.0).round() / 100.0)
-        });
+        let months = |t: &str| {
+            find_duration_months(t).map(|m| (f64::from(m) / 12.0 * 100.0).round() / 100.0)
+        };
         let mut group_of: Vec<Option<u32>> = vec![None; hits.len()];
         for g in any_of_groups(&norm, &hits) {
             for i in g {
@@ -547,16 +703,21 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
             }
             next_group += 1;
         }
-        if level != Level::Mentioned {
+        if line_level != Level::Mentioned {
             unknown_terms(&norm, &hits, &mut unknown);
         }
         let text = ellipsize(&squash_ws(&pl.text), 160);
         for (h, group) in hits.iter().zip(group_of) {
+            // Years said in the name's own clause (`4+ years of Go; solid PostgreSQL skills`
+            // gives PostgreSQL none).
+            let years = pl
+                .forced_years
+                .or_else(|| months(prose.clause(offset + h.start)));
             let candidate = Requirement {
-                from_list: list_like,
+                from_list: list_like && !in_blurb,
                 skill_id: h.skill,
                 skill: tax.skill(h.skill).name.clone(),
-                level,
+                level: level_of(h),
                 min_years: years,
                 group,
                 matched_by: h.kind,
@@ -564,6 +725,12 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
                 text: text.clone(),
                 line: pl.line,
             };
+            if candidate.level == Level::Stack {
+                if recent_stack.0 != para {
+                    recent_stack = (para, Vec::new());
+                }
+                recent_stack.1.push(h.skill);
+            }
             match reqs.iter_mut().find(|r| r.skill_id == h.skill) {
                 None => reqs.push(candidate),
                 Some(r) => {
@@ -820,6 +987,16 @@ mod tests {
         assert_eq!(level("Django"), Some(Level::Required));
         assert_eq!(level("Terraform"), Some(Level::Preferred));
         assert_eq!(level("Apache Kafka").or(level("Kafka")), Some(Level::Stack));
+    }
+
+    #[test]
+    fn a_bullet_without_skills_does_not_end_a_section() {
+        // Invented: a lead-in that makes what follows preferred, then items per role.
+        let doc = "# 募集\n\n下記に当てはまる経験があれば望ましいです。\n\n職種: インフラ\n\n- 自社データセンターの運用\n- AWS 上での構築\n\n■募集の背景\n\n- Terraform\n";
+        let got = levels_of(doc);
+        let level = |n: &str| got.iter().find(|(s, _)| s == n).map(|x| x.1);
+        assert_eq!(level("AWS"), Some(Level::Preferred), "{got:?}");
+        assert_eq!(level("Terraform"), Some(Level::Mentioned), "{got:?}");
     }
 
     #[test]

@@ -101,6 +101,105 @@ fn yaml_front_matter(d: &mut Draft, fm: &str, first_line: usize, path: &str) {
     }
 }
 
+/// Japanese corporate forms that mark a company name in a title.
+const JA_CORPORATE: &[&str] = &["株式会社", "有限会社", "合同会社", "合資会社", "合名会社"];
+/// Stands for `(株)` / `（株）` / `㈱` while a title is cut into pieces (its parentheses are
+/// part of the name, not separators).
+const ABBREVIATED: char = '\u{E000}';
+
+/// The company a Japanese posting names in its title: `SRE／株式会社ハコブネ`, `SRE - 株式会社
+/// ハコブネ`, `SRE（株式会社ハコブネ）`, `株式会社ハコブネ　SRE募集`, `ハコブネ株式会社 | 採用`,
+/// or a title that is only the company. The name is the run of text around the corporate form up
+/// to a separator (`／ | - （ ） 【 】 「 」`, a space, `:`); a space right after a leading form
+/// (`株式会社 ハコブネ`) or right before a trailing one (`ハコブネ 株式会社`) is part of it.
+pub fn company_from_title(title: &str) -> Option<String> {
+    let t = nfkc(title)
+        .replace("(株)", &ABBREVIATED.to_string())
+        .replace('㈱', &ABBREVIATED.to_string());
+    let chars: Vec<char> = t.chars().collect();
+    let is_sep = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '/' | '|'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '【'
+                    | '】'
+                    | '「'
+                    | '」'
+                    | '<'
+                    | '>'
+                    | ':'
+                    | '、'
+                    | ','
+                    | '~'
+                    | '〜'
+                    | '-'
+                    | '–'
+                    | '—'
+                    | '｜'
+            )
+    };
+    // Where does a corporate form start, and how many chars is it?
+    let mut form = None;
+    for (i, _) in chars.iter().enumerate() {
+        let rest: String = chars[i..].iter().collect();
+        if rest.starts_with(ABBREVIATED) {
+            form = Some((i, 1));
+            break;
+        }
+        if let Some(f) = JA_CORPORATE.iter().find(|f| rest.starts_with(*f)) {
+            form = Some((i, f.chars().count()));
+            break;
+        }
+    }
+    let (at, len) = form?;
+    // `-` inside a name (`X-Tech株式会社`) is no separator: only one with spaces around it is.
+    let sep_at = |i: usize| {
+        let c = chars[i];
+        if c == '-' {
+            let before = i > 0 && chars[i - 1].is_whitespace();
+            let after = chars.get(i + 1).is_some_and(|c| c.is_whitespace());
+            before || after
+        } else {
+            is_sep(c)
+        }
+    };
+    let mut start = at;
+    while start > 0 && !sep_at(start - 1) {
+        start -= 1;
+    }
+    let mut end = at + len;
+    while end < chars.len() && !sep_at(end) {
+        end += 1;
+    }
+    if start == at && end == at + len {
+        // A bare form: the name is the word after it (`株式会社 ハコブネ`) or before it.
+        if end + 1 < chars.len() && chars[end].is_whitespace() && !sep_at(end + 1) {
+            end += 1;
+            while end < chars.len() && !sep_at(end) {
+                end += 1;
+            }
+        } else if start >= 2 && chars[start - 1].is_whitespace() && !sep_at(start - 2) {
+            start -= 1;
+            while start > 0 && !sep_at(start - 1) {
+                start -= 1;
+            }
+        } else {
+            return None;
+        }
+    }
+    let name: String = chars[start..end]
+        .iter()
+        .collect::<String>()
+        .replace(ABBREVIATED, "(株)");
+    let name = name.trim().to_owned();
+    (name.chars().count() > len).then_some(name)
+}
+
 pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
     let index = LineIndex::new(text);
     let mut d = Draft::default();
@@ -151,7 +250,13 @@ pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
                 d.lines
                     .push(PLine::new(PLineKind::Heading(level), b.text, Some(b.line)));
             }
-            BlockKind::Line { .. } | BlockKind::Summary => {
+            BlockKind::Line { continues, .. } => {
+                d.company_from_line(&b.text);
+                let mut l = PLine::new(PLineKind::Line, b.text, Some(b.line));
+                l.continues = continues;
+                d.lines.push(l);
+            }
+            BlockKind::Summary => {
                 d.company_from_line(&b.text);
                 d.lines
                     .push(PLine::new(PLineKind::Line, b.text, Some(b.line)));
@@ -253,6 +358,9 @@ pub fn html(text: &str, path: &str) -> Result<Draft, PostingError> {
             }
             HtmlItem::DetailsOpen | HtmlItem::DetailsClose | HtmlItem::JsonLd(_) => {}
         }
+    }
+    if d.company.is_none() {
+        d.company = page_title.as_deref().and_then(company_from_title);
     }
     if d.title.is_none() {
         d.title = page_title;
@@ -483,6 +591,36 @@ mod tests {
         assert_eq!(d.warnings.len(), 1);
         assert!(d.warnings[0].starts_with("p.md:"), "{:?}", d.warnings);
         assert_eq!(d.company.as_deref(), Some("X"), "simple lines still read");
+    }
+
+    #[test]
+    fn company_from_japanese_titles() {
+        for (title, company) in [
+            ("SREエンジニア／株式会社ハコブネ", Some("株式会社ハコブネ")),
+            ("SREエンジニア - 株式会社ハコブネ", Some("株式会社ハコブネ")),
+            (
+                "SREエンジニア（株式会社ハコブネ）",
+                Some("株式会社ハコブネ"),
+            ),
+            (
+                "株式会社ハコブネ　SREエンジニア募集",
+                Some("株式会社ハコブネ"),
+            ),
+            ("株式会社 ハコブネ | 採用情報", Some("株式会社 ハコブネ")),
+            ("ハコブネ株式会社 | 採用情報", Some("ハコブネ株式会社")),
+            (
+                "データ基盤エンジニア【X-Tech株式会社】",
+                Some("X-Tech株式会社"),
+            ),
+            ("(株)ハコブネ バックエンド", Some("(株)ハコブネ")),
+            ("株式会社ヌーラボ", Some("株式会社ヌーラボ")),
+            ("SREエンジニア", None),
+            ("株式会社", None),
+            ("Site Reliability Engineer - Acme", None),
+            ("", None),
+        ] {
+            assert_eq!(company_from_title(title).as_deref(), company, "{title}");
+        }
     }
 
     #[test]

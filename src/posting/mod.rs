@@ -7,6 +7,7 @@
 //! Guarantees: no panic on any input; title, company, URL, front matter and the page chrome
 //! (nav/header/footer/script/style) never become requirements.
 
+mod cues;
 pub mod extract;
 mod formats;
 
@@ -124,6 +125,7 @@ pub fn parse_posting(
         }
     };
     let (requirements, unknown_terms) = extract::extract(&draft.lines, tax);
+    let draft_title = draft.title.clone();
     let title = draft
         .title
         .filter(|t| !t.trim().is_empty())
@@ -135,7 +137,10 @@ pub fn parse_posting(
     Ok(Posting {
         path: path.to_owned(),
         title: crate::text::squash_ws(&title),
-        company: draft.company.map(|c| crate::text::squash_ws(&c)),
+        company: draft
+            .company
+            .or_else(|| draft_title.as_deref().and_then(formats::company_from_title))
+            .map(|c| crate::text::squash_ws(&c)),
         url: draft.url,
         location: draft.location,
         salary: draft.salary,

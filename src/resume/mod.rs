@@ -1115,7 +1115,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
     for block in blocks::blocks(text, &lines) {
         match &block.kind {
             blocks::BlockKind::Heading(level) => b.heading(*level, &block.text, block.line),
-            blocks::BlockKind::Line { is_item, depth } => {
+            blocks::BlockKind::Line { is_item, depth, .. } => {
                 b.line(&block.text, block.line, *is_item, *depth)
             }
             blocks::BlockKind::Row { is_header, cells } => {

@@ -1,0 +1,508 @@
+//! Levels said by the writing of a line rather than by a section label.
+//!
+//! Takes one normalised posting line; gives, for any position in it, the level its own words
+//! give: a clause that ends in `is a plus` / `歓迎` / `必須`, a sentence that opens with a
+//! requirement lead-in (`Our dream candidate has …`, `We are looking for someone with …`,
+//! `…の経験をお持ちの方`) or a stack lead-in (`We use …`, `…を採用しています`), an item worded
+//! as an ask (`5+ years working with …`, `Experience with …`, `…の開発経験`). It also finds the
+//! category words of a line that names its examples (`IaC: Terraform`, `NoSQL databases such
+//! as MongoDB`, `構成管理ツール(Ansible, Chef等)`): the examples are the skills, the category
+//! is not. Rules are by wording, never by a posting's exact text; all functions are total.
+
+use super::extract::Level;
+use crate::taxonomy::{Hit, Taxonomy};
+
+/// Byte ranges of the sentences of `text`: split after `。！？!?`, and after `.` followed by
+/// a space or the end, except in `e.g.` / `i.e.` / `etc.` / `vs.`.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        let boundary = match c {
+            '。' | '！' | '？' | '!' | '?' => true,
+            '.' => {
+                let next_is_space = text[end..].chars().next().is_none_or(char::is_whitespace);
+                let before = text[..i].to_ascii_lowercase();
+                let abbreviation = ["e.g", "i.e", "etc", "vs", "approx", "incl"]
+                    .iter()
+                    .any(|a| before.ends_with(a));
+                next_is_space && !abbreviation
+            }
+            _ => false,
+        };
+        if boundary {
+            out.push((start, end));
+            start = end;
+        }
+    }
+    if start < text.len() || out.is_empty() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// Byte ranges of the clauses of the sentence `range` of `text` (split after `;` / `；`).
+fn clauses(text: &str, (from, to): (usize, usize)) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = from;
+    for (i, c) in text[from..to].char_indices() {
+        if matches!(c, ';' | '；') {
+            let end = from + i + c.len_utf8();
+            out.push((start, end));
+            start = end;
+        }
+    }
+    out.push((start, to));
+    out
+}
+
+fn tail(text: &str) -> String {
+    text.trim()
+        .trim_end_matches(['.', '。', '!', '！', ')', '）', ' ', ';', '；', ','])
+        .to_lowercase()
+}
+
+fn ends_with_word(l: &str, w: &str) -> bool {
+    l.strip_suffix(w).is_some_and(|rest| {
+        !w.is_ascii()
+            || rest
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
+}
+
+/// A clause that says at its end that its skills are a plus: `GraphQL, Relay, or Apollo a huge
+/// plus`, `… is a plus`, `Go経験者歓迎`, `AWS あれば尚可`, `flask nice to have`.
+pub fn trailing_preferred(text: &str) -> bool {
+    let l = tail(text);
+    [
+        "a plus",
+        "huge plus",
+        "is a plus",
+        "a bonus",
+        "nice to have",
+        "nice-to-have",
+        "not required",
+        "not essential",
+        "preferred",
+        "歓迎",
+        "歓迎します",
+        "尚可",
+        "優遇",
+        "優遇します",
+    ]
+    .iter()
+    .any(|w| ends_with_word(&l, w))
+}
+
+/// A clause that says at its end that its skills are asked for: `Python での開発経験あり`,
+/// `AWS の実務経験がある方`, `Go経験者`, `Django required`.
+pub fn trailing_required(text: &str) -> bool {
+    let l = tail(text);
+    [
+        "経験あり",
+        "経験がある方",
+        "経験のある方",
+        "経験をお持ちの方",
+        "経験者",
+        "必須",
+        "required",
+        "is essential",
+        "a must",
+        "is mandatory",
+    ]
+    .iter()
+    .any(|w| ends_with_word(&l, w))
+}
+
+/// The level a clause's own ending gives it.
+pub fn trailing_level(text: &str) -> Option<Level> {
+    if trailing_preferred(text) {
+        Some(Level::Preferred)
+    } else {
+        trailing_required(text).then_some(Level::Required)
+    }
+}
+
+/// Lead-ins that make a sentence an ask, wherever they stand in it.
+const REQUIRED_CUES: &[&str] = &[
+    "dream candidate",
+    "ideal candidate",
+    "successful candidate",
+    "candidate has",
+    "candidates have",
+    "candidate should",
+    "candidates should",
+    "person should have",
+    "you should have",
+    "you must have",
+    "you must be",
+    "you have",
+    "you'll have",
+    "you will have",
+    "you'll need",
+    "you will need",
+    "you need",
+    "you bring",
+    "we expect",
+    "we require",
+    "must have",
+    "should have experience",
+    "experienced with",
+    "experienced in",
+    "proficient in",
+    "proficiency in",
+    "strong knowledge of",
+    "solid understanding of",
+    "expertise in",
+    "経験をお持ちの方",
+    "経験のある方",
+    "経験がある方",
+    "経験が必須",
+    "スキルをお持ちの方",
+    "知識をお持ちの方",
+    "できる方",
+    "求めています",
+];
+
+/// Lead-ins that make a sentence describe the environment (`stack`).
+const STACK_CUES: &[&str] = &[
+    "we use ",
+    "we're using",
+    "we are using",
+    "we work with",
+    "we build with",
+    "we rely on",
+    "our stack",
+    "our tech stack",
+    "our current stack",
+    "built with",
+    "built on",
+    "runs on",
+    "technologies we use",
+    "を使用しています",
+    "を使用しており",
+    "を採用しています",
+    "を採用しており",
+    "を利用しています",
+    "を利用しており",
+    "を使っています",
+    "で開発しています",
+    "で構築しています",
+    "使用状況",
+];
+
+/// The level the wording of one line gives each position in it.
+pub struct Prose<'a> {
+    text: &'a str,
+    lower: String,
+    sentences: Vec<(usize, usize)>,
+}
+
+impl<'a> Prose<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Prose {
+            text,
+            lower: text.to_lowercase(),
+            sentences: sentences(text),
+        }
+    }
+
+    fn sentence_at(&self, pos: usize) -> (usize, usize) {
+        self.sentences
+            .iter()
+            .copied()
+            .find(|&(s, e)| s <= pos && pos < e)
+            .or_else(|| self.sentences.last().copied())
+            .unwrap_or((0, self.text.len()))
+    }
+
+    /// The text of the sentence around `pos`.
+    pub fn sentence(&self, pos: usize) -> &'a str {
+        let (s, e) = self.sentence_at(pos);
+        self.text.get(s..e).unwrap_or(self.text)
+    }
+
+    /// The text of the clause around `pos` (a sentence split at `;`).
+    pub fn clause(&self, pos: usize) -> &'a str {
+        let sentence = self.sentence_at(pos);
+        let (s, e) = clauses(self.text, sentence)
+            .into_iter()
+            .find(|&(s, e)| s <= pos && pos < e)
+            .unwrap_or(sentence);
+        self.text.get(s..e).unwrap_or(self.text)
+    }
+
+    /// The level the endings say at `pos`: the clause's own ending, else the sentence's
+    /// (`Experience with Docker; the ability to …; and AWS is a plus.` is preferred throughout).
+    pub fn ending(&self, pos: usize) -> Option<Level> {
+        trailing_level(self.clause(pos)).or_else(|| trailing_level(self.sentence(pos)))
+    }
+
+    /// The level a lead-in of the sentence around `pos` gives: required, else stack.
+    pub fn lead_in(&self, pos: usize) -> Option<Level> {
+        let (s, e) = self.sentence_at(pos);
+        // `to_lowercase` may change byte lengths outside ASCII; fall back to the whole line.
+        let lower = if self.lower.len() == self.text.len() {
+            self.lower.get(s..e).unwrap_or(&self.lower)
+        } else {
+            &self.lower
+        };
+        // `We're looking for someone with …` asks; `… someone to lead our DevOps` names a role.
+        let looking_for = lower.contains("looking for")
+            && [" with ", " who ", "experience", "experienced", "skilled"]
+                .iter()
+                .any(|w| lower.contains(w));
+        if looking_for || REQUIRED_CUES.iter().any(|c| lower.contains(c)) {
+            Some(Level::Required)
+        } else if STACK_CUES.iter().any(|c| lower.contains(c)) {
+            Some(Level::Stack)
+        } else {
+            None
+        }
+    }
+}
+
+/// Words that point back at what the section named before (`any of the above`, `上記`).
+const BACK_REFERENCES: &[&str] = &[
+    "the above",
+    "above-mentioned",
+    "above mentioned",
+    "above cited",
+    "above technologies",
+    "these technologies",
+    "上記",
+    "前述",
+];
+
+/// Does `line` (at `offset` in `prose`, naming no skill itself) ask for what came before it?
+/// `If you have strong experience in any of the above cited technologies…`, `Experience with
+/// any of the above is a plus`, `上記いずれかの経験をお持ちの方`. Gives the level.
+pub fn back_reference(prose: &Prose, offset: usize, line: &str) -> Option<Level> {
+    let lower = line.to_lowercase();
+    if !BACK_REFERENCES.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let sentence = prose.sentence(offset);
+    trailing_level(sentence)
+        .or_else(|| prose.lead_in(offset).filter(|l| *l == Level::Required))
+        .or_else(|| worded_as_ask(sentence).then_some(Level::Required))
+}
+
+/// Is this item worded as an ask (`5+ years working with Python`, `Experience with search
+/// tools such as Solr`, `Docker experience`, `Kubernetes の運用経験`, `SQL の知識`)? Used for
+/// items under a section that names no level (`Responsibilities include:`, `業務内容`) or none.
+pub fn worded_as_ask(text: &str) -> bool {
+    let l = text.to_lowercase();
+    let en = [
+        "experience",
+        "proficien",
+        "familiar with",
+        "familiarity with",
+        "knowledge of",
+        "understanding of",
+        "expertise",
+        "skilled in",
+        "comfortable with",
+        "background in",
+        "hands-on",
+    ];
+    let ja = ["経験", "知識", "の理解", "スキル", "使える方", "できる方"];
+    let developer_experience = [
+        "developer experience",
+        "user experience",
+        "customer experience",
+    ]
+    .iter()
+    .any(|w| l.contains(w));
+    (!developer_experience && en.iter().any(|w| l.contains(w)))
+        || ja.iter().any(|w| l.contains(w))
+        || crate::period::find_duration_months(text).is_some()
+}
+
+/// Taxonomy categories of words that name a kind of thing (a practice, a field), not one
+/// product: `IaC`, `Configuration Management`, `DNS`, imported phrases.
+fn is_category_like(tax: &Taxonomy, hit: &Hit) -> bool {
+    matches!(
+        tax.skill(hit.skill).category.as_str(),
+        "practice" | "other" | "networking" | "testing" | "observability" | "database"
+    )
+}
+
+/// Class nouns that may stand between a category and its examples (`NoSQL databases such as`).
+const CLASS_NOUNS: &[&str] = &[
+    "databases",
+    "database",
+    "tools",
+    "tool",
+    "tooling",
+    "frameworks",
+    "framework",
+    "systems",
+    "services",
+    "platforms",
+    "solutions",
+    "technologies",
+    "ツール",
+    "サービス",
+    "技術",
+    "製品",
+];
+
+/// Words that introduce examples right after a category (a bare parenthesis only after a
+/// class noun: `構成管理ツール(Ansible)` lists examples, `CI/CD (GitLab CI)` may not).
+const EXAMPLE_OPENERS: &[&str] = &[
+    "such as",
+    "like",
+    "e.g",
+    "including",
+    "for example",
+    "例えば",
+    "例:",
+];
+
+/// For each hit of `text`, is it a category whose examples the line names? `IaC: Terraform`
+/// (a category key with a value that names something), `NoSQL databases such as MongoDB`,
+/// `構成管理ツール(ansible, chef等)`. A language or product before its examples stays
+/// (`javascript frameworks (React, …)`, `AWS (Lambda, RDS)`, `Python: 5+ years`).
+pub fn category_words(text: &str, hits: &[Hit], tax: &Taxonomy) -> Vec<bool> {
+    let mut out = vec![false; hits.len()];
+    for (i, h) in hits.iter().enumerate() {
+        if !is_category_like(tax, h) {
+            continue;
+        }
+        let later = hits[i + 1..].iter().any(|o| o.skill != h.skill);
+        // `Category: values`: the hit is the whole key.
+        let before = text[..h.start]
+            .trim_start_matches(|c: char| c.is_whitespace() || "-*・•●■◆▼□◇#>【[".contains(c));
+        let after = &text[h.end..];
+        let key_value =
+            before.trim().is_empty() && after.trim_start().starts_with([':', '：']) && {
+                let value = after.trim_start()[1..].trim_start_matches(':');
+                later
+                    || value
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .any(|w| w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase()))
+            };
+        let rest = after.trim_start().to_lowercase();
+        let after_noun = CLASS_NOUNS
+            .iter()
+            .find_map(|n| rest.strip_prefix(n))
+            .map(str::trim_start);
+        let paren = after_noun.is_some_and(|r| r.starts_with(['(', '（']));
+        let rest = after_noun.unwrap_or(&rest);
+        let examples = later && (paren || EXAMPLE_OPENERS.iter().any(|o| rest.starts_with(o)));
+        // (`AWSなどの IaaS`, examples first, keeps its category: the sample postings ask for
+        // `Ansible などの構成管理ツール` as configuration management.)
+        out[i] = key_value || examples;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_at_ends_not_abbreviations() {
+        let t = "We use Go. You have Rust, e.g. tokio; Node.js is a plus! 次。";
+        let parts: Vec<&str> = sentences(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(
+            parts,
+            [
+                "We use Go.",
+                " You have Rust, e.g. tokio; Node.js is a plus!",
+                " 次。"
+            ]
+        );
+        assert_eq!(sentences(""), [(0, 0)]);
+    }
+
+    #[test]
+    fn endings_and_lead_ins() {
+        let t = "Our dream candidate has Go experience; Python. Docker; and Terraform is a plus. (Django required; flask nice to have)";
+        let p = Prose::new(t);
+        let at = |w: &str| t.find(w).unwrap();
+        assert_eq!(p.ending(at("Go")), None);
+        assert_eq!(p.lead_in(at("Go")), Some(Level::Required));
+        assert_eq!(p.lead_in(at("Python")), Some(Level::Required));
+        assert_eq!(p.ending(at("Docker")), Some(Level::Preferred));
+        assert_eq!(p.ending(at("Django")), Some(Level::Required));
+        assert_eq!(p.ending(at("flask")), Some(Level::Preferred));
+        let ja = Prose::new("全てのプロダクトでScalaを採用しています。Goの経験をお持ちの方");
+        assert_eq!(ja.lead_in(0), Some(Level::Stack));
+        assert_eq!(
+            ja.lead_in("全てのプロダクトでScalaを採用しています。Go".len()),
+            Some(Level::Required)
+        );
+    }
+
+    #[test]
+    fn asks_by_wording() {
+        for t in [
+            "5+ years working with Python",
+            "Docker experience or equivalent",
+            "Kubernetes の運用経験",
+            "Familiarity with Terraform",
+        ] {
+            assert!(worded_as_ask(t), "{t}");
+        }
+        for t in [
+            "Build services in Go",
+            "Kubernetes クラスタの運用",
+            "Improve developer experience with Backstage",
+        ] {
+            assert!(!worded_as_ask(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn categories_with_examples_are_not_skills() {
+        let tax = Taxonomy::builtin().unwrap();
+        let check = |t: &str, dropped: &[&str], kept: &[&str]| {
+            let norm = crate::text::nfkc(t);
+            let hits = tax.find(&norm);
+            let flags = category_words(&norm, &hits, &tax);
+            for (h, f) in hits.iter().zip(&flags) {
+                let name = tax.skill(h.skill).name.as_str();
+                if dropped.contains(&name) {
+                    assert!(f, "{t}: {name} should be a category");
+                }
+                if kept.contains(&name) {
+                    assert!(!f, "{t}: {name} should stay");
+                }
+            }
+            for n in dropped.iter().chain(kept) {
+                assert!(
+                    hits.iter().any(|h| tax.skill(h.skill).name == *n),
+                    "{t}: {n} not found at all"
+                );
+            }
+        };
+        check(
+            "IaC: Terraform, Ansible",
+            &["IaC"],
+            &["Terraform", "Ansible"],
+        );
+        check(
+            "Experience with NoSQL databases such as MongoDB, Cassandra",
+            &["NoSQL"],
+            &["MongoDB"],
+        );
+        check(
+            "構成管理ツール(Ansible, Chef等)の使用経験",
+            &["Configuration Management"],
+            &["Ansible"],
+        );
+        check("AWS (Lambda, RDS)", &[], &["AWS", "RDS"]);
+        check(
+            "Ansible などの構成管理ツールの利用経験",
+            &[],
+            &["Configuration Management", "Ansible"],
+        );
+        check("Python: 5+ years", &[], &["Python"]);
+        check("DNS and TCP/IP fundamentals", &[], &["DNS"]);
+    }
+}
