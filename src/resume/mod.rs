@@ -411,6 +411,49 @@ fn looks_like_term(bare: &str) -> bool {
     bare.chars().any(|c| c.is_ascii_alphabetic()) && latin >= 2 && latin * 3 >= n * 2
 }
 
+/// Byte ranges of the parenthesised remarks of a skill-list line: `Go(CLIツール試作、API設計)`,
+/// `Git(GitHubを用いたチーム開発)`. A parenthesis that enumerates skills or terms
+/// (`AWS(EC2, S3)`, `Node.js(TypeScript)`, `Shell(bash)`) is part of the list, not a remark.
+fn remark_ranges(norm: &str, tax: &Taxonomy) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for (i, c) in norm.char_indices() {
+        match c {
+            '(' => open.push(i),
+            ')' => {
+                let Some(a) = open.pop() else { continue };
+                if !open.is_empty() {
+                    continue; // the outermost parenthesis decides
+                }
+                let inner = &norm[a + 1..i];
+                let lists_skills = inner
+                    .split([',', '、', '/', '・', '，', ';'])
+                    .map(str::trim)
+                    .filter(|e| !e.is_empty())
+                    .map(list_entry)
+                    .filter(|e| !e.is_empty())
+                    .all(|e| looks_like_term(e) || bare_skill_item(e, tax));
+                if !lists_skills {
+                    out.push(a..i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// An entry of an enumeration without its punctuation and an `e.g.` / `例:` lead-in.
+fn list_entry(e: &str) -> &str {
+    let mut t = e.trim();
+    for lead in ["e.g.", "eg.", "ex.", "例:", "例えば"] {
+        if let Some(rest) = t.strip_prefix(lead) {
+            t = rest.trim_start();
+        }
+    }
+    t.trim_matches(|c: char| c.is_ascii_punctuation() && c != '#' && c != '+' || c.is_whitespace())
+}
+
 fn is_skill_title(title: &str) -> bool {
     let t = title.to_lowercase();
     SKILL_SECTION_WORDS.iter().any(|w| t.contains(w))
@@ -704,6 +747,11 @@ impl<'t> Builder<'t> {
         let hits = self.tax.find_in(norm, is_listed, self.is_technical);
         let text = evidence_text(raw);
         let section = self.current();
+        let remarks = if is_listed {
+            remark_ranges(norm, self.tax)
+        } else {
+            Vec::new()
+        };
         let mut skills = Vec::with_capacity(hits.len());
         let mut seen = std::collections::HashSet::new();
         for h in hits {
@@ -714,6 +762,7 @@ impl<'t> Builder<'t> {
                 continue;
             }
             skills.push(h.skill);
+            let in_remark = remarks.iter().any(|r| r.start <= h.start && h.end <= r.end);
             self.out.mentions.push(Mention {
                 skill: h.skill,
                 line,
@@ -722,11 +771,17 @@ impl<'t> Builder<'t> {
                 similarity: h.similarity,
                 section,
                 span,
-                is_listed,
+                is_listed: is_listed && !in_remark && self.is_listable(h.skill),
                 from_line,
             });
         }
         skills
+    }
+
+    /// A practice (`CI/CD`, `Code Review`, `Agile`) named in a skill list is a competency the
+    /// person claims, not a tool they list: it is a mention, never `listed`.
+    fn is_listable(&self, skill: SkillId) -> bool {
+        self.tax.skill(skill).category != "practice"
     }
 
     fn heading(&mut self, level: u8, raw: &str, line: usize) {
