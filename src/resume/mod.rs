@@ -128,14 +128,16 @@ const SKILL_SECTION_WORDS: &[&str] = &[
 ];
 
 /// Heading words that mark schooling: dated, but not an employer.
-const EDUCATION_WORDS: &[&str] = &[
-    "学歴",
+const EDUCATION_WORDS: &[&str] = &["学歴", "education"];
+
+/// Words of a school's name: schooling, except where the heading sits in a career section (a
+/// university's IT department is an employer).
+const SCHOOL_WORDS: &[&str] = &[
     "大学",
     "高校",
     "高等学校",
     "専門学校",
     "大学院",
-    "education",
     "university",
     "college",
     "school",
@@ -459,9 +461,10 @@ fn is_skill_title(title: &str) -> bool {
     SKILL_SECTION_WORDS.iter().any(|w| t.contains(w))
 }
 
-fn is_education_title(title: &str) -> bool {
+fn is_education_title(title: &str, in_career: bool) -> bool {
     let t = title.to_lowercase();
     EDUCATION_WORDS.iter().any(|w| t.contains(w))
+        || (!in_career && SCHOOL_WORDS.iter().any(|w| t.contains(w)))
 }
 
 /// An open end is clipped to the enclosing period's end (never to before its own start: a
@@ -478,10 +481,11 @@ fn clip(child: Period, parent: Option<&Period>) -> Period {
 
 /// Remove `span` and tech tags from `norm`, and the brackets/separators they leave behind.
 fn clean_title(norm: &str, span: Option<std::ops::Range<usize>>) -> String {
-    let mut s = match span {
+    let mut s = match span.map(|r| enclosing_parens(norm, r)) {
         Some(r) if r.end <= norm.len() => format!("{} {}", &norm[..r.start], &norm[r.end..]),
         _ => norm.to_owned(),
     };
+    s = strip_shortcodes(&s);
     while let (Some(a), Some(b)) = (s.find('【'), s.find('】')) {
         if b < a {
             break;
@@ -496,6 +500,42 @@ fn clean_title(norm: &str, span: Option<std::ops::Range<usize>>) -> String {
         ' ', '-', '–', '—', '|', ':', '：', ',', '、', '/', '(', '〜', '~',
     ];
     squash_ws(s.trim_matches(trim))
+}
+
+/// The period's range widened to the parenthesis that holds it (`(Oct 2024 - Present, Tokyo)`
+/// is the period with a place: the label keeps neither).
+fn enclosing_parens(norm: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    if r.end > norm.len() || !norm.is_char_boundary(r.start) || !norm.is_char_boundary(r.end) {
+        return r;
+    }
+    let before = &norm[..r.start];
+    let after = &norm[r.end..];
+    let (Some(open), Some(close)) = (before.rfind('('), after.find(')')) else {
+        return r;
+    };
+    // Only when nothing closes before the period or opens after it inside the pair.
+    if before[open..].contains(')') || after[..close].contains('(') {
+        return r;
+    }
+    open..r.end + close + 1
+}
+
+/// Remove emoji shortcodes (`:white_check_mark:`, `:office:`) from a heading: a word of
+/// lower-case letters, digits, `_`, `+` or `-` between colons, standing alone.
+fn strip_shortcodes(s: &str) -> String {
+    s.split(' ')
+        .filter(|w| {
+            let code = w
+                .strip_prefix(':')
+                .and_then(|w| w.strip_suffix(':'))
+                .unwrap_or("");
+            !(code.chars().count() >= 2
+                && code
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_+-".contains(c)))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Byte ranges of `【 … 】` tags.
@@ -541,7 +581,9 @@ fn is_period_label(label: &str) -> bool {
 /// than a sentence?
 fn is_unit_label(label: &str) -> bool {
     let n = label.chars().count();
-    n > 0 && n <= 80 && !label.ends_with(['。', '.']) && label.split_whitespace().count() <= 12
+    // A full stop ends a sentence; the dot of `Acme, Inc.` / `Foo Co., Ltd.` does not.
+    let sentence = label.ends_with('。') || (label.ends_with('.') && !structure::names_org(label));
+    n > 0 && n <= 80 && !sentence && label.split_whitespace().count() <= 12
 }
 
 /// The source line as evidence: whitespace squashed, and cut to a readable length (a line can
@@ -705,11 +747,12 @@ impl<'t> Builder<'t> {
         let parent_skill = parent.is_some_and(|p| self.out.sections[p].is_skill_section);
         let parent_edu = parent.is_some_and(|p| self.out.sections[p].is_education);
         let parent_other = parent.is_some_and(|p| self.out.sections[p].is_other);
+        let in_career = self.stack.iter().any(|&a| self.out.sections[a].is_career);
         let idx = self.out.sections.len();
         self.table_header = None;
         self.out.sections.push(Section {
             is_skill_section: parent_skill || is_skill_title(&title),
-            is_education: parent_edu || is_education_title(&title),
+            is_education: parent_edu || is_education_title(&title, in_career),
             is_other: parent_other || (is_other_title(&title) && !is_career_title(&title)),
             is_career: is_career_title(&title),
             derived: false,
@@ -906,7 +949,9 @@ impl<'t> Builder<'t> {
         let section_span = self.span_of(self.current());
         let mut span = section_span;
         let mut dated = None;
-        let found = find_period(&norm).or_else(|| find_period(&columns_as_range(&norm_cells)));
+        let found = find_period(&norm)
+            .or_else(|| find_period(&columns_as_range(&norm_cells)))
+            .or_else(|| self.open_end_row(&norm_cells));
         if found.is_none() {
             self.warn_impossible_date(&norm, line);
         }
@@ -993,6 +1038,28 @@ impl<'t> Builder<'t> {
                 });
             }
         }
+    }
+
+    /// A row of a table with separate start and end columns whose end cell is empty:
+    /// `| Acme Inc. | October 1, 2024 |  |` under `| Company | Start | End |` is open-ended.
+    fn open_end_row(&self, cells: &[String]) -> Option<crate::period::PeriodMatch> {
+        const START: &[&str] = &["start", "from", "since", "開始", "入社", "着任", "参画"];
+        const END: &[&str] = &["end", "to", "until", "終了", "退社", "退職", "離任"];
+        let header = self.table_header.as_ref()?;
+        let col = |words: &[&str]| {
+            header.iter().position(|h| {
+                let h = h.trim();
+                words
+                    .iter()
+                    .any(|w| h == *w || (!w.is_ascii() && h.contains(w) && h.chars().count() <= 6))
+            })
+        };
+        let (s, e) = (col(START)?, col(END)?);
+        if !cells.get(e)?.trim().is_empty() {
+            return None;
+        }
+        let start = cells.get(s)?.trim();
+        find_period(&format!("{start} - present")).filter(|f| f.span.start == 0)
     }
 
     /// The column of the current table that lists technologies (`使用技術`, `Stack`).
