@@ -124,6 +124,8 @@ const SKILL_SECTION_WORDS: &[&str] = &[
     "tech stack",
     "technologies",
     "technical skills",
+    "technical stack",
+    "technology stack",
     "toolbox",
 ];
 
@@ -296,7 +298,14 @@ fn is_skill_line(norm: &str, tax: &Taxonomy) -> bool {
     if entries.len() < 3 || t.ends_with('。') {
         return false;
     }
-    let known = entries.iter().filter(|e| !tax.find(e).is_empty()).count();
+    // An entry counts when it is a skill name (`PHP 7.4`, `AWS(EC2)`), not a phrase that
+    // mentions one (`GraphQL のエラーハンドリング設計`).
+    let known = entries
+        .iter()
+        .filter(|e| {
+            bare_skill_item(e, tax) || (e.chars().count() <= 16 && !tax.find(e).is_empty())
+        })
+        .count();
     known * 3 >= entries.len() * 2 && entries.iter().all(|e| e.chars().count() <= 40)
 }
 
@@ -373,8 +382,12 @@ fn bare_skill_item(norm: &str, tax: &Taxonomy) -> bool {
     if hits.is_empty() {
         return false;
     }
-    let covered: usize = hits.iter().map(|h| t[h.start..h.end].chars().count()).sum();
-    let letters = t.chars().filter(|c| c.is_alphanumeric()).count();
+    // Letters only: a version (`PHP 7.4`, `Python 3`) does not make an item prose.
+    let covered: usize = hits
+        .iter()
+        .map(|h| t[h.start..h.end].chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     covered * 10 >= letters * 7
 }
 
@@ -397,7 +410,7 @@ fn looks_like_term(bare: &str) -> bool {
     {
         return false;
     }
-    if SPOKEN.contains(&bare.to_lowercase().as_str()) {
+    if SPOKEN.contains(&bare.to_lowercase().as_str()) || is_placeholder_or_code(bare) {
         return false;
     }
     // A term carries a Latin letter (a Japanese phrase in a skill list is a description:
@@ -454,6 +467,24 @@ fn list_entry(e: &str) -> &str {
         }
     }
     t.trim_matches(|c: char| c.is_ascii_punctuation() && c != '#' && c != '+' || c.is_whitespace())
+}
+
+/// A placeholder (`TODO`, `TBD`, `N/A`) or a fragment of code or a template (`{{#image}}`,
+/// `#icon`, `github_url`, `<div>`): never the name of a technology.
+fn is_placeholder_or_code(term: &str) -> bool {
+    const PLACEHOLDERS: &[&str] = &["todo", "tbd", "n/a", "none", "null", "xxx", "wip"];
+    let lower = term.to_lowercase();
+    if PLACEHOLDERS.contains(&lower.as_str()) {
+        return true;
+    }
+    if term.contains(['{', '}', '<', '>', '=', '"', '$']) || term.starts_with('#') {
+        return true;
+    }
+    // snake_case identifiers: a lower-case word joined to another by `_`.
+    term.split('_').count() > 1
+        && term
+            .split('_')
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
 }
 
 fn is_skill_title(title: &str) -> bool {
@@ -536,6 +567,16 @@ fn strip_shortcodes(s: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The lines of a table header cell written on several lines (`テクニカルスキル<br>技術スタック`).
+fn split_header(h: &str) -> impl Iterator<Item = &str> {
+    h.split("<br/>")
+        .flat_map(|p| p.split("<br />"))
+        .flat_map(|p| p.split("<br>"))
+        .flat_map(|p| p.split('\n'))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
 }
 
 /// Byte ranges of `【 … 】` tags.
@@ -963,16 +1004,13 @@ impl<'t> Builder<'t> {
             }
         }
         let is_skill = self.is_skill_here();
-        // `| 技術環境 | Kotlin、Spring Boot |`: a row whose first cell labels a skill list.
-        let tech_col = self
-            .tech_column()
-            .or_else(|| (norm_cells.len() >= 2 && names_skill_label(&norm_cells[0])).then_some(1));
+        let tech_cols = self.listed_cells(&norm_cells);
         let mut skills = Vec::new();
-        if let (false, Some(c)) = (is_skill, tech_col) {
+        if !is_skill && !tech_cols.is_empty() {
             // A technology column (`| 使用技術 |`, `| Stack |`): its cell is a skill list; the
             // other cells are ordinary mentions.
             for (i, cell) in norm_cells.iter().enumerate() {
-                let listed = i == c;
+                let listed = tech_cols.contains(&i);
                 skills.extend(self.mention_all(cell, raw, line, span, listed, dated.is_some()));
                 if listed {
                     self.skill_entries(cell, line, &[]);
@@ -1062,12 +1100,42 @@ impl<'t> Builder<'t> {
         find_period(&format!("{start} - present")).filter(|f| f.span.start == 0)
     }
 
-    /// The column of the current table that lists technologies (`使用技術`, `Stack`).
-    fn tech_column(&self) -> Option<usize> {
-        self.table_header.as_ref()?.iter().position(|h| {
-            let h = h.trim();
-            !h.is_empty() && h.chars().count() <= 16 && names_skill_label(h)
-        })
+    /// The cells of a row (outside a skill section) that list skills: those of a technology
+    /// column; else the value of a row whose first cell labels a skill list
+    /// (`| 技術環境 | Kotlin、Spring Boot |`); else a cell that enumerates known skills
+    /// (`| AWS | EC2, EMR, S3 |`, whose first cell is then the platform of the list).
+    fn listed_cells(&self, cells: &[String]) -> Vec<usize> {
+        let cols = self.tech_columns();
+        if !cols.is_empty() {
+            return cols;
+        }
+        if cells.len() >= 2 && names_skill_label(&cells[0]) {
+            return vec![1];
+        }
+        let mut out: Vec<usize> = (1..cells.len())
+            .filter(|&i| is_skill_line(&cells[i], self.tax))
+            .collect();
+        if out.first() == Some(&1) && bare_skill_item(&cells[0], self.tax) {
+            out.insert(0, 0);
+        }
+        out
+    }
+
+    /// The columns of the current table that list technologies (`使用技術`, `Stack`, `環境`,
+    /// `テクニカルスキル<br>技術スタック`: a header written on two lines counts when one of them
+    /// is a label).
+    fn tech_columns(&self) -> Vec<usize> {
+        let Some(header) = self.table_header.as_ref() else {
+            return Vec::new();
+        };
+        header
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| {
+                split_header(h).any(|part| part.chars().count() <= 16 && names_skill_label(part))
+            })
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// The column of the current table that names the employer (`会社`, `所属`, `Company`).
@@ -1120,6 +1188,7 @@ impl<'t> Builder<'t> {
                     // Only report entries of a list of skills (a line that also names known
                     // skills, or a line of a few short entries), not free prose.
                     if is_term
+                        && !is_placeholder_or_code(piece.trim())
                         && (!line_skills.is_empty() || !hits.is_empty() || entries.len() <= 6)
                         && looks_like_term(&bare)
                     {
