@@ -1443,6 +1443,130 @@ mod tests {
         assert_eq!(clean_title(&t, Some(f.span)), "株式会社OKAN");
     }
 
+    /// `(name, start, end)` of each company, end `None` when open.
+    fn companies(doc: &str) -> Vec<(String, String, Option<String>)> {
+        let r = parse_resume(doc, &tax());
+        r.companies
+            .iter()
+            .map(|c| {
+                let end = match c.period.end {
+                    End::Open => None,
+                    End::At(m) => Some(m.to_string()),
+                };
+                (c.name.clone(), c.period.start.to_string(), end)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn heading_with_emoji_shortcode_place_and_abbreviation_dot() {
+        let doc = "## Work History
+### :rocket: Kestrel Labs, Inc. &nbsp; <small>*(Oct 2024 - Present, Osaka)*</small>
+- Rust
+### :rocket: Orbit Systems Corporation. <small>*(Apr 2020 - Sep 2024, Osaka)*</small>
+- Go
+";
+        assert_eq!(
+            companies(doc),
+            vec![
+                ("Kestrel Labs, Inc.".to_owned(), "2024-10".to_owned(), None),
+                (
+                    "Orbit Systems Corporation.".to_owned(),
+                    "2020-04".to_owned(),
+                    Some("2024-09".to_owned())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_end_column_is_an_open_end() {
+        let doc = "## Work
+
+| Company | Title | Start | End |
+|---|---|---|---|
+| Heron Works Inc. | SRE | March 1, 2024 |  |
+| Pike Data LLC | Engineer | May 1, 2019 | February 29, 2024 |
+";
+        assert_eq!(
+            companies(doc),
+            vec![
+                ("Heron Works Inc.".to_owned(), "2024-03".to_owned(), None),
+                (
+                    "Pike Data LLC".to_owned(),
+                    "2019-05".to_owned(),
+                    Some("2024-02".to_owned())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn employer_one_level_deeper_under_a_career_label() {
+        let doc = "## 職務経歴
+### 株式会社ミナモ（2021 年 6 月 ～ 現在）
+#### 予約サービス開発（2022 年 1 月 ～ 現在）
+- Go
+### 過去の職務経歴
+#### 株式会社カワセミ（2015 年 4 月 ～ 2021 年 5 月）
+- 営業
+";
+        let got = companies(doc);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0, "株式会社カワセミ");
+        assert_eq!(got[1].2.as_deref(), Some("2021-05"));
+    }
+
+    #[test]
+    fn a_count_of_companies_is_not_an_employer() {
+        assert!(!structure::names_org("会社員時代(3社)"));
+        assert!(structure::names_org("3社目"));
+        assert!(structure::names_org("SIer会社"));
+    }
+
+    #[test]
+    fn university_department_inside_experience_is_an_employer() {
+        let doc = "## Experience
+### Lakeside University IT Dept., Springfield
+*Sep 2016 – Dec 2016*
+- Helpdesk
+## Education
+### Lakeside University
+*2012 – 2016*
+";
+        let got = companies(doc);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.starts_with("Lakeside University IT Dept."));
+    }
+
+    #[test]
+    fn remarks_and_practices_in_skill_lists_are_not_listed() {
+        let doc = "## スキル
+- Go（CLIツール試作、API設計の学習）
+- AWS（EC2, S3）
+- CI/CD
+";
+        let t = tax();
+        let r = parse_resume(doc, &t);
+        let listed = |name: &str| {
+            let id = t.resolve(name).unwrap();
+            r.mentions.iter().any(|m| m.skill == id && m.is_listed)
+        };
+        assert!(listed("Go") && listed("AWS") && listed("EC2") && listed("S3"));
+        assert!(!listed("API Design"), "a remark in parentheses");
+        assert!(!listed("CI/CD"), "a practice");
+    }
+
+    #[test]
+    fn placeholders_and_template_code_are_not_terms() {
+        for junk in ["TODO", "#icon", "github_url", "{{#image}}", "N/A"] {
+            assert!(!looks_like_term(junk), "{junk}");
+        }
+        for term in ["Digdag", "Knex.js", "Robot Framework", "node-red"] {
+            assert!(looks_like_term(term), "{term}");
+        }
+    }
+
     #[test]
     fn child_inherits_and_open_end_is_clipped() {
         let doc = "## 職歴\n### 株式会社A (2020年04月 〜 2021年08月)\n#### 案件X (2021年01月 〜 )\n- Go を使用\n#### 案件Y\n- Python\n";
