@@ -251,7 +251,10 @@ fn check_expected(resume: &Path, expected: &Path) {
             let n = canon(&tax, name.as_str().unwrap());
             match skill(&p, &n) {
                 Some(s) => check(s["listed"] == false, format!("{n} must not be listed")),
-                None => check(false, format!("{n} missing (expected as an unlisted mention)")),
+                None => check(
+                    false,
+                    format!("{n} missing (expected as an unlisted mention)"),
+                ),
             }
         }
         for name in checks

@@ -302,9 +302,7 @@ fn is_skill_line(norm: &str, tax: &Taxonomy) -> bool {
     // mentions one (`GraphQL のエラーハンドリング設計`).
     let known = entries
         .iter()
-        .filter(|e| {
-            bare_skill_item(e, tax) || (e.chars().count() <= 16 && !tax.find(e).is_empty())
-        })
+        .filter(|e| bare_skill_item(e, tax) || (e.chars().count() <= 16 && !tax.find(e).is_empty()))
         .count();
     known * 3 >= entries.len() * 2 && entries.iter().all(|e| e.chars().count() <= 40)
 }
@@ -385,7 +383,12 @@ fn bare_skill_item(norm: &str, tax: &Taxonomy) -> bool {
     // Letters only: a version (`PHP 7.4`, `Python 3`) does not make an item prose.
     let covered: usize = hits
         .iter()
-        .map(|h| t[h.start..h.end].chars().filter(|c| c.is_alphabetic()).count())
+        .map(|h| {
+            t[h.start..h.end]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+        })
         .sum();
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     covered * 10 >= letters * 7
@@ -482,9 +485,11 @@ fn is_placeholder_or_code(term: &str) -> bool {
     }
     // snake_case identifiers: a lower-case word joined to another by `_`.
     term.split('_').count() > 1
-        && term
-            .split('_')
-            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && term.split('_').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
 fn is_skill_title(title: &str) -> bool {
@@ -612,7 +617,18 @@ const PERIOD_LABELS: &[&str] = &[
 
 /// Is `label` (a line without its period) only a period label, or nothing at all?
 fn is_period_label(label: &str) -> bool {
-    let l = label
+    // A remark in parentheses (`期間: (2ヶ月)`, `Period (remote)`) does not count.
+    let mut bare = String::with_capacity(label.len());
+    let mut depth = 0usize;
+    for c in label.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => bare.push(c),
+            _ => {}
+        }
+    }
+    let l = bare
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     l.is_empty() || PERIOD_LABELS.contains(&l.as_str())
@@ -707,6 +723,8 @@ struct Builder<'t> {
     table_header: Option<Vec<String>>,
     /// The employer of the previous row of a table with a company column.
     last_row_org: Option<String>,
+    /// An undated `<summary>` (title, line) waiting for its block's first line to date it.
+    pending_summary: Option<(String, usize)>,
 }
 
 impl<'t> Builder<'t> {
@@ -869,6 +887,7 @@ impl<'t> Builder<'t> {
     }
 
     fn heading(&mut self, level: u8, raw: &str, line: usize) {
+        self.pending_summary = None;
         let norm = nfkc(&blocks::strip_urls(raw));
         let found = self.find_period_at(&norm, line);
         let range = found.as_ref().map(|f| f.span.clone());
@@ -924,6 +943,7 @@ impl<'t> Builder<'t> {
             self.stack_item_depth = Some(depth);
         }
         let pending = self.pending_heading.take();
+        let summary = self.pending_summary.take();
         let section_span = self.span_of(self.current());
         let mut span = section_span;
         let mut from_line = false;
@@ -931,7 +951,26 @@ impl<'t> Builder<'t> {
             let range = found.span.clone();
             if let Some(p) = self.validate(found, line) {
                 let label = clean_title(&norm, Some(range));
+                let summary = summary.filter(|_| is_period_label(&label));
                 match pending {
+                    _ if summary.is_some() => {
+                        let (title, at) = summary.unwrap_or_default();
+                        let level = self.current().map_or(1, |s| self.out.sections[s].level + 1);
+                        let idx = self.push_section(title, level, at, true);
+                        self.set_own_period(idx, p);
+                        span = self.out.sections[idx].span;
+                        // The summary's own words belong to the block it titles.
+                        let parent = self.out.sections[idx].parent;
+                        for m in self.out.mentions.iter_mut().rev() {
+                            if m.line != at {
+                                break;
+                            }
+                            if m.section == parent && !m.is_listed {
+                                m.section = Some(idx);
+                                m.span = span;
+                            }
+                        }
+                    }
                     // The line under an undated heading dates that heading (a bare period, a
                     // `期間: …` / `**在籍期間**: …` item, or a role with its period).
                     Some(h) if !is_item || is_period_label(&label) => {
@@ -980,6 +1019,7 @@ impl<'t> Builder<'t> {
 
     fn row(&mut self, cells: &[String], is_header: bool, raw: &str, line: usize) {
         self.pending_heading = None;
+        self.pending_summary = None;
         if is_header {
             self.table_header = Some(cells.iter().map(|c| nfkc(c).to_lowercase()).collect());
             self.last_row_org = None;
@@ -1237,7 +1277,15 @@ impl<'t> Builder<'t> {
                 let span = self.out.sections[idx].span;
                 self.mention_all(&norm, raw, line, span, false, false);
             }
-            None => self.line(raw, line, false, 0),
+            None => {
+                self.line(raw, line, false, 0);
+                // An undated <summary> that names something (`画像変換サーバのリプレイス`) opens
+                // a section when the first line of its block is its period (`期間: …`).
+                let title = clean_title(&norm, None);
+                if is_unit_label(&title) && !self.is_skill_here() {
+                    self.pending_summary = Some((title, line));
+                }
+            }
         }
     }
 
@@ -1300,6 +1348,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         in_front_matter_skills: false,
         table_header: None,
         last_row_org: None,
+        pending_summary: None,
         stack_item_depth: None,
         last_item_bare: false,
     };
@@ -1319,9 +1368,83 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         }
     }
     let mut out = b.out;
-    derive_periods(&mut out);
+    let overview_dated = date_from_overview(&mut out);
+    derive_periods(&mut out, overview_dated);
     structure::classify(&mut out, tax);
     out
+}
+
+/// A name reduced for comparing an overview entry with a detailed heading: NFKC, lower case,
+/// no parenthesised remark (`（正社員）`), no legal form, letters and digits only.
+fn org_key(name: &str) -> String {
+    let name = structure::company_name(name);
+    let mut t = String::new();
+    let mut depth = 0usize;
+    for c in nfkc(&name).to_lowercase().chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => t.push(c),
+            _ => {}
+        }
+    }
+    for form in [
+        "株式会社",
+        "有限会社",
+        "合同会社",
+        "inc.",
+        "inc",
+        "llc",
+        "ltd.",
+        "ltd",
+        "corp.",
+    ] {
+        t = t.replace(form, "");
+    }
+    t.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// An overview that dates what is detailed later without a period: `* [Ibotta](#ibotta) April,
+/// 2017 - July, 2018` or `- **2024年10月〜現在** 株式会社X（正社員）` above an undated `### Ibotta`
+/// / `### 株式会社X`. The heading takes the period of the dated unit (elsewhere in the document)
+/// that names the same organisation. Returns whether any heading was dated so.
+fn date_from_overview(r: &mut Resume) -> bool {
+    let mut dated = std::collections::HashMap::new();
+    for row in &r.rows {
+        let key = org_key(row.org.as_deref().unwrap_or(&row.title));
+        if key.chars().count() >= 2 {
+            dated.entry(key).or_insert((row.period, row.section));
+        }
+    }
+    if dated.is_empty() {
+        return false;
+    }
+    let mut any = false;
+    for i in 0..r.sections.len() {
+        let s = &r.sections[i];
+        if s.own.is_some() || s.is_skill_section || s.is_education || s.is_other || s.is_career {
+            continue;
+        }
+        let Some(&(period, row_section)) = dated.get(&org_key(&s.title)) else {
+            continue;
+        };
+        // The unit must stand outside this heading (not a row of its own table).
+        let inside = row_section.is_some_and(|rs| {
+            rs == i
+                || std::iter::successors(r.sections[rs].parent, |&p| r.sections[p].parent)
+                    .any(|a| a == i)
+        });
+        if inside {
+            continue;
+        }
+        let parent_span = s.parent.and_then(|p| r.sections[p].span);
+        let s = &mut r.sections[i];
+        s.own = Some(period);
+        s.span = Some(clip(period, parent_span.as_ref()));
+        s.derived = true;
+        any = true;
+    }
+    any
 }
 
 /// The hull of two periods (earliest start, latest end; open wins).
@@ -1345,7 +1468,7 @@ fn hull(a: Option<Period>, b: Period) -> Period {
 /// the document's own title (a section holding the skill or education sections) are not dated
 /// this way. A derived period reaches the undated sections and mentions inside the section,
 /// never the skill, education or "other" sections.
-fn derive_periods(r: &mut Resume) {
+fn derive_periods(r: &mut Resume, force: bool) {
     let n = r.sections.len();
     let mut holds_parts = vec![false; n];
     for s in &r.sections {
@@ -1397,7 +1520,7 @@ fn derive_periods(r: &mut Resume) {
             derived[i] = h;
         }
     }
-    if derived.iter().all(Option::is_none) {
+    if !force && derived.iter().all(Option::is_none) {
         return;
     }
     // Spans top-down: own (clipped to the parent's), derived, or inherited.
@@ -1565,6 +1688,68 @@ mod tests {
         for term in ["Digdag", "Knex.js", "Robot Framework", "node-red"] {
             assert!(looks_like_term(term), "{term}");
         }
+    }
+
+    #[test]
+    fn overview_line_dates_the_undated_detail_heading() {
+        let doc = "## Experience
+* [Heron Works](#heron) April, 2017 - July, 2018
+
+## Details
+### Heron Works
+#### Platform Engineer
+* Ran Kubernetes clusters
+";
+        let t = tax();
+        let r = parse_resume(doc, &t);
+        let s = r
+            .sections
+            .iter()
+            .find(|s| s.title == "Heron Works")
+            .unwrap();
+        assert_eq!(s.span.unwrap().start, Month::new(2017, 4).unwrap());
+        let k8s = t.resolve("Kubernetes").unwrap();
+        let m = r.mentions.iter().find(|m| m.skill == k8s).unwrap();
+        assert_eq!(m.span.unwrap().end, End::At(Month::new(2018, 7).unwrap()));
+        assert_eq!(r.companies.len(), 1, "one employer, not two");
+    }
+
+    #[test]
+    fn undated_summary_dated_by_its_first_line() {
+        let doc = "### 株式会社ハヤブサ
+
+<details>
+<summary>画像配信サーバの刷新（Spring Boot）</summary>
+
+- 期間: 2023年4月〜2023年9月（6ヶ月）
+- Docker
+
+</details>
+
+<details>
+<summary>管理画面の改修</summary>
+
+- 期間: 2024年1月〜2024年3月
+- React
+
+</details>
+";
+        let t = tax();
+        let r = parse_resume(doc, &t);
+        for (name, start) in [
+            ("Spring Boot", (2023, 4)),
+            ("Docker", (2023, 4)),
+            ("React", (2024, 1)),
+        ] {
+            let id = t.resolve(name).unwrap();
+            let m = r.mentions.iter().find(|m| m.skill == id).expect(name);
+            assert_eq!(
+                m.span.map(|p| p.start),
+                Month::new(start.0, start.1),
+                "{name}"
+            );
+        }
+        assert!(r.sections.iter().any(|s| s.title == "管理画面の改修"));
     }
 
     #[test]

@@ -349,6 +349,16 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
         if name.is_empty() {
             continue;
         }
+        // The same employer written twice (an overview line and its detailed heading).
+        if r.companies.iter().any(|k| {
+            k.period == c.period
+                && (k.name == name || k.name.contains(&name) || name.contains(&k.name))
+        }) {
+            if let Some(i) = c.section {
+                company_of_section[i] = r.companies.iter().position(|k| k.period == c.period);
+            }
+            continue;
+        }
         // Rows naming the same employer one after another are one employment.
         if c.section.is_none() {
             if let Some(last) = r.companies.last_mut() {
