@@ -973,7 +973,8 @@ impl<'t> Builder<'t> {
                     }
                     // The line under an undated heading dates that heading (a bare period, a
                     // `期間: …` / `**在籍期間**: …` item, or a role with its period).
-                    Some(h) if !is_item || is_period_label(&label) => {
+                    // A sentence (`2003年4月から…に所属し、…。`) only dates its own mentions.
+                    Some(h) if is_period_label(&label) || (!is_item && is_unit_label(&label)) => {
                         self.set_own_period(h, p);
                         self.out.sections[h].derived = true;
                         span = self.out.sections[h].span;
