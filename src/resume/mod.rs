@@ -288,6 +288,11 @@ fn is_skill_line(norm: &str, tax: &Taxonomy) -> bool {
         if !value.trim().is_empty() && names_skill_label(&label) {
             return true;
         }
+        // `Azure: VM / Functions / Storage`: a platform followed by an enumeration.
+        let enumerates = value.matches(['/', '／', ',', '、']).count() >= 2;
+        if enumerates && label.chars().count() <= 20 && tax.resolve(label.trim()).is_some() {
+            return true;
+        }
     }
     // An enumeration of mostly known skills.
     let entries: Vec<&str> = t
@@ -1014,6 +1019,7 @@ impl<'t> Builder<'t> {
             || (after_bare && is_bare_term(&norm));
         let skills = self.mention_all(&norm, raw, line, span, is_skill, from_line);
         if is_skill {
+            self.qualified_entries(&norm, raw, line, span);
             self.skill_entries(&norm, line, &skills);
         }
     }
@@ -1196,6 +1202,40 @@ impl<'t> Builder<'t> {
             let h = h.trim();
             WORDS.iter().any(|w| h.contains(w)) && h.chars().count() <= 12
         })
+    }
+
+    /// `Azure: VM / Functions / SQL Database`: entries under a platform label that name a
+    /// skill only with the platform's name in front (`Azure Functions`) are listed as that skill.
+    fn qualified_entries(&mut self, norm: &str, raw: &str, line: usize, span: Option<Period>) {
+        let t = norm.trim().trim_start_matches(['-', '*', '・', ' ']);
+        let Some((label, body)) = t.split_once([':', '：']) else {
+            return;
+        };
+        let label = label.replace(['*', '_'], "");
+        let label = label.trim();
+        if label.is_empty() || label.chars().count() > 20 || self.tax.resolve(label).is_none() {
+            return;
+        }
+        let text = evidence_text(raw);
+        for entry in body.split(['/', '／', ',', '、', '，']).map(list_entry) {
+            if entry.is_empty() || self.tax.resolve(entry).is_some() {
+                continue;
+            }
+            let Some(skill) = self.tax.resolve(&format!("{label} {entry}")) else {
+                continue;
+            };
+            self.out.mentions.push(Mention {
+                skill,
+                line,
+                text: text.clone(),
+                kind: MatchKind::Exact,
+                similarity: 1.0,
+                section: self.current(),
+                span,
+                is_listed: self.is_listable(skill),
+                from_line: false,
+            });
+        }
     }
 
     /// Claims and unknown entries of one line of a skill section.
@@ -1751,6 +1791,22 @@ mod tests {
             );
         }
         assert!(r.sections.iter().any(|s| s.title == "管理画面の改修"));
+    }
+
+    #[test]
+    fn platform_label_qualifies_its_entries() {
+        let doc = "## 案件A (2020年1月〜2020年12月)
+- Azure: VM / Functions / Storage
+";
+        let t = tax();
+        let r = parse_resume(doc, &t);
+        for name in ["Azure", "Azure Functions", "Azure Storage"] {
+            let id = t.resolve(name).unwrap();
+            assert!(
+                r.mentions.iter().any(|m| m.skill == id && m.is_listed),
+                "{name}"
+            );
+        }
     }
 
     #[test]
