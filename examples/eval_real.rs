@@ -4,6 +4,7 @@
 //! ```sh
 //! cargo run --example eval_real -- corpus/real tests/real          # both sets
 //! cargo run --example eval_real -- corpus/real tests/real -v       # every miss, per document
+//! cargo run --example eval_real -- corpus/real tests/real --only=a.md,b.md  # a subset of résumés
 //! ```
 //!
 //! Résumés (`tests/real/labels.toml`, texts in `corpus/real/resumes/`): employers found with the
@@ -150,8 +151,17 @@ impl Tally {
     }
 }
 
-fn eval_resumes(docs: &Path, labels: &Path, tax: &Taxonomy, verbose: bool) -> anyhow::Result<()> {
-    let labels: ResumeLabels = toml::from_str(&std::fs::read_to_string(labels)?)?;
+fn eval_resumes(
+    docs: &Path,
+    labels: &Path,
+    tax: &Taxonomy,
+    verbose: bool,
+    only: Option<&[&str]>,
+) -> anyhow::Result<()> {
+    let mut labels: ResumeLabels = toml::from_str(&std::fs::read_to_string(labels)?)?;
+    if let Some(only) = only {
+        labels.resume.retain(|l| only.contains(&l.file.as_str()));
+    }
     let as_of = Month::new(2026, 11).expect("valid month");
     let (mut employers, mut extra_employers) = (Tally::default(), 0usize);
     let (mut recall, mut precision, mut dated) =
@@ -373,16 +383,20 @@ fn eval_postings(docs: &Path, labels: &Path, tax: &Taxonomy, verbose: bool) -> a
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "-v" || a == "--verbose");
+    let only: Option<Vec<&str>> = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--only="))
+        .map(|list| list.split(',').collect());
     let pos: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
     let docs = PathBuf::from(pos.first().map_or("corpus/real", |s| s.as_str()));
     let labels = PathBuf::from(pos.get(1).map_or("tests/real", |s| s.as_str()));
     let tax = Taxonomy::builtin()?;
     let resumes = labels.join("labels.toml");
     if resumes.is_file() {
-        eval_resumes(&docs, &resumes, &tax, verbose)?;
+        eval_resumes(&docs, &resumes, &tax, verbose, only.as_deref())?;
     }
     let postings = labels.join("postings.toml");
-    if postings.is_file() {
+    if postings.is_file() && only.is_none() {
         eval_postings(&docs, &postings, &tax, verbose)?;
     }
     Ok(())

@@ -241,6 +241,22 @@ fn check_expected(resume: &Path, expected: &Path) {
                 None => check(false, format!("{n} missing (listed without dates)")),
             }
         }
+        // Named in the résumé (so present), but never as a listed skill.
+        for name in checks
+            .get("not_listed")
+            .and_then(|l| l.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let n = canon(&tax, name.as_str().unwrap());
+            match skill(&p, &n) {
+                Some(s) => check(s["listed"] == false, format!("{n} must not be listed")),
+                None => check(
+                    false,
+                    format!("{n} missing (expected as an unlisted mention)"),
+                ),
+            }
+        }
         for name in checks
             .get("not_skills")
             .and_then(|l| l.as_array())

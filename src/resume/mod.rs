@@ -124,18 +124,22 @@ const SKILL_SECTION_WORDS: &[&str] = &[
     "tech stack",
     "technologies",
     "technical skills",
+    "technical stack",
+    "technology stack",
     "toolbox",
 ];
 
 /// Heading words that mark schooling: dated, but not an employer.
-const EDUCATION_WORDS: &[&str] = &[
-    "学歴",
+const EDUCATION_WORDS: &[&str] = &["学歴", "education"];
+
+/// Words of a school's name: schooling, except where the heading sits in a career section (a
+/// university's IT department is an employer).
+const SCHOOL_WORDS: &[&str] = &[
     "大学",
     "高校",
     "高等学校",
     "専門学校",
     "大学院",
-    "education",
     "university",
     "college",
     "school",
@@ -284,6 +288,11 @@ fn is_skill_line(norm: &str, tax: &Taxonomy) -> bool {
         if !value.trim().is_empty() && names_skill_label(&label) {
             return true;
         }
+        // `Azure: VM / Functions / Storage`: a platform followed by an enumeration.
+        let enumerates = value.matches(['/', '／', ',', '、']).count() >= 2;
+        if enumerates && label.chars().count() <= 20 && tax.resolve(label.trim()).is_some() {
+            return true;
+        }
     }
     // An enumeration of mostly known skills.
     let entries: Vec<&str> = t
@@ -294,7 +303,12 @@ fn is_skill_line(norm: &str, tax: &Taxonomy) -> bool {
     if entries.len() < 3 || t.ends_with('。') {
         return false;
     }
-    let known = entries.iter().filter(|e| !tax.find(e).is_empty()).count();
+    // An entry counts when it is a skill name (`PHP 7.4`, `AWS(EC2)`), not a phrase that
+    // mentions one (`GraphQL のエラーハンドリング設計`).
+    let known = entries
+        .iter()
+        .filter(|e| bare_skill_item(e, tax) || (e.chars().count() <= 16 && !tax.find(e).is_empty()))
+        .count();
     known * 3 >= entries.len() * 2 && entries.iter().all(|e| e.chars().count() <= 40)
 }
 
@@ -371,8 +385,17 @@ fn bare_skill_item(norm: &str, tax: &Taxonomy) -> bool {
     if hits.is_empty() {
         return false;
     }
-    let covered: usize = hits.iter().map(|h| t[h.start..h.end].chars().count()).sum();
-    let letters = t.chars().filter(|c| c.is_alphanumeric()).count();
+    // Letters only: a version (`PHP 7.4`, `Python 3`) does not make an item prose.
+    let covered: usize = hits
+        .iter()
+        .map(|h| {
+            t[h.start..h.end]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+        })
+        .sum();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     covered * 10 >= letters * 7
 }
 
@@ -395,7 +418,7 @@ fn looks_like_term(bare: &str) -> bool {
     {
         return false;
     }
-    if SPOKEN.contains(&bare.to_lowercase().as_str()) {
+    if SPOKEN.contains(&bare.to_lowercase().as_str()) || is_placeholder_or_code(bare) {
         return false;
     }
     // A term carries a Latin letter (a Japanese phrase in a skill list is a description:
@@ -411,14 +434,78 @@ fn looks_like_term(bare: &str) -> bool {
     bare.chars().any(|c| c.is_ascii_alphabetic()) && latin >= 2 && latin * 3 >= n * 2
 }
 
+/// Byte ranges of the parenthesised remarks of a skill-list line: `Go(CLIツール試作、API設計)`,
+/// `Git(GitHubを用いたチーム開発)`. A parenthesis that enumerates skills or terms
+/// (`AWS(EC2, S3)`, `Node.js(TypeScript)`, `Shell(bash)`) is part of the list, not a remark.
+fn remark_ranges(norm: &str, tax: &Taxonomy) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for (i, c) in norm.char_indices() {
+        match c {
+            '(' => open.push(i),
+            ')' => {
+                let Some(a) = open.pop() else { continue };
+                if !open.is_empty() {
+                    continue; // the outermost parenthesis decides
+                }
+                let inner = &norm[a + 1..i];
+                let lists_skills = inner
+                    .split([',', '、', '/', '・', '，', ';'])
+                    .map(str::trim)
+                    .filter(|e| !e.is_empty())
+                    .map(list_entry)
+                    .filter(|e| !e.is_empty())
+                    .all(|e| looks_like_term(e) || bare_skill_item(e, tax));
+                if !lists_skills {
+                    out.push(a..i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// An entry of an enumeration without its punctuation and an `e.g.` / `例:` lead-in.
+fn list_entry(e: &str) -> &str {
+    let mut t = e.trim();
+    for lead in ["e.g.", "eg.", "ex.", "例:", "例えば"] {
+        if let Some(rest) = t.strip_prefix(lead) {
+            t = rest.trim_start();
+        }
+    }
+    t.trim_matches(|c: char| c.is_ascii_punctuation() && c != '#' && c != '+' || c.is_whitespace())
+}
+
+/// A placeholder (`TODO`, `TBD`, `N/A`) or a fragment of code or a template (`{{#image}}`,
+/// `#icon`, `github_url`, `<div>`): never the name of a technology.
+fn is_placeholder_or_code(term: &str) -> bool {
+    const PLACEHOLDERS: &[&str] = &["todo", "tbd", "n/a", "none", "null", "xxx", "wip"];
+    let lower = term.to_lowercase();
+    if PLACEHOLDERS.contains(&lower.as_str()) {
+        return true;
+    }
+    if term.contains(['{', '}', '<', '>', '=', '"', '$']) || term.starts_with('#') {
+        return true;
+    }
+    // snake_case identifiers: a lower-case word joined to another by `_`.
+    term.split('_').count() > 1
+        && term.split('_').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
 fn is_skill_title(title: &str) -> bool {
     let t = title.to_lowercase();
     SKILL_SECTION_WORDS.iter().any(|w| t.contains(w))
 }
 
-fn is_education_title(title: &str) -> bool {
+fn is_education_title(title: &str, in_career: bool) -> bool {
     let t = title.to_lowercase();
     EDUCATION_WORDS.iter().any(|w| t.contains(w))
+        || (!in_career && SCHOOL_WORDS.iter().any(|w| t.contains(w)))
 }
 
 /// An open end is clipped to the enclosing period's end (never to before its own start: a
@@ -435,10 +522,11 @@ fn clip(child: Period, parent: Option<&Period>) -> Period {
 
 /// Remove `span` and tech tags from `norm`, and the brackets/separators they leave behind.
 fn clean_title(norm: &str, span: Option<std::ops::Range<usize>>) -> String {
-    let mut s = match span {
+    let mut s = match span.map(|r| enclosing_parens(norm, r)) {
         Some(r) if r.end <= norm.len() => format!("{} {}", &norm[..r.start], &norm[r.end..]),
         _ => norm.to_owned(),
     };
+    s = strip_shortcodes(&s);
     while let (Some(a), Some(b)) = (s.find('【'), s.find('】')) {
         if b < a {
             break;
@@ -453,6 +541,52 @@ fn clean_title(norm: &str, span: Option<std::ops::Range<usize>>) -> String {
         ' ', '-', '–', '—', '|', ':', '：', ',', '、', '/', '(', '〜', '~',
     ];
     squash_ws(s.trim_matches(trim))
+}
+
+/// The period's range widened to the parenthesis that holds it (`(Oct 2024 - Present, Tokyo)`
+/// is the period with a place: the label keeps neither).
+fn enclosing_parens(norm: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    if r.end > norm.len() || !norm.is_char_boundary(r.start) || !norm.is_char_boundary(r.end) {
+        return r;
+    }
+    let before = &norm[..r.start];
+    let after = &norm[r.end..];
+    let (Some(open), Some(close)) = (before.rfind('('), after.find(')')) else {
+        return r;
+    };
+    // Only when nothing closes before the period or opens after it inside the pair.
+    if before[open..].contains(')') || after[..close].contains('(') {
+        return r;
+    }
+    open..r.end + close + 1
+}
+
+/// Remove emoji shortcodes (`:white_check_mark:`, `:office:`) from a heading: a word of
+/// lower-case letters, digits, `_`, `+` or `-` between colons, standing alone.
+fn strip_shortcodes(s: &str) -> String {
+    s.split(' ')
+        .filter(|w| {
+            let code = w
+                .strip_prefix(':')
+                .and_then(|w| w.strip_suffix(':'))
+                .unwrap_or("");
+            !(code.chars().count() >= 2
+                && code
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_+-".contains(c)))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The lines of a table header cell written on several lines (`テクニカルスキル<br>技術スタック`).
+fn split_header(h: &str) -> impl Iterator<Item = &str> {
+    h.split("<br/>")
+        .flat_map(|p| p.split("<br />"))
+        .flat_map(|p| p.split("<br>"))
+        .flat_map(|p| p.split('\n'))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
 }
 
 /// Byte ranges of `【 … 】` tags.
@@ -488,7 +622,18 @@ const PERIOD_LABELS: &[&str] = &[
 
 /// Is `label` (a line without its period) only a period label, or nothing at all?
 fn is_period_label(label: &str) -> bool {
-    let l = label
+    // A remark in parentheses (`期間: (2ヶ月)`, `Period (remote)`) does not count.
+    let mut bare = String::with_capacity(label.len());
+    let mut depth = 0usize;
+    for c in label.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => bare.push(c),
+            _ => {}
+        }
+    }
+    let l = bare
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     l.is_empty() || PERIOD_LABELS.contains(&l.as_str())
@@ -498,7 +643,9 @@ fn is_period_label(label: &str) -> bool {
 /// than a sentence?
 fn is_unit_label(label: &str) -> bool {
     let n = label.chars().count();
-    n > 0 && n <= 80 && !label.ends_with(['。', '.']) && label.split_whitespace().count() <= 12
+    // A full stop ends a sentence; the dot of `Acme, Inc.` / `Foo Co., Ltd.` does not.
+    let sentence = label.ends_with('。') || (label.ends_with('.') && !structure::names_org(label));
+    n > 0 && n <= 80 && !sentence && label.split_whitespace().count() <= 12
 }
 
 /// The source line as evidence: whitespace squashed, and cut to a readable length (a line can
@@ -581,6 +728,8 @@ struct Builder<'t> {
     table_header: Option<Vec<String>>,
     /// The employer of the previous row of a table with a company column.
     last_row_org: Option<String>,
+    /// An undated `<summary>` (title, line) waiting for its block's first line to date it.
+    pending_summary: Option<(String, usize)>,
 }
 
 impl<'t> Builder<'t> {
@@ -662,11 +811,12 @@ impl<'t> Builder<'t> {
         let parent_skill = parent.is_some_and(|p| self.out.sections[p].is_skill_section);
         let parent_edu = parent.is_some_and(|p| self.out.sections[p].is_education);
         let parent_other = parent.is_some_and(|p| self.out.sections[p].is_other);
+        let in_career = self.stack.iter().any(|&a| self.out.sections[a].is_career);
         let idx = self.out.sections.len();
         self.table_header = None;
         self.out.sections.push(Section {
             is_skill_section: parent_skill || is_skill_title(&title),
-            is_education: parent_edu || is_education_title(&title),
+            is_education: parent_edu || is_education_title(&title, in_career),
             is_other: parent_other || (is_other_title(&title) && !is_career_title(&title)),
             is_career: is_career_title(&title),
             derived: false,
@@ -704,6 +854,11 @@ impl<'t> Builder<'t> {
         let hits = self.tax.find_in(norm, is_listed, self.is_technical);
         let text = evidence_text(raw);
         let section = self.current();
+        let remarks = if is_listed {
+            remark_ranges(norm, self.tax)
+        } else {
+            Vec::new()
+        };
         let mut skills = Vec::with_capacity(hits.len());
         let mut seen = std::collections::HashSet::new();
         for h in hits {
@@ -714,6 +869,7 @@ impl<'t> Builder<'t> {
                 continue;
             }
             skills.push(h.skill);
+            let in_remark = remarks.iter().any(|r| r.start <= h.start && h.end <= r.end);
             self.out.mentions.push(Mention {
                 skill: h.skill,
                 line,
@@ -722,14 +878,21 @@ impl<'t> Builder<'t> {
                 similarity: h.similarity,
                 section,
                 span,
-                is_listed,
+                is_listed: is_listed && !in_remark && self.is_listable(h.skill),
                 from_line,
             });
         }
         skills
     }
 
+    /// A practice (`CI/CD`, `Code Review`, `Agile`) named in a skill list is a competency the
+    /// person claims, not a tool they list: it is a mention, never `listed`.
+    fn is_listable(&self, skill: SkillId) -> bool {
+        self.tax.skill(skill).category != "practice"
+    }
+
     fn heading(&mut self, level: u8, raw: &str, line: usize) {
+        self.pending_summary = None;
         let norm = nfkc(&blocks::strip_urls(raw));
         let found = self.find_period_at(&norm, line);
         let range = found.as_ref().map(|f| f.span.clone());
@@ -785,6 +948,7 @@ impl<'t> Builder<'t> {
             self.stack_item_depth = Some(depth);
         }
         let pending = self.pending_heading.take();
+        let summary = self.pending_summary.take();
         let section_span = self.span_of(self.current());
         let mut span = section_span;
         let mut from_line = false;
@@ -792,10 +956,30 @@ impl<'t> Builder<'t> {
             let range = found.span.clone();
             if let Some(p) = self.validate(found, line) {
                 let label = clean_title(&norm, Some(range));
+                let summary = summary.filter(|_| is_period_label(&label));
                 match pending {
+                    _ if summary.is_some() => {
+                        let (title, at) = summary.unwrap_or_default();
+                        let level = self.current().map_or(1, |s| self.out.sections[s].level + 1);
+                        let idx = self.push_section(title, level, at, true);
+                        self.set_own_period(idx, p);
+                        span = self.out.sections[idx].span;
+                        // The summary's own words belong to the block it titles.
+                        let parent = self.out.sections[idx].parent;
+                        for m in self.out.mentions.iter_mut().rev() {
+                            if m.line != at {
+                                break;
+                            }
+                            if m.section == parent && !m.is_listed {
+                                m.section = Some(idx);
+                                m.span = span;
+                            }
+                        }
+                    }
                     // The line under an undated heading dates that heading (a bare period, a
                     // `期間: …` / `**在籍期間**: …` item, or a role with its period).
-                    Some(h) if !is_item || is_period_label(&label) => {
+                    // A sentence (`2003年4月から…に所属し、…。`) only dates its own mentions.
+                    Some(h) if is_period_label(&label) || (!is_item && is_unit_label(&label)) => {
                         self.set_own_period(h, p);
                         self.out.sections[h].derived = true;
                         span = self.out.sections[h].span;
@@ -835,12 +1019,14 @@ impl<'t> Builder<'t> {
             || (after_bare && is_bare_term(&norm));
         let skills = self.mention_all(&norm, raw, line, span, is_skill, from_line);
         if is_skill {
+            self.qualified_entries(&norm, raw, line, span);
             self.skill_entries(&norm, line, &skills);
         }
     }
 
     fn row(&mut self, cells: &[String], is_header: bool, raw: &str, line: usize) {
         self.pending_heading = None;
+        self.pending_summary = None;
         if is_header {
             self.table_header = Some(cells.iter().map(|c| nfkc(c).to_lowercase()).collect());
             self.last_row_org = None;
@@ -851,7 +1037,9 @@ impl<'t> Builder<'t> {
         let section_span = self.span_of(self.current());
         let mut span = section_span;
         let mut dated = None;
-        let found = find_period(&norm).or_else(|| find_period(&columns_as_range(&norm_cells)));
+        let found = find_period(&norm)
+            .or_else(|| find_period(&columns_as_range(&norm_cells)))
+            .or_else(|| self.open_end_row(&norm_cells));
         if found.is_none() {
             self.warn_impossible_date(&norm, line);
         }
@@ -863,16 +1051,13 @@ impl<'t> Builder<'t> {
             }
         }
         let is_skill = self.is_skill_here();
-        // `| 技術環境 | Kotlin、Spring Boot |`: a row whose first cell labels a skill list.
-        let tech_col = self
-            .tech_column()
-            .or_else(|| (norm_cells.len() >= 2 && names_skill_label(&norm_cells[0])).then_some(1));
+        let tech_cols = self.listed_cells(&norm_cells);
         let mut skills = Vec::new();
-        if let (false, Some(c)) = (is_skill, tech_col) {
+        if !is_skill && !tech_cols.is_empty() {
             // A technology column (`| 使用技術 |`, `| Stack |`): its cell is a skill list; the
             // other cells are ordinary mentions.
             for (i, cell) in norm_cells.iter().enumerate() {
-                let listed = i == c;
+                let listed = tech_cols.contains(&i);
                 skills.extend(self.mention_all(cell, raw, line, span, listed, dated.is_some()));
                 if listed {
                     self.skill_entries(cell, line, &[]);
@@ -940,12 +1125,64 @@ impl<'t> Builder<'t> {
         }
     }
 
-    /// The column of the current table that lists technologies (`使用技術`, `Stack`).
-    fn tech_column(&self) -> Option<usize> {
-        self.table_header.as_ref()?.iter().position(|h| {
-            let h = h.trim();
-            !h.is_empty() && h.chars().count() <= 16 && names_skill_label(h)
-        })
+    /// A row of a table with separate start and end columns whose end cell is empty:
+    /// `| Acme Inc. | October 1, 2024 |  |` under `| Company | Start | End |` is open-ended.
+    fn open_end_row(&self, cells: &[String]) -> Option<crate::period::PeriodMatch> {
+        const START: &[&str] = &["start", "from", "since", "開始", "入社", "着任", "参画"];
+        const END: &[&str] = &["end", "to", "until", "終了", "退社", "退職", "離任"];
+        let header = self.table_header.as_ref()?;
+        let col = |words: &[&str]| {
+            header.iter().position(|h| {
+                let h = h.trim();
+                words
+                    .iter()
+                    .any(|w| h == *w || (!w.is_ascii() && h.contains(w) && h.chars().count() <= 6))
+            })
+        };
+        let (s, e) = (col(START)?, col(END)?);
+        if !cells.get(e)?.trim().is_empty() {
+            return None;
+        }
+        let start = cells.get(s)?.trim();
+        find_period(&format!("{start} - present")).filter(|f| f.span.start == 0)
+    }
+
+    /// The cells of a row (outside a skill section) that list skills: those of a technology
+    /// column; else the value of a row whose first cell labels a skill list
+    /// (`| 技術環境 | Kotlin、Spring Boot |`); else a cell that enumerates known skills
+    /// (`| AWS | EC2, EMR, S3 |`, whose first cell is then the platform of the list).
+    fn listed_cells(&self, cells: &[String]) -> Vec<usize> {
+        let cols = self.tech_columns();
+        if !cols.is_empty() {
+            return cols;
+        }
+        if cells.len() >= 2 && names_skill_label(&cells[0]) {
+            return vec![1];
+        }
+        let mut out: Vec<usize> = (1..cells.len())
+            .filter(|&i| is_skill_line(&cells[i], self.tax))
+            .collect();
+        if out.first() == Some(&1) && bare_skill_item(&cells[0], self.tax) {
+            out.insert(0, 0);
+        }
+        out
+    }
+
+    /// The columns of the current table that list technologies (`使用技術`, `Stack`, `環境`,
+    /// `テクニカルスキル<br>技術スタック`: a header written on two lines counts when one of them
+    /// is a label).
+    fn tech_columns(&self) -> Vec<usize> {
+        let Some(header) = self.table_header.as_ref() else {
+            return Vec::new();
+        };
+        header
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| {
+                split_header(h).any(|part| part.chars().count() <= 16 && names_skill_label(part))
+            })
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// The column of the current table that names the employer (`会社`, `所属`, `Company`).
@@ -965,6 +1202,40 @@ impl<'t> Builder<'t> {
             let h = h.trim();
             WORDS.iter().any(|w| h.contains(w)) && h.chars().count() <= 12
         })
+    }
+
+    /// `Azure: VM / Functions / SQL Database`: entries under a platform label that name a
+    /// skill only with the platform's name in front (`Azure Functions`) are listed as that skill.
+    fn qualified_entries(&mut self, norm: &str, raw: &str, line: usize, span: Option<Period>) {
+        let t = norm.trim().trim_start_matches(['-', '*', '・', ' ']);
+        let Some((label, body)) = t.split_once([':', '：']) else {
+            return;
+        };
+        let label = label.replace(['*', '_'], "");
+        let label = label.trim();
+        if label.is_empty() || label.chars().count() > 20 || self.tax.resolve(label).is_none() {
+            return;
+        }
+        let text = evidence_text(raw);
+        for entry in body.split(['/', '／', ',', '、', '，']).map(list_entry) {
+            if entry.is_empty() || self.tax.resolve(entry).is_some() {
+                continue;
+            }
+            let Some(skill) = self.tax.resolve(&format!("{label} {entry}")) else {
+                continue;
+            };
+            self.out.mentions.push(Mention {
+                skill,
+                line,
+                text: text.clone(),
+                kind: MatchKind::Exact,
+                similarity: 1.0,
+                section: self.current(),
+                span,
+                is_listed: self.is_listable(skill),
+                from_line: false,
+            });
+        }
     }
 
     /// Claims and unknown entries of one line of a skill section.
@@ -998,6 +1269,7 @@ impl<'t> Builder<'t> {
                     // Only report entries of a list of skills (a line that also names known
                     // skills, or a line of a few short entries), not free prose.
                     if is_term
+                        && !is_placeholder_or_code(piece.trim())
                         && (!line_skills.is_empty() || !hits.is_empty() || entries.len() <= 6)
                         && looks_like_term(&bare)
                     {
@@ -1046,7 +1318,15 @@ impl<'t> Builder<'t> {
                 let span = self.out.sections[idx].span;
                 self.mention_all(&norm, raw, line, span, false, false);
             }
-            None => self.line(raw, line, false, 0),
+            None => {
+                self.line(raw, line, false, 0);
+                // An undated <summary> that names something (`画像変換サーバのリプレイス`) opens
+                // a section when the first line of its block is its period (`期間: …`).
+                let title = clean_title(&norm, None);
+                if is_unit_label(&title) && !self.is_skill_here() {
+                    self.pending_summary = Some((title, line));
+                }
+            }
         }
     }
 
@@ -1109,6 +1389,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         in_front_matter_skills: false,
         table_header: None,
         last_row_org: None,
+        pending_summary: None,
         stack_item_depth: None,
         last_item_bare: false,
     };
@@ -1128,9 +1409,83 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         }
     }
     let mut out = b.out;
-    derive_periods(&mut out);
+    let overview_dated = date_from_overview(&mut out);
+    derive_periods(&mut out, overview_dated);
     structure::classify(&mut out, tax);
     out
+}
+
+/// A name reduced for comparing an overview entry with a detailed heading: NFKC, lower case,
+/// no parenthesised remark (`（正社員）`), no legal form, letters and digits only.
+fn org_key(name: &str) -> String {
+    let name = structure::company_name(name);
+    let mut t = String::new();
+    let mut depth = 0usize;
+    for c in nfkc(&name).to_lowercase().chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => t.push(c),
+            _ => {}
+        }
+    }
+    for form in [
+        "株式会社",
+        "有限会社",
+        "合同会社",
+        "inc.",
+        "inc",
+        "llc",
+        "ltd.",
+        "ltd",
+        "corp.",
+    ] {
+        t = t.replace(form, "");
+    }
+    t.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// An overview that dates what is detailed later without a period: `* [Ibotta](#ibotta) April,
+/// 2017 - July, 2018` or `- **2024年10月〜現在** 株式会社X（正社員）` above an undated `### Ibotta`
+/// / `### 株式会社X`. The heading takes the period of the dated unit (elsewhere in the document)
+/// that names the same organisation. Returns whether any heading was dated so.
+fn date_from_overview(r: &mut Resume) -> bool {
+    let mut dated = std::collections::HashMap::new();
+    for row in &r.rows {
+        let key = org_key(row.org.as_deref().unwrap_or(&row.title));
+        if key.chars().count() >= 2 {
+            dated.entry(key).or_insert((row.period, row.section));
+        }
+    }
+    if dated.is_empty() {
+        return false;
+    }
+    let mut any = false;
+    for i in 0..r.sections.len() {
+        let s = &r.sections[i];
+        if s.own.is_some() || s.is_skill_section || s.is_education || s.is_other || s.is_career {
+            continue;
+        }
+        let Some(&(period, row_section)) = dated.get(&org_key(&s.title)) else {
+            continue;
+        };
+        // The unit must stand outside this heading (not a row of its own table).
+        let inside = row_section.is_some_and(|rs| {
+            rs == i
+                || std::iter::successors(r.sections[rs].parent, |&p| r.sections[p].parent)
+                    .any(|a| a == i)
+        });
+        if inside {
+            continue;
+        }
+        let parent_span = s.parent.and_then(|p| r.sections[p].span);
+        let s = &mut r.sections[i];
+        s.own = Some(period);
+        s.span = Some(clip(period, parent_span.as_ref()));
+        s.derived = true;
+        any = true;
+    }
+    any
 }
 
 /// The hull of two periods (earliest start, latest end; open wins).
@@ -1154,7 +1509,7 @@ fn hull(a: Option<Period>, b: Period) -> Period {
 /// the document's own title (a section holding the skill or education sections) are not dated
 /// this way. A derived period reaches the undated sections and mentions inside the section,
 /// never the skill, education or "other" sections.
-fn derive_periods(r: &mut Resume) {
+fn derive_periods(r: &mut Resume, force: bool) {
     let n = r.sections.len();
     let mut holds_parts = vec![false; n];
     for s in &r.sections {
@@ -1206,7 +1561,7 @@ fn derive_periods(r: &mut Resume) {
             derived[i] = h;
         }
     }
-    if derived.iter().all(Option::is_none) {
+    if !force && derived.iter().all(Option::is_none) {
         return;
     }
     // Spans top-down: own (clipped to the parent's), derived, or inherited.
@@ -1250,6 +1605,208 @@ mod tests {
         let t = nfkc("株式会社OKAN （2021年09月 〜 ）");
         let f = find_period(&t).unwrap();
         assert_eq!(clean_title(&t, Some(f.span)), "株式会社OKAN");
+    }
+
+    /// `(name, start, end)` of each company, end `None` when open.
+    fn companies(doc: &str) -> Vec<(String, String, Option<String>)> {
+        let r = parse_resume(doc, &tax());
+        r.companies
+            .iter()
+            .map(|c| {
+                let end = match c.period.end {
+                    End::Open => None,
+                    End::At(m) => Some(m.to_string()),
+                };
+                (c.name.clone(), c.period.start.to_string(), end)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn heading_with_emoji_shortcode_place_and_abbreviation_dot() {
+        let doc = "## Work History
+### :rocket: Kestrel Labs, Inc. &nbsp; <small>*(Oct 2024 - Present, Osaka)*</small>
+- Rust
+### :rocket: Orbit Systems Corporation. <small>*(Apr 2020 - Sep 2024, Osaka)*</small>
+- Go
+";
+        assert_eq!(
+            companies(doc),
+            vec![
+                ("Kestrel Labs, Inc.".to_owned(), "2024-10".to_owned(), None),
+                (
+                    "Orbit Systems Corporation.".to_owned(),
+                    "2020-04".to_owned(),
+                    Some("2024-09".to_owned())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_end_column_is_an_open_end() {
+        let doc = "## Work
+
+| Company | Title | Start | End |
+|---|---|---|---|
+| Heron Works Inc. | SRE | March 1, 2024 |  |
+| Pike Data LLC | Engineer | May 1, 2019 | February 29, 2024 |
+";
+        assert_eq!(
+            companies(doc),
+            vec![
+                ("Heron Works Inc.".to_owned(), "2024-03".to_owned(), None),
+                (
+                    "Pike Data LLC".to_owned(),
+                    "2019-05".to_owned(),
+                    Some("2024-02".to_owned())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn employer_one_level_deeper_under_a_career_label() {
+        let doc = "## 職務経歴
+### 株式会社ミナモ（2021 年 6 月 ～ 現在）
+#### 予約サービス開発（2022 年 1 月 ～ 現在）
+- Go
+### 過去の職務経歴
+#### 株式会社カワセミ（2015 年 4 月 ～ 2021 年 5 月）
+- 営業
+";
+        let got = companies(doc);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0, "株式会社カワセミ");
+        assert_eq!(got[1].2.as_deref(), Some("2021-05"));
+    }
+
+    #[test]
+    fn a_count_of_companies_is_not_an_employer() {
+        assert!(!structure::names_org("会社員時代(3社)"));
+        assert!(structure::names_org("3社目"));
+        assert!(structure::names_org("SIer会社"));
+    }
+
+    #[test]
+    fn university_department_inside_experience_is_an_employer() {
+        let doc = "## Experience
+### Lakeside University IT Dept., Springfield
+*Sep 2016 – Dec 2016*
+- Helpdesk
+## Education
+### Lakeside University
+*2012 – 2016*
+";
+        let got = companies(doc);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.starts_with("Lakeside University IT Dept."));
+    }
+
+    #[test]
+    fn remarks_and_practices_in_skill_lists_are_not_listed() {
+        let doc = "## スキル
+- Go（CLIツール試作、API設計の学習）
+- AWS（EC2, S3）
+- CI/CD
+";
+        let t = tax();
+        let r = parse_resume(doc, &t);
+        let listed = |name: &str| {
+            let id = t.resolve(name).unwrap();
+            r.mentions.iter().any(|m| m.skill == id && m.is_listed)
+        };
+        assert!(listed("Go") && listed("AWS") && listed("EC2") && listed("S3"));
+        assert!(!listed("API Design"), "a remark in parentheses");
+        assert!(!listed("CI/CD"), "a practice");
+    }
+
+    #[test]
+    fn placeholders_and_template_code_are_not_terms() {
+        for junk in ["TODO", "#icon", "github_url", "{{#image}}", "N/A"] {
+            assert!(!looks_like_term(junk), "{junk}");
+        }
+        for term in ["Digdag", "Knex.js", "Robot Framework", "node-red"] {
+            assert!(looks_like_term(term), "{term}");
+        }
+    }
+
+    #[test]
+    fn overview_line_dates_the_undated_detail_heading() {
+        let doc = "## Experience
+* [Heron Works](#heron) April, 2017 - July, 2018
+
+## Details
+### Heron Works
+#### Platform Engineer
+* Ran Kubernetes clusters
+";
+        let t = tax();
+        let r = parse_resume(doc, &t);
+        let s = r
+            .sections
+            .iter()
+            .find(|s| s.title == "Heron Works")
+            .unwrap();
+        assert_eq!(s.span.unwrap().start, Month::new(2017, 4).unwrap());
+        let k8s = t.resolve("Kubernetes").unwrap();
+        let m = r.mentions.iter().find(|m| m.skill == k8s).unwrap();
+        assert_eq!(m.span.unwrap().end, End::At(Month::new(2018, 7).unwrap()));
+        assert_eq!(r.companies.len(), 1, "one employer, not two");
+    }
+
+    #[test]
+    fn undated_summary_dated_by_its_first_line() {
+        let doc = "### 株式会社ハヤブサ
+
+<details>
+<summary>画像配信サーバの刷新（Spring Boot）</summary>
+
+- 期間: 2023年4月〜2023年9月（6ヶ月）
+- Docker
+
+</details>
+
+<details>
+<summary>管理画面の改修</summary>
+
+- 期間: 2024年1月〜2024年3月
+- React
+
+</details>
+";
+        let t = tax();
+        let r = parse_resume(doc, &t);
+        for (name, start) in [
+            ("Spring Boot", (2023, 4)),
+            ("Docker", (2023, 4)),
+            ("React", (2024, 1)),
+        ] {
+            let id = t.resolve(name).unwrap();
+            let m = r.mentions.iter().find(|m| m.skill == id).expect(name);
+            assert_eq!(
+                m.span.map(|p| p.start),
+                Month::new(start.0, start.1),
+                "{name}"
+            );
+        }
+        assert!(r.sections.iter().any(|s| s.title == "管理画面の改修"));
+    }
+
+    #[test]
+    fn platform_label_qualifies_its_entries() {
+        let doc = "## 案件A (2020年1月〜2020年12月)
+- Azure: VM / Functions / Storage
+";
+        let t = tax();
+        let r = parse_resume(doc, &t);
+        for name in ["Azure", "Azure Functions", "Azure Storage"] {
+            let id = t.resolve(name).unwrap();
+            assert!(
+                r.mentions.iter().any(|m| m.skill == id && m.is_listed),
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -94,8 +94,13 @@ pub fn names_org(s: &str) -> bool {
     let ja_org = s
         .split(|c: char| c.is_whitespace() || "()（）[]【】、,/／:：・".contains(c))
         .any(|w| {
+            // `3社目` (the third employer) names one; `3社` (three companies) counts them.
+            let is_count = w.ends_with('社')
+                && w.chars().count() >= 2
+                && w.trim_end_matches('社').chars().all(|c| c.is_ascii_digit());
             let w = w.trim_end_matches(['目', '様']);
-            (w.ends_with('社') || w.ends_with("企業"))
+            !is_count
+                && (w.ends_with('社') || w.ends_with("企業"))
                 && w.chars().count() >= 2
                 && ![
                     "入社", "退社", "本社", "自社", "弊社", "御社", "他社", "出社", "各社", "支社",
@@ -108,7 +113,11 @@ pub fn names_org(s: &str) -> bool {
         return true;
     }
     s.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-        .any(|w| EN_ORG_MARKERS.contains(&w.to_lowercase().as_str()))
+        .map(|w| w.to_lowercase())
+        .any(|w| {
+            EN_ORG_MARKERS.contains(&w.as_str())
+                || EN_ORG_MARKERS.contains(&w.trim_end_matches(['.', ',', ';']))
+        })
 }
 
 /// Words of a job title (the role part of `Role, Company` / `Role; Company`).
@@ -318,7 +327,15 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
     };
 
     let mut company_of_section: Vec<Option<usize>> = vec![None; r.sections.len()];
-    for c in cands.iter().filter(|c| c.depth == depth) {
+    // An organisation's dated heading right under a career label (`### 過去の職務経歴` +
+    // `#### 株式会社X（…）`) is an employer whatever its level.
+    let under_career_label = |c: &Candidate| {
+        c.section.is_some() && c.is_org && c.parent.is_some_and(|p| r.sections[p].is_career)
+    };
+    for c in cands
+        .iter()
+        .filter(|c| c.depth == depth || under_career_label(c))
+    {
         // A candidate inside another employer (a client named at the employer depth inside a
         // dated block) is not a second employer.
         let nested = c.parent.is_some_and(|p| {
@@ -330,6 +347,16 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
         }
         let name = company_name(&c.label);
         if name.is_empty() {
+            continue;
+        }
+        // The same employer written twice (an overview line and its detailed heading).
+        if r.companies.iter().any(|k| {
+            k.period == c.period
+                && (k.name == name || k.name.contains(&name) || name.contains(&k.name))
+        }) {
+            if let Some(i) = c.section {
+                company_of_section[i] = r.companies.iter().position(|k| k.period == c.period);
+            }
             continue;
         }
         // Rows naming the same employer one after another are one employment.
