@@ -61,6 +61,9 @@ pub fn ascii_words<'a>(
 
 /// Collapse runs of whitespace into one space and trim.
 pub fn squash_ws(s: &str) -> String {
+    if is_squashed(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -69,6 +72,20 @@ pub fn squash_ws(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Is `s` already as [`squash_ws`] leaves it (single ASCII spaces between words, none at the
+/// ends)? A cheap byte scan for ASCII text.
+fn is_squashed(s: &str) -> bool {
+    if !s.is_ascii() {
+        return false;
+    }
+    let b = s.as_bytes();
+    let edge = |c: Option<&u8>| c.is_some_and(|&c| c == b' ');
+    !edge(b.first())
+        && !edge(b.last())
+        && !b.iter().any(|&c| c.is_ascii_whitespace() && c != b' ')
+        && !b.windows(2).any(|w| w == b"  ")
 }
 
 /// Cut `s` to at most `max` characters, adding `…` when cut.

@@ -88,10 +88,10 @@ const PREBUILT_AUTOMATON: &[u8] =
 /// The automaton built at compile time with key numbers for `keys` (lower-cased pattern texts),
 /// if it knows every one of them.
 fn prebuilt(keys: &[String]) -> Option<(DoubleArrayAhoCorasick<u32>, Vec<u32>)> {
-    let known: Vec<&str> = PREBUILT_KEYS.split('\n').collect();
+    let known: Vec<&[u8]> = PREBUILT_KEYS.as_bytes().split(|&b| b == b'\n').collect();
     let numbers = keys
         .iter()
-        .map(|k| known.binary_search(&k.as_str()).ok().map(|i| i as u32))
+        .map(|k| known.binary_search(&k.as_bytes()).ok().map(|i| i as u32))
         .collect::<Option<Vec<u32>>>()?;
     let (automaton, _) = DoubleArrayAhoCorasick::<u32>::deserialize(PREBUILT_AUTOMATON).ok()?;
     Some((automaton, numbers))
@@ -159,15 +159,29 @@ fn has_boundaries(text: &[u8], start: usize, end: usize, pat: &str) -> bool {
 
 impl Matcher {
     /// `ambiguous`: normalised keys that are ordinary words.
-    pub fn new(skills: &[Skill], ambiguous: &std::collections::HashMap<String, f32>) -> Self {
+    pub fn new(skills: &[Skill], ambiguous: &super::FastMap<String, f32>) -> Self {
         let mut patterns = Vec::new();
+        // Lower-case patterns over lower-cased text: the same matches as an ASCII
+        // case-insensitive automaton (ASCII lower-casing keeps byte offsets). The built-in
+        // taxonomy's automaton comes ready-made from build.rs.
+        let mut keys: Vec<String> = Vec::new();
         for (i, s) in skills.iter().enumerate() {
             for (k, alias) in std::iter::once(&s.name).chain(&s.aliases).enumerate() {
-                let text = crate::text::squash_ws(&crate::text::nfkc(alias));
+                let text = if alias.is_ascii() {
+                    crate::text::squash_ws(alias)
+                } else {
+                    crate::text::squash_ws(&crate::text::nfkc(alias))
+                };
                 if text.is_empty() {
                     continue;
                 }
-                let zipf = ambiguous.get(&text.to_lowercase()).copied();
+                let key = text.to_ascii_lowercase();
+                let zipf = if text.is_ascii() {
+                    ambiguous.get(key.as_str())
+                } else {
+                    ambiguous.get(text.to_lowercase().as_str())
+                }
+                .copied();
                 patterns.push(Pattern {
                     skill: SkillId(i as u32),
                     text,
@@ -176,15 +190,9 @@ impl Matcher {
                     is_ambiguous: zipf.is_some(),
                     is_common_word: zipf.is_some_and(|z| z >= COMMON_ZIPF),
                 });
+                keys.push(key);
             }
         }
-        // Lower-case patterns over lower-cased text: the same matches as an ASCII
-        // case-insensitive automaton (ASCII lower-casing keeps byte offsets). The built-in
-        // taxonomy's automaton comes ready-made from build.rs.
-        let keys: Vec<String> = patterns
-            .iter()
-            .map(|p| p.text.to_ascii_lowercase())
-            .collect();
         let (automaton, numbers, is_prebuilt) = match prebuilt(&keys) {
             Some((a, n)) => (Some(a), n, true),
             None => {
@@ -193,7 +201,7 @@ impl Matcher {
             }
         };
         let mut order: Vec<usize> = (0..patterns.len()).collect();
-        order.sort_by_key(|&i| (numbers[i], i));
+        order.sort_unstable_by_key(|&i| (numbers[i], i));
         let n_keys = numbers.iter().max().map_or(0, |&m| m as usize + 1);
         let mut by_key = vec![0u32; n_keys + 1];
         for &k in &numbers {

@@ -12,6 +12,11 @@ mod fuzzy;
 mod matcher;
 
 use std::collections::{BTreeSet, HashMap};
+
+/// The taxonomy's string maps: tens of thousands of keys are hashed at every start, and
+/// foldhash is several times faster than SipHash for short strings (no hash-flooding risk
+/// here: the keys come from the taxonomy files).
+pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -158,14 +163,14 @@ pub struct Taxonomy {
 
 struct Tables {
     skills: Vec<Skill>,
-    by_id: HashMap<String, SkillId>,
+    by_id: FastMap<String, SkillId>,
     /// Normalised (NFKC + lowercase) name/alias → skill.
-    by_key: HashMap<String, SkillId>,
+    by_key: FastMap<String, SkillId>,
     /// Transitive closure of `implies`, without the skill itself.
     closure: Vec<Vec<SkillId>>,
     matcher: Matcher,
     /// Normalised names/aliases that are ordinary words → their Zipf frequency in English.
-    ambiguous: HashMap<String, f32>,
+    ambiguous: FastMap<String, f32>,
 }
 
 impl std::fmt::Debug for Taxonomy {
@@ -178,6 +183,13 @@ impl std::fmt::Debug for Taxonomy {
 
 /// Key used to compare names and aliases: NFKC, lowercase, inner whitespace squashed.
 pub fn normalize_key(s: &str) -> String {
+    if s.is_ascii() {
+        // NFKC and Unicode lower-casing leave ASCII as ASCII: one pass, one allocation (the
+        // taxonomy keys tens of thousands of names at every start).
+        let mut key = crate::text::squash_ws(s);
+        key.make_ascii_lowercase();
+        return key;
+    }
     crate::text::squash_ws(&nfkc(s)).to_lowercase()
 }
 
@@ -283,7 +295,7 @@ impl Taxonomy {
         user: Option<(&str, &str)>,
     ) -> Result<Self, TaxonomyError> {
         let mut drafts: Vec<Draft> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: FastMap<String, usize> = FastMap::default();
         let mut notes = Vec::new();
         for (raw, line) in parse_file(base, base_path)? {
             let invalid = |message: String| TaxonomyError::Invalid {
@@ -312,13 +324,13 @@ impl Taxonomy {
                 origin: (base_path.to_owned(), line),
             });
         }
-        let mut ambiguous = HashMap::new();
+        let mut ambiguous: FastMap<String, f32> = FastMap::default();
         if let Some(text) = imported {
             merge_imported(text, &mut drafts, &mut index, &mut ambiguous)?;
         }
 
         // Keys claimed by the user file: they win over built-in aliases.
-        let mut user_keys: HashMap<String, String> = HashMap::new();
+        let mut user_keys: FastMap<String, String> = FastMap::default();
         if let Some((text, path)) = user {
             for (raw, line) in parse_file(text, path)? {
                 let invalid = |message: String| TaxonomyError::Invalid {
@@ -390,7 +402,7 @@ impl Taxonomy {
         }
 
         // Resolve keys: each name/alias must belong to one skill.
-        let mut by_key: HashMap<String, SkillId> = HashMap::new();
+        let mut by_key: FastMap<String, SkillId> = FastMap::default();
         let mut conflict: Option<(usize, SkillId, String)> = None;
         'drafts: for (i, d) in drafts.iter_mut().enumerate() {
             let sid = SkillId(i as u32);
@@ -607,8 +619,8 @@ impl Taxonomy {
 fn merge_imported(
     text: &str,
     drafts: &mut Vec<Draft>,
-    index: &mut HashMap<String, usize>,
-    ambiguous: &mut HashMap<String, f32>,
+    index: &mut FastMap<String, usize>,
+    ambiguous: &mut FastMap<String, f32>,
 ) -> Result<(), TaxonomyError> {
     for (n, line) in text.lines().enumerate() {
         if line.is_empty() || line.starts_with('#') {
