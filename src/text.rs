@@ -77,15 +77,18 @@ pub fn squash_ws(s: &str) -> String {
 /// Is `s` already as [`squash_ws`] leaves it (single ASCII spaces between words, none at the
 /// ends)? A cheap byte scan for ASCII text.
 fn is_squashed(s: &str) -> bool {
-    if !s.is_ascii() {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let b = s.as_bytes();
-    let edge = |c: Option<&u8>| c.is_some_and(|&c| c == b' ');
-    !edge(b.first())
-        && !edge(b.last())
-        && !b.iter().any(|&c| c.is_ascii_whitespace() && c != b' ')
-        && !b.windows(2).any(|w| w == b"  ")
+    let mut prev_space = false;
+    for &c in b {
+        if !c.is_ascii() || (c.is_ascii_whitespace() && (c != b' ' || prev_space)) {
+            return false;
+        }
+        prev_space = c == b' ';
+    }
+    true
 }
 
 /// Cut `s` to at most `max` characters, adding `…` when cut.

@@ -200,8 +200,7 @@ impl Matcher {
                 (a, n, false)
             }
         };
-        let mut order: Vec<usize> = (0..patterns.len()).collect();
-        order.sort_unstable_by_key(|&i| (numbers[i], i));
+        // Patterns grouped by key number, in taxonomy order within a key: a counting sort.
         let n_keys = numbers.iter().max().map_or(0, |&m| m as usize + 1);
         let mut by_key = vec![0u32; n_keys + 1];
         for &k in &numbers {
@@ -210,8 +209,14 @@ impl Matcher {
         for k in 1..by_key.len() {
             by_key[k] += by_key[k - 1];
         }
-        let mut slots: Vec<Option<Pattern>> = patterns.into_iter().map(Some).collect();
-        let patterns = order.into_iter().filter_map(|i| slots[i].take()).collect();
+        let mut next: Vec<u32> = by_key.clone();
+        let mut slots: Vec<Option<Pattern>> = (0..patterns.len()).map(|_| None).collect();
+        for (p, &k) in patterns.into_iter().zip(&numbers) {
+            let at = &mut next[k as usize];
+            slots[*at as usize] = Some(p);
+            *at += 1;
+        }
+        let patterns = slots.into_iter().flatten().collect();
         Matcher {
             automaton,
             by_key,

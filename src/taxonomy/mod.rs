@@ -127,7 +127,7 @@ struct RawFile {
     skill: Vec<toml::Spanned<RawSkill>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSkill {
     id: String,
@@ -232,6 +232,40 @@ fn parse_file(text: &str, path: &str) -> Result<Vec<(RawSkill, usize)>, Taxonomy
         .collect())
 }
 
+/// The curated skills as build.rs wrote them (see its comment): what [`parse_file`] gives for
+/// the built-in `skills.toml`, without parsing TOML at start-up.
+const PREBUILT_CURATED: &str = include_str!(concat!(env!("OUT_DIR"), "/taxonomy_curated.tsv"));
+
+fn prebuilt_curated() -> Vec<(RawSkill, usize)> {
+    PREBUILT_CURATED
+        .lines()
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let (id, name, category) = (f.next()?, f.next()?, f.next()?);
+            let line = f.next()?.parse::<usize>().ok()?;
+            let case_sensitive = match f.next()? {
+                "1" => Some(true),
+                "0" => Some(false),
+                _ => None,
+            };
+            let implies = match f.next()? {
+                "-" => None,
+                "" => Some(Vec::new()),
+                v => Some(v.split(',').map(str::to_owned).collect()),
+            };
+            let skill = RawSkill {
+                id: id.to_owned(),
+                name: Some(name.to_owned()),
+                category: Some(category.to_owned()),
+                aliases: f.map(str::to_owned).collect(),
+                implies,
+                case_sensitive,
+            };
+            Some((skill, line))
+        })
+        .collect()
+}
+
 fn check_category(category: &str, path: &str, line: usize) -> Result<(), TaxonomyError> {
     if CATEGORIES.contains(&category) {
         return Ok(());
@@ -297,7 +331,12 @@ impl Taxonomy {
         let mut drafts: Vec<Draft> = Vec::new();
         let mut index: FastMap<String, usize> = FastMap::default();
         let mut notes = Vec::new();
-        for (raw, line) in parse_file(base, base_path)? {
+        let curated = if std::ptr::eq(base, BUILTIN) {
+            prebuilt_curated()
+        } else {
+            parse_file(base, base_path)?
+        };
+        for (raw, line) in curated {
             let invalid = |message: String| TaxonomyError::Invalid {
                 path: base_path.to_owned(),
                 line,
@@ -763,6 +802,18 @@ mod tests {
             .collect();
         assert!(found.contains(&x), "{found:?}");
         assert!(found.contains(&t.resolve("eks").unwrap()), "{found:?}");
+    }
+
+    #[test]
+    fn prebuilt_curated_records_are_the_toml_file() {
+        // build.rs writes the curated skills as records so start-up skips the TOML parser;
+        // they must be exactly what the TOML reader gives, line numbers included.
+        let from_toml = parse_file(BUILTIN, "skills.toml").unwrap();
+        let prebuilt = prebuilt_curated();
+        assert_eq!(prebuilt.len(), from_toml.len());
+        for (a, b) in prebuilt.iter().zip(&from_toml) {
+            assert_eq!(a, b);
+        }
     }
 
     #[test]
