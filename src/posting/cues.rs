@@ -57,10 +57,17 @@ fn clauses(text: &str, (from, to): (usize, usize)) -> Vec<(usize, usize)> {
     out
 }
 
+/// The lower-cased end of a clause: the cue words are short, so only the last 48 bytes are
+/// lower-cased (this runs for every clause of every posting).
 fn tail(text: &str) -> String {
-    text.trim()
-        .trim_end_matches(['.', '。', '!', '！', ')', '）', ' ', ';', '；', ','])
-        .to_lowercase()
+    let t = text
+        .trim()
+        .trim_end_matches(['.', '。', '!', '！', ')', '）', ' ', ';', '；', ',']);
+    let mut start = t.len().saturating_sub(48);
+    while !t.is_char_boundary(start) {
+        start += 1;
+    }
+    t[start..].to_lowercase()
 }
 
 fn ends_with_word(l: &str, w: &str) -> bool {
@@ -75,8 +82,7 @@ fn ends_with_word(l: &str, w: &str) -> bool {
 
 /// A clause that says at its end that its skills are a plus: `GraphQL, Relay, or Apollo a huge
 /// plus`, `… is a plus`, `Go経験者歓迎`, `AWS あれば尚可`, `flask nice to have`.
-pub fn trailing_preferred(text: &str) -> bool {
-    let l = tail(text);
+fn preferred_tail(l: &str) -> bool {
     [
         "a plus",
         "huge plus",
@@ -94,13 +100,12 @@ pub fn trailing_preferred(text: &str) -> bool {
         "優遇します",
     ]
     .iter()
-    .any(|w| ends_with_word(&l, w))
+    .any(|w| ends_with_word(l, w))
 }
 
 /// A clause that says at its end that its skills are asked for: `Python での開発経験あり`,
 /// `AWS の実務経験がある方`, `Go経験者`, `Django required`.
-pub fn trailing_required(text: &str) -> bool {
-    let l = tail(text);
+fn required_tail(l: &str) -> bool {
     [
         "経験あり",
         "経験がある方",
@@ -114,15 +119,16 @@ pub fn trailing_required(text: &str) -> bool {
         "is mandatory",
     ]
     .iter()
-    .any(|w| ends_with_word(&l, w))
+    .any(|w| ends_with_word(l, w))
 }
 
 /// The level a clause's own ending gives it.
 pub fn trailing_level(text: &str) -> Option<Level> {
-    if trailing_preferred(text) {
+    let l = tail(text);
+    if preferred_tail(&l) {
         Some(Level::Preferred)
     } else {
-        trailing_required(text).then_some(Level::Required)
+        required_tail(&l).then_some(Level::Required)
     }
 }
 
