@@ -57,7 +57,19 @@ impl Ranked {
     pub fn push(&mut self, chunk: Vec<Fit>) -> io::Result<()> {
         self.len += chunk.len();
         self.scored += chunk.iter().filter(|f| f.score.is_some()).count();
-        self.top.extend(chunk.iter().cloned());
+        // Once the best ones are known (sorted at the end of the last push), only a fit that
+        // beats the last of them is copied.
+        let full = self.top.len() >= TOP;
+        let before = self.top.len();
+        for f in &chunk {
+            let beats_last = !full
+                || self.top[..before]
+                    .last()
+                    .is_some_and(|w| matching::rank_order(f, w) == Ordering::Less);
+            if beats_last {
+                self.top.push(f.clone());
+            }
+        }
         matching::rank(&mut self.top);
         self.top.truncate(TOP);
         self.held.extend(chunk);
