@@ -1017,12 +1017,10 @@ fn matrix_scores_equal_rank_scores() {
     assert!(rows >= 30);
 }
 
-#[test]
-fn rank_is_identical_with_one_thread_and_many() {
-    // ~1,000 postings: the sample postings copied into 56 folders.
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    for i in 0..56 {
+/// `n` folders under `dir/corpus`, each holding a copy of the sample postings in `jobs/`.
+fn copies_of_the_samples(dir: &Path, n: usize) -> PathBuf {
+    let corpus = dir.join("corpus");
+    for i in 0..n {
         let sub = corpus.join(format!("batch{i:02}"));
         std::fs::create_dir_all(&sub).unwrap();
         for e in std::fs::read_dir(root().join("jobs")).unwrap() {
@@ -1032,6 +1030,14 @@ fn rank_is_identical_with_one_thread_and_many() {
             }
         }
     }
+    corpus
+}
+
+#[test]
+fn rank_is_identical_with_one_thread_and_many() {
+    // ~1,000 postings: the sample postings copied into 56 folders.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = copies_of_the_samples(dir.path(), 56);
     let rank = |threads: Option<&str>| {
         let mut args = vec![
             "rank",
@@ -1065,17 +1071,7 @@ fn rank_with_fits_on_disk_writes_the_same_bytes() {
     // 180 postings (the samples in 10 folders); `SKILLFIT_SPILL_AT=7` makes the ranking hold
     // at most 7 fits in memory and merge sorted runs from temporary files.
     let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    for i in 0..10 {
-        let sub = corpus.join(format!("batch{i:02}"));
-        std::fs::create_dir_all(&sub).unwrap();
-        for e in std::fs::read_dir(root().join("jobs")).unwrap() {
-            let p = e.unwrap().path();
-            if p.file_name().unwrap() != "README.md" {
-                std::fs::copy(&p, sub.join(p.file_name().unwrap())).unwrap();
-            }
-        }
-    }
+    let corpus = copies_of_the_samples(dir.path(), 10);
     let rank = |spill_at: Option<&str>, out: &Path, format: &str| {
         let mut c = skillfit();
         if let Some(n) = spill_at {
