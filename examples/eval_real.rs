@@ -183,8 +183,8 @@ fn eval_resumes(
         for e in &label.employers {
             let ok = profile.companies.iter().any(|c| {
                 same_org(&c.name, &e.name)
-                    && same_month(&e.start, Some(&c.start))
-                    && same_month(&e.end, c.end.as_deref())
+                    && same_month(&e.start, Some(&c.start.to_string()))
+                    && same_month(&e.end, c.end.map(|m| m.to_string()).as_deref())
             });
             employers.add(ok);
             if !ok {
@@ -198,7 +198,7 @@ fn eval_resumes(
                     "not an employer: {} {}..{}",
                     c.name,
                     c.start,
-                    c.end.as_deref().unwrap_or("")
+                    c.end.map(|m| m.to_string()).unwrap_or_default()
                 ));
             }
         }

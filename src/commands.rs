@@ -490,7 +490,7 @@ pub fn rank(
             // JSON keeps every requirement row, so these fits were never written to disk.
             let shown_owned = shown.collect::<std::io::Result<Vec<Fit>>>()?;
             let j = report::rank::RankJson {
-                as_of: &profile.as_of,
+                as_of: profile.as_of,
                 resume: &profile.source,
                 postings: &shown_owned,
                 skipped: &b.skipped,

@@ -49,11 +49,15 @@ pub fn profile_frame(p: &Profile) -> PolarsResult<DataFrame> {
         ),
         Column::new(
             "first_used".into(),
-            s.iter().map(|r| r.first_used.clone()).collect::<Vec<_>>(),
+            s.iter()
+                .map(|r| r.first_used.map(|m| m.to_string()))
+                .collect::<Vec<_>>(),
         ),
         Column::new(
             "last_used".into(),
-            s.iter().map(|r| r.last_used.clone()).collect::<Vec<_>>(),
+            s.iter()
+                .map(|r| r.last_used.map(|m| m.to_string()))
+                .collect::<Vec<_>>(),
         ),
         Column::new(
             "claimed_months".into(),
@@ -171,7 +175,7 @@ pub fn requirements_frame(fits: &[Fit]) -> PolarsResult<DataFrame> {
         Column::new(
             "matched_by".into(),
             rows.iter()
-                .map(|(_, r)| r.matched_by.to_owned())
+                .map(|(_, r)| r.matched_by.as_str())
                 .collect::<Vec<_>>(),
         ),
         Column::new(

@@ -92,6 +92,22 @@ impl fmt::Display for Month {
     }
 }
 
+impl serde::Serialize for Month {
+    /// As text, `"2026-11"`: the shape every output (JSON, CSV, Parquet) writes.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// `51` → `4y 3m`; `7` → `7m`.
+pub fn format_months(months: u32) -> String {
+    match (months / 12, months % 12) {
+        (0, m) => format!("{m}m"),
+        (y, 0) => format!("{y}y"),
+        (y, m) => format!("{y}y {m}m"),
+    }
+}
+
 /// End of a period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum End {
@@ -732,6 +748,21 @@ pub fn find_duration_months(text: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_month_serialises_as_its_text() {
+        let m = Month::new(2026, 3).unwrap();
+        assert_eq!(serde_json::to_string(&m).unwrap(), "\"2026-03\"");
+        assert_eq!(serde_json::to_string(&Some(m)).unwrap(), "\"2026-03\"");
+    }
+
+    #[test]
+    fn months_format() {
+        assert_eq!(format_months(51), "4y 3m");
+        assert_eq!(format_months(7), "7m");
+        assert_eq!(format_months(24), "2y");
+        assert_eq!(format_months(0), "0m");
+    }
     use unicode_normalization::UnicodeNormalization;
 
     fn nfkc(s: &str) -> String {

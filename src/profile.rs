@@ -8,6 +8,9 @@
 
 use serde::Serialize;
 
+use crate::period::Month;
+use crate::taxonomy::MatchKind;
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Profile {
     /// The résumé file as given on the command line.
@@ -16,7 +19,7 @@ pub struct Profile {
     /// Only for titles: not part of the JSON, CSV or Parquet output.
     #[serde(skip)]
     pub person: Option<String>,
-    pub as_of: String,
+    pub as_of: Month,
     /// Distinct months in the union of all company periods.
     pub total_months: u32,
     pub companies: Vec<CompanyRecord>,
@@ -48,9 +51,9 @@ impl Profile {
 #[derive(Debug, Clone, Serialize)]
 pub struct CompanyRecord {
     pub name: String,
-    pub start: String,
+    pub start: Month,
     /// `null` while ongoing.
-    pub end: Option<String>,
+    pub end: Option<Month>,
     pub months: u32,
     pub line: usize,
 }
@@ -59,8 +62,8 @@ pub struct CompanyRecord {
 pub struct ProjectRecord {
     pub company: String,
     pub title: String,
-    pub start: String,
-    pub end: Option<String>,
+    pub start: Month,
+    pub end: Option<Month>,
     pub months: u32,
     pub skills: Vec<String>,
     pub tags: Vec<String>,
@@ -80,8 +83,8 @@ pub struct SkillRecord {
     pub listed: bool,
     /// `null` when there is no dated evidence (not zero experience).
     pub months: Option<u32>,
-    pub first_used: Option<String>,
-    pub last_used: Option<String>,
+    pub first_used: Option<Month>,
+    pub last_used: Option<Month>,
     /// Direct mentions in the document (implied ones are not counted).
     pub mentions: u32,
     /// What the person wrote themselves (`Go: 3年`), in months.
@@ -95,16 +98,16 @@ pub struct SkillRecord {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Interval {
-    pub start: String,
-    pub end: String,
+    pub start: Month,
+    pub end: Month,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Evidence {
     pub line: usize,
     pub text: String,
-    /// `exact`, `alias`, `fuzzy` or `implied`.
-    pub matched_by: &'static str,
+    /// `exact`, `alias`, `fuzzy`, `implied` or `unknown` (written in lower case).
+    pub matched_by: MatchKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub similarity: Option<f64>,
     /// For `implied`: the skill that was mentioned.
@@ -126,32 +129,10 @@ pub struct WarningRecord {
     pub message: String,
 }
 
-/// `51` → `4y 3m`; `7` → `7m`.
-pub fn format_months(months: u32) -> String {
-    match (months / 12, months % 12) {
-        (0, m) => format!("{m}m"),
-        (y, 0) => format!("{y}y"),
-        (y, m) => format!("{y}y {m}m"),
-    }
-}
-
 fn empty_as_null<S: serde::Serializer>(s: &str, ser: S) -> Result<S::Ok, S::Error> {
     if s.is_empty() {
         ser.serialize_none()
     } else {
         ser.serialize_str(s)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::format_months;
-
-    #[test]
-    fn months_format() {
-        assert_eq!(format_months(51), "4y 3m");
-        assert_eq!(format_months(7), "7m");
-        assert_eq!(format_months(24), "2y");
-        assert_eq!(format_months(0), "0m");
     }
 }

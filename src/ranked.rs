@@ -478,7 +478,7 @@ mod tests {
                 min_years: None,
                 group: None,
                 alternatives: Vec::new(),
-                matched_by: "exact",
+                matched_by: crate::taxonomy::MatchKind::Exact,
                 similarity: 1.0,
                 months_have: Some(12),
                 earned: 1.0,

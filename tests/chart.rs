@@ -4,37 +4,41 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+use skillfit::period::Month;
+
 use skillfit::chart::{
     self, Band, Cell, ChartFormat, Coverage, GapBar, RankBar, Timeline, TimelineRow,
 };
+
+/// A month written `YYYY-MM`.
+fn ym(s: &str) -> Month {
+    Month::parse_ym(s).expect("a YYYY-MM month")
+}
 
 fn row(skill: &str, category: &str, months: u32, intervals: &[(&str, &str)]) -> TimelineRow {
     TimelineRow {
         skill: skill.into(),
         category: category.into(),
         months: Some(months),
-        intervals: intervals
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect(),
+        intervals: intervals.iter().map(|(a, b)| (ym(a), ym(b))).collect(),
     }
 }
 
 fn sample_timeline() -> Timeline {
     Timeline {
         title: "Skill timeline — sample".into(),
-        as_of: "2026-11".into(),
+        as_of: ym("2026-11"),
         companies: vec![
             Band {
                 label: "Example Systems".into(),
-                start: "2018-04".into(),
-                end: "2020-12".into(),
+                start: ym("2018-04"),
+                end: ym("2020-12"),
                 is_open: false,
             },
             Band {
                 label: "アソビュー株式会社".into(),
-                start: "2021-04".into(),
-                end: "2026-11".into(),
+                start: ym("2021-04"),
+                end: ym("2026-11"),
                 is_open: true,
             },
         ],
@@ -237,7 +241,7 @@ fn timeline_height_grows_with_rows() {
 fn empty_inputs_give_a_no_data_chart() {
     let empty = Timeline {
         title: "Nothing".into(),
-        as_of: "2026-11".into(),
+        as_of: ym("2026-11"),
         companies: vec![],
         rows: vec![],
         undated: vec![],
@@ -275,14 +279,19 @@ fn empty_inputs_give_a_no_data_chart() {
 fn bad_dates_and_odd_numbers_do_not_panic() {
     let t = Timeline {
         title: String::new(),
-        as_of: "not a month".into(),
+        as_of: ym("1900-01"),
         companies: vec![Band {
             label: "X".into(),
-            start: "2020-13".into(),
-            end: "2019-01".into(),
+            start: ym("2200-12"),
+            end: ym("2019-01"),
             is_open: true,
         }],
-        rows: vec![row("A", "", 0, &[("2021-05", "2020-01"), ("", "2020-01")])],
+        rows: vec![row(
+            "A",
+            "",
+            0,
+            &[("2021-05", "2020-01"), ("1900-01", "2200-12")],
+        )],
         undated: vec![String::new()],
     };
     let bars = [RankBar {

@@ -1140,6 +1140,7 @@ fn timeline_of_the_reference_resume() {
             "Ansible",
         )
     };
+    let ym = |s: &str| skillfit::period::Month::parse_ym(s).expect("a YYYY-MM month");
     let tax = Taxonomy::builtin().unwrap();
     let p = skillfit::profile_resume(
         &resume,
@@ -1156,12 +1157,9 @@ fn timeline_of_the_reference_resume() {
             .unwrap_or_else(|| panic!("{name} not on the timeline"))
     };
     let aws_row = row("AWS");
-    assert_eq!(aws_row.intervals.first().unwrap().0, aws.0);
-    assert_eq!(aws_row.intervals.last().unwrap().1, aws.1);
-    assert_eq!(
-        row("Go").intervals,
-        vec![(go.0.to_owned(), go.1.to_owned())]
-    );
+    assert_eq!(aws_row.intervals.first().unwrap().0, ym(aws.0));
+    assert_eq!(aws_row.intervals.last().unwrap().1, ym(aws.1));
+    assert_eq!(row("Go").intervals, vec![(ym(go.0), ym(go.1))]);
     assert!(t.companies.iter().any(|c| c.label == company && c.is_open));
     assert!(t.undated.iter().any(|u| u == undated), "{:?}", t.undated);
 

@@ -27,6 +27,8 @@ use std::cell::RefCell;
 use std::path::Path;
 use std::rc::Rc;
 
+use crate::period::Month;
+
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, IntoDrawingArea};
 use plotters::element::{PathElement, Polygon, Rectangle, Text};
@@ -76,10 +78,9 @@ pub enum ChartError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Band {
     pub label: String,
-    /// `YYYY-MM`.
-    pub start: String,
-    /// `YYYY-MM`, inclusive; for an ongoing company, already closed at the as-of month.
-    pub end: String,
+    pub start: Month,
+    /// Inclusive; for an ongoing company, already closed at the as-of month.
+    pub end: Month,
     /// Still ongoing: drawn with an open (fading, arrowed) end.
     pub is_open: bool,
 }
@@ -92,16 +93,16 @@ pub struct TimelineRow {
     pub category: String,
     /// Written at the end of the row (`4y 3m`).
     pub months: Option<u32>,
-    /// Inclusive `YYYY-MM` runs, one bar each.
-    pub intervals: Vec<(String, String)>,
+    /// Inclusive runs of months, one bar each.
+    pub intervals: Vec<(Month, Month)>,
 }
 
 /// Skills over time. The caller chooses which rows, how many and in what order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {
     pub title: String,
-    /// `YYYY-MM`: marked with a vertical line.
-    pub as_of: String,
+    /// Marked with a vertical line.
+    pub as_of: Month,
     pub companies: Vec<Band>,
     pub rows: Vec<TimelineRow>,
     /// Skills listed without dates: named in a final group, without bars.

@@ -12,6 +12,7 @@ use super::{
     ChartError, Timeline, GRID, INK, LABEL_SIZE, LEFT, MUTED, PAD, RIGHT, SMALL_SIZE, TITLE_ROW,
     TITLE_SIZE,
 };
+use crate::period::format_months;
 use plotters::style::text_anchor::{HPos, VPos};
 
 /// Height of one skill row: readable at 60 rows, compact at 10.
@@ -31,22 +32,6 @@ const BAND_FILLS: [RGBColor; 2] = [RGBColor(226, 234, 244), RGBColor(240, 240, 2
 /// Company band edges (left edge and top, with an arrowhead when ongoing).
 const EDGE: RGBColor = RGBColor(150, 165, 185);
 const AS_OF: RGBColor = RGBColor(200, 40, 40);
-
-/// A `YYYY-MM` as a month count (`year × 12 + month − 1`); `None` when malformed.
-fn month(s: &str) -> Option<i32> {
-    let (y, m) = s.trim().split_once('-')?;
-    let (y, m): (i32, i32) = (y.parse().ok()?, m.parse().ok()?);
-    ((1..=12).contains(&m) && (1000..=9999).contains(&y)).then_some(y * 12 + m - 1)
-}
-
-/// `4y 3m`, `11m`, `2y`.
-pub fn duration(months: u32) -> String {
-    match (months / 12, months % 12) {
-        (0, m) => format!("{m}m"),
-        (y, 0) => format!("{y}y"),
-        (y, m) => format!("{y}y {m}m"),
-    }
-}
 
 /// The fixed colour of a skill category (taxonomy names; others hash into the same palette).
 pub fn category_color(category: &str) -> RGBColor {
@@ -134,19 +119,19 @@ pub struct TimelineChart {
 
 impl TimelineChart {
     pub fn new(t: &Timeline, font: &FontRef<'static>) -> TimelineChart {
-        let as_of = month(&t.as_of);
+        let as_of = Some(t.as_of.index());
         let rows: Vec<Row> = t
             .rows
             .iter()
             .map(|r| Row {
                 label: truncate(font, &r.skill, LABEL_SIZE, MAX_LABEL),
-                months: r.months.map(duration).unwrap_or_default(),
+                months: r.months.map(format_months).unwrap_or_default(),
                 color: category_color(&r.category),
                 bars: r
                     .intervals
                     .iter()
-                    .filter_map(|(a, b)| {
-                        let (a, b) = (month(a)?, month(b)?);
+                    .filter_map(|&(a, b)| {
+                        let (a, b) = (a.index(), b.index());
                         (a <= b).then_some(Bar { from: a, to: b + 1 })
                     })
                     .collect(),
@@ -156,7 +141,7 @@ impl TimelineChart {
             .companies
             .iter()
             .filter_map(|c| {
-                let (a, b) = (month(&c.start)?, month(&c.end)?);
+                let (a, b) = (c.start.index(), c.end.index());
                 (a <= b).then(|| Company {
                     label: c.label.clone(),
                     from: a,
@@ -519,40 +504,27 @@ impl super::Chart for TimelineChart {
 mod tests {
     use super::*;
 
-    #[test]
-    fn months_parse_and_reject() {
-        assert_eq!(month("2026-11"), Some(2026 * 12 + 10));
-        assert_eq!(month(" 2020-01 "), Some(2020 * 12));
-        for bad in [
-            "2026-13", "2026-00", "26-01", "2026", "", "abcd-ef", "2026-1x",
-        ] {
-            assert_eq!(month(bad), None, "{bad}");
-        }
-    }
+    use crate::period::Month;
 
-    #[test]
-    fn durations() {
-        assert_eq!(duration(51), "4y 3m");
-        assert_eq!(duration(11), "11m");
-        assert_eq!(duration(24), "2y");
-        assert_eq!(duration(0), "0m");
+    fn ym(s: &str) -> Month {
+        Month::parse_ym(s).unwrap()
     }
 
     fn japanese() -> Timeline {
         Timeline {
             title: "経歴".into(),
-            as_of: "2026-11".into(),
+            as_of: ym("2026-11"),
             companies: vec![super::super::Band {
                 label: "アソビュー株式会社".into(),
-                start: "2020-04".into(),
-                end: "2026-11".into(),
+                start: ym("2020-04"),
+                end: ym("2026-11"),
                 is_open: true,
             }],
             rows: vec![super::super::TimelineRow {
                 skill: "シェルスクリプト".into(),
                 category: "language".into(),
                 months: Some(51),
-                intervals: vec![("2021-01".into(), "2025-03".into())],
+                intervals: vec![(ym("2021-01"), ym("2025-03"))],
             }],
             undated: vec![],
         }

@@ -16,12 +16,32 @@ use serde::Serialize;
 
 use super::Fit;
 use crate::posting::Level;
+use crate::taxonomy::MatchKind;
+
+/// Whether the person lacks a skill or has it for too short a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GapStatus {
+    /// Not in the résumé at all.
+    Missing,
+    /// In the résumé, for fewer years than asked.
+    Short,
+}
+
+impl GapStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GapStatus::Missing => "missing",
+            GapStatus::Short => "short",
+        }
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Gap {
     pub skill: String,
     /// `missing` (not in the résumé) or `short` (has it, with fewer years or less certainty).
-    pub status: &'static str,
+    pub status: GapStatus,
     pub postings_asking: usize,
     pub required_in: usize,
     pub preferred_in: usize,
@@ -61,10 +81,10 @@ impl GapAcc {
             }
             let g = by.entry(r.skill.clone()).or_insert_with(|| Gap {
                 skill: r.skill.clone(),
-                status: if r.matched_by == "missing" {
-                    "missing"
+                status: if r.matched_by == MatchKind::Missing {
+                    GapStatus::Missing
                 } else {
-                    "short"
+                    GapStatus::Short
                 },
                 postings_asking: 0,
                 required_in: 0,

@@ -27,13 +27,13 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-pub use gaps::{gaps, Gap, GapAcc};
+pub use gaps::{gaps, Gap, GapAcc, GapStatus};
 
 use crate::config::Scoring;
 use crate::period::Month;
 use crate::posting::{Level, Posting};
 use crate::profile::Profile;
-use crate::taxonomy::{SkillId, Taxonomy};
+use crate::taxonomy::{MatchKind, SkillId, Taxonomy};
 
 /// What the résumé has of one skill.
 #[derive(Debug, Clone)]
@@ -42,8 +42,8 @@ pub struct Have {
     pub months: Option<u32>,
     pub claimed_months: Option<u32>,
     pub last_used: Option<Month>,
-    /// `exact`, `alias`, `fuzzy` (mentioned) or `implied` (only through a narrower skill).
-    pub matched_by: &'static str,
+    /// `Exact`, `Alias`, `Fuzzy` (mentioned) or `Implied` (only through a narrower skill).
+    pub matched_by: MatchKind,
     pub similarity: f64,
     pub line: Option<usize>,
     pub text: Option<String>,
@@ -91,7 +91,7 @@ impl ResumeSkills {
             let best = s
                 .evidence
                 .iter()
-                .filter(|e| e.matched_by != "implied")
+                .filter(|e| e.matched_by != MatchKind::Implied)
                 .max_by(|a, b| {
                     a.period
                         .is_some()
@@ -108,8 +108,8 @@ impl ResumeSkills {
                 name: s.skill.clone(),
                 months: s.months,
                 claimed_months: s.claimed_months,
-                last_used: s.last_used.as_deref().and_then(Month::parse_ym),
-                matched_by: best.map_or("implied", |e| e.matched_by),
+                last_used: s.last_used,
+                matched_by: best.map_or(MatchKind::Implied, |e| e.matched_by),
                 similarity: best.and_then(|e| e.similarity).unwrap_or(1.0),
                 line: best.map(|e| e.line),
                 text: best.map(|e| e.text.clone()),
@@ -123,7 +123,7 @@ impl ResumeSkills {
             .map(|(i, _)| SkillId(i as u32))
             .collect();
         ResumeSkills {
-            as_of: Month::parse_ym(&p.as_of),
+            as_of: Some(p.as_of),
             by_skill,
             owned,
             core_cache: OnceLock::new(),
@@ -204,7 +204,7 @@ pub struct RequirementFit {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<String>,
     /// How the résumé matched it: `exact`, `alias`, `fuzzy`, `implied`, or `missing`.
-    pub matched_by: &'static str,
+    pub matched_by: MatchKind,
     pub similarity: f64,
     pub months_have: Option<u32>,
     /// 0..=1.
@@ -610,7 +610,7 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
                 .reduce(f64::max),
             group: r.group,
             alternatives,
-            matched_by: h.map_or("missing", |h| h.matched_by),
+            matched_by: h.map_or(MatchKind::Missing, |h| h.matched_by),
             similarity: round2(h.map_or(0.0, |h| h.similarity * r.similarity)),
             months_have: h.and_then(|h| h.months),
             earned: round2(earned),
@@ -693,7 +693,7 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
         preferred_total: count(Level::Preferred, false),
         missing_required: fits
             .iter()
-            .filter(|f| f.level == Level::Required && f.matched_by == "missing")
+            .filter(|f| f.level == Level::Required && f.matched_by == MatchKind::Missing)
             .map(|f| {
                 if f.alternatives.is_empty() {
                     f.skill.clone()
@@ -764,8 +764,8 @@ mod tests {
         let get = |n: &str| f.requirements.iter().find(|r| r.skill == n).unwrap();
         assert_eq!(get("Go").earned, 1.0);
         assert_eq!(get("Kubernetes").earned, 0.5);
-        assert_eq!(get("Kubernetes").matched_by, "implied");
-        assert_eq!(get("Rust").matched_by, "missing");
+        assert_eq!(get("Kubernetes").matched_by, MatchKind::Implied);
+        assert_eq!(get("Rust").matched_by, MatchKind::Missing);
         assert_eq!(get("Python").earned, 0.5);
         let expected = 70.0 * (1.0 + 0.5 + 0.0) / 3.0 + 30.0 * 0.5;
         assert!(

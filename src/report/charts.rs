@@ -43,18 +43,14 @@ pub fn timeline_data(
     }
     Timeline {
         title: format!("Skill timeline — {} (as of {})", p.title(), p.as_of),
-        as_of: p.as_of.clone(),
+        as_of: p.as_of,
         companies: p
             .companies
             .iter()
             .map(|c| Band {
                 label: c.name.clone(),
-                start: c.start.clone(),
-                end: c
-                    .end
-                    .clone()
-                    .unwrap_or_else(|| p.as_of.clone())
-                    .min(p.as_of.clone()),
+                start: c.start,
+                end: c.end.unwrap_or(p.as_of).min(p.as_of),
                 is_open: c.end.is_none(),
             })
             .collect(),
@@ -64,11 +60,7 @@ pub fn timeline_data(
                 skill: s.skill.clone(),
                 category: s.category.clone(),
                 months: s.months,
-                intervals: s
-                    .intervals
-                    .iter()
-                    .map(|i| (i.start.clone(), i.end.clone()))
-                    .collect(),
+                intervals: s.intervals.iter().map(|i| (i.start, i.end)).collect(),
             })
             .collect(),
         undated: p

@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 
 use crate::batch::Skipped;
 use crate::matching::{Fit, Gap};
-use crate::profile::{format_months, Profile};
+use crate::period::format_months;
+use crate::profile::Profile;
+use crate::taxonomy::MatchKind;
 
 /// Charts to inline (SVG text), each optional.
 #[derive(Default)]
@@ -81,7 +83,7 @@ pub fn page(
             .person
             .as_deref()
             .map_or_else(String::new, |p| format!(" ({})", esc(p))),
-        esc(&profile.as_of),
+        profile.as_of,
         scored,
         skipped.len()
     );
@@ -103,8 +105,8 @@ pub fn page(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
             esc(&c.name),
-            esc(&c.start),
-            esc(c.end.as_deref().unwrap_or("now")),
+            c.start,
+            c.end.map_or_else(|| "now".to_owned(), |m| m.to_string()),
             format_months(c.months)
         );
     }
@@ -159,7 +161,7 @@ pub fn page(
             h,
             "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{:.1}</td></tr>",
             esc(&g.skill),
-            g.status,
+            g.status.as_str(),
             g.postings_asking,
             g.required_in,
             g.score_gain,
@@ -212,7 +214,7 @@ pub fn page(
                 (Some(l), Some(t)) => format!("line {l}: {}", esc(t)),
                 _ => String::new(),
             };
-            let class = if r.matched_by == "missing" {
+            let class = if r.matched_by == MatchKind::Missing {
                 "missing"
             } else if r.is_met {
                 "met"
@@ -224,7 +226,7 @@ pub fn page(
                 "<tr><td>{}</td><td>{skill}</td><td class=\"n\">{}</td><td class=\"{class}\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.2} / {:.2}</td><td class=\"muted\">{evidence}</td></tr>",
                 r.level.as_str(),
                 r.min_years.map_or_else(|| "–".to_owned(), |y| format!("{y}y")),
-                r.matched_by,
+                r.matched_by.as_str(),
                 r.months_have.map_or_else(|| "–".to_owned(), format_months),
                 r.points,
                 r.max_points

@@ -15,7 +15,9 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::ProfileEmitter;
+use crate::period::Month;
 use crate::profile::{Interval, Profile};
+use crate::taxonomy::MatchKind;
 
 pub struct JsonResume;
 
@@ -30,15 +32,14 @@ impl ProfileEmitter for JsonResume {
 /// Prose label of the skills written into a highlight (never read as a listing).
 const USED: &str = "Skills used:";
 
-/// `(start, end)` with an open end closed at `as_of` (months as `YYYY-MM`, which sort as text).
-fn closed(start: &str, end: Option<&str>, as_of: &str) -> (String, String) {
-    let end = end.unwrap_or(as_of);
-    (start.to_owned(), end.min(as_of).to_owned())
+/// `(start, end)` with an open end closed at `as_of`.
+fn closed(start: Month, end: Option<Month>, as_of: Month) -> (Month, Month) {
+    (start, end.unwrap_or(as_of).min(as_of))
 }
 
 /// `2018-03` → `2018/03` (the period form both parsers read inside a sentence).
-fn slash(m: &str) -> String {
-    m.replacen('-', "/", 1)
+fn slash(m: &Month) -> String {
+    format!("{:04}/{:02}", m.year(), m.month())
 }
 
 fn used(skills: &[String]) -> String {
@@ -47,28 +48,28 @@ fn used(skills: &[String]) -> String {
 
 /// The JSON Resume document of `p`.
 pub fn document(p: &Profile) -> Document {
-    let as_of = p.as_of.as_str();
-    let companies: Vec<(String, String)> = p
+    let as_of = p.as_of;
+    let companies: Vec<(Month, Month)> = p
         .companies
         .iter()
-        .map(|c| closed(&c.start, c.end.as_deref(), as_of))
+        .map(|c| closed(c.start, c.end, as_of))
         .collect();
-    let projects: Vec<(String, String)> = p
+    let projects: Vec<(Month, Month)> = p
         .projects
         .iter()
-        .map(|x| closed(&x.start, x.end.as_deref(), as_of))
+        .map(|x| closed(x.start, x.end, as_of))
         .collect();
     let company_index = |name: &str| p.companies.iter().position(|c| c.name == name);
 
     // Where each dated use of each skill goes.
     let mut project_keywords: Vec<Vec<String>> = vec![Vec::new(); p.projects.len()];
     let mut project_prose: Vec<Vec<String>> = vec![Vec::new(); p.projects.len()];
-    let mut project_dated: Vec<BTreeMap<(String, String), Vec<String>>> =
+    let mut project_dated: Vec<BTreeMap<(Month, Month), Vec<String>>> =
         vec![BTreeMap::new(); p.projects.len()];
     let mut company_prose: Vec<Vec<String>> = vec![Vec::new(); p.companies.len()];
-    let mut company_dated: Vec<BTreeMap<(String, String), Vec<String>>> =
+    let mut company_dated: Vec<BTreeMap<(Month, Month), Vec<String>>> =
         vec![BTreeMap::new(); p.companies.len()];
-    let mut elsewhere: BTreeMap<(String, String), (String, Vec<String>)> = BTreeMap::new();
+    let mut elsewhere: BTreeMap<(Month, Month), (String, Vec<String>)> = BTreeMap::new();
     let push = |v: &mut Vec<String>, s: &str| {
         if !v.iter().any(|x| x == s) {
             v.push(s.to_owned());
@@ -80,10 +81,12 @@ pub fn document(p: &Profile) -> Document {
             let Some(Interval { start, end }) = &e.period else {
                 continue;
             };
-            if matches!(e.matched_by, "implied" | "unknown") || !seen.insert((start, end)) {
+            if matches!(e.matched_by, MatchKind::Implied | MatchKind::Unknown)
+                || !seen.insert((start, end))
+            {
                 continue;
             }
-            let iv = (start.clone(), end.clone());
+            let iv = (*start, *end);
             let in_project = |i: usize| p.projects[i].skills.contains(&s.skill);
             let same: Vec<usize> = (0..p.projects.len())
                 .filter(|&i| projects[i] == iv && in_project(i))
@@ -102,7 +105,7 @@ pub fn document(p: &Profile) -> Document {
                 push(&mut company_prose[c], &s.skill);
                 continue;
             }
-            let inside = |outer: &(String, String)| outer.0 <= iv.0 && iv.1 <= outer.1;
+            let inside = |outer: &(Month, Month)| outer.0 <= iv.0 && iv.1 <= outer.1;
             let project = (0..p.projects.len()).find(|&i| inside(&projects[i]) && in_project(i));
             if let Some(i) = project {
                 push(project_dated[i].entry(iv).or_default(), &s.skill);
@@ -119,7 +122,7 @@ pub fn document(p: &Profile) -> Document {
             );
         }
     }
-    let dated_lines = |m: &BTreeMap<(String, String), Vec<String>>| -> Vec<String> {
+    let dated_lines = |m: &BTreeMap<(Month, Month), Vec<String>>| -> Vec<String> {
         m.iter()
             .map(|((s, e), skills)| format!("{} – {}: {}", slash(s), slash(e), used(skills)))
             .collect()
@@ -137,8 +140,8 @@ pub fn document(p: &Profile) -> Document {
             highlights.extend(dated_lines(&company_dated[i]));
             Work {
                 name: c.name.clone(),
-                start_date: c.start.clone(),
-                end_date: c.end.clone(),
+                start_date: c.start,
+                end_date: c.end,
                 highlights,
                 x: WorkX { months: c.months },
             }
@@ -158,8 +161,8 @@ pub fn document(p: &Profile) -> Document {
             Project {
                 name: x.title.clone(),
                 entity: company_index(&x.company).map(|_| x.company.clone()),
-                start_date: x.start.clone(),
-                end_date: x.end.clone(),
+                start_date: x.start,
+                end_date: x.end,
                 description: None,
                 keywords: std::mem::take(&mut project_keywords[i]),
                 highlights,
@@ -193,8 +196,8 @@ pub fn document(p: &Profile) -> Document {
             level: s.claimed_months.map(|m| format!("{m} months")),
             x: SkillX {
                 months: s.months,
-                first_used: s.first_used.clone(),
-                last_used: s.last_used.clone(),
+                first_used: s.first_used,
+                last_used: s.last_used,
                 listed: s.listed,
                 known: s.known,
                 id: s.id.clone(),
@@ -216,7 +219,7 @@ pub fn document(p: &Profile) -> Document {
             x: MetaX {
                 generator: concat!("skillfit ", env!("CARGO_PKG_VERSION")),
                 source: p.source.clone(),
-                as_of: p.as_of.clone(),
+                as_of: p.as_of,
                 total_months: p.total_months,
             },
         },
@@ -238,9 +241,9 @@ pub struct Document {
 #[serde(rename_all = "camelCase")]
 pub struct Work {
     pub name: String,
-    pub start_date: String,
+    pub start_date: Month,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub end_date: Option<String>,
+    pub end_date: Option<Month>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub highlights: Vec<String>,
     #[serde(rename = "x-skillfit")]
@@ -258,9 +261,9 @@ pub struct Project {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
-    pub start_date: String,
+    pub start_date: Month,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub end_date: Option<String>,
+    pub end_date: Option<Month>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -291,8 +294,8 @@ pub struct Skill {
 #[derive(Debug, Serialize)]
 pub struct SkillX {
     pub months: Option<u32>,
-    pub first_used: Option<String>,
-    pub last_used: Option<String>,
+    pub first_used: Option<Month>,
+    pub last_used: Option<Month>,
     pub listed: bool,
     pub known: bool,
     pub id: String,
@@ -313,6 +316,6 @@ pub struct Meta {
 pub struct MetaX {
     pub generator: &'static str,
     pub source: String,
-    pub as_of: String,
+    pub as_of: Month,
     pub total_months: u32,
 }

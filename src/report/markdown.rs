@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 
 use crate::batch::Skipped;
 use crate::matching::{Fit, Gap};
-use crate::profile::{format_months, Profile};
+use crate::period::format_months;
+use crate::profile::Profile;
 
 /// Rows of the ranking table in `summary.md`; the full ranking is in `fits.csv`.
 const SUMMARY_ROWS: usize = 200;
@@ -112,7 +113,7 @@ pub fn summary(
                 s,
                 "| {} | {} | {} | {} | {} | {} | {:.1} | {:.1} |",
                 md_escape(&g.skill),
-                g.status,
+                g.status.as_str(),
                 g.postings_asking,
                 g.required_in,
                 years(g.max_years_asked),
@@ -140,7 +141,7 @@ pub fn summary(
             "- {} ({} – {}, {})",
             md_escape(&c.name),
             c.start,
-            c.end.as_deref().unwrap_or("now"),
+            c.end.map_or_else(|| "now".to_owned(), |m| m.to_string()),
             format_months(c.months)
         );
     }
@@ -206,7 +207,7 @@ pub fn explanation(f: &Fit) -> String {
             r.level.as_str(),
             skill,
             years(r.min_years),
-            r.matched_by,
+            r.matched_by.as_str(),
             months(r.months_have),
             r.earned,
             r.points,

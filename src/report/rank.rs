@@ -6,14 +6,15 @@ use serde::Serialize;
 
 use super::table::fit;
 use crate::batch::Skipped;
-use crate::matching::{Fit, Gap};
-use crate::profile::format_months;
+use crate::matching::{Fit, Gap, GapStatus};
+use crate::period::format_months;
 use crate::style::Paint;
+use crate::taxonomy::MatchKind;
 
 /// `rank --format json`.
 #[derive(Serialize)]
 pub struct RankJson<'a> {
-    pub as_of: &'a str,
+    pub as_of: crate::period::Month,
     pub resume: &'a str,
     pub postings: &'a [Fit],
     pub skipped: &'a [Skipped],
@@ -142,12 +143,12 @@ pub fn explain(f: &Fit, paint: Paint, w: &mut dyn Write, detailed: bool) -> std:
         if !r.alternatives.is_empty() {
             name = format!("{name} (or {})", r.alternatives.join(", "));
         }
-        let matched = if r.matched_by == "fuzzy" {
+        let matched = if r.matched_by == MatchKind::Fuzzy {
             format!("fuzzy {:.2}", r.similarity)
         } else {
-            r.matched_by.to_owned()
+            r.matched_by.as_str().to_owned()
         };
-        let matched = if r.matched_by == "missing" {
+        let matched = if r.matched_by == MatchKind::Missing {
             paint.missing(&fit(&matched, 10))
         } else {
             fit(&matched, 10)
@@ -262,8 +263,8 @@ pub fn gaps_table(gaps: &[Gap], paint: Paint, w: &mut dyn Write) -> std::io::Res
     writeln!(w, "{}", "─".repeat(94))?;
     for g in gaps {
         let status = match g.status {
-            "missing" => paint.missing(&fit(g.status, 8)),
-            _ => paint.short(&fit(g.status, 8)),
+            GapStatus::Missing => paint.missing(&fit(g.status.as_str(), 8)),
+            GapStatus::Short => paint.short(&fit(g.status.as_str(), 8)),
         };
         writeln!(
             w,

@@ -6,7 +6,8 @@ use std::io::Write;
 use unicode_width::UnicodeWidthStr;
 
 use super::ProfileEmitter;
-use crate::profile::{format_months, Profile};
+use crate::period::format_months;
+use crate::profile::Profile;
 
 pub struct Table;
 
@@ -45,7 +46,7 @@ impl ProfileEmitter for Table {
             writeln!(w)?;
             writeln!(w, "Companies")?;
             for c in &p.companies {
-                let end = c.end.clone().unwrap_or_else(|| "now".to_owned());
+                let end = c.end.map_or_else(|| "now".to_owned(), |m| m.to_string());
                 writeln!(
                     w,
                     "  {} {} – {:<7}  {}",
@@ -76,8 +77,16 @@ impl ProfileEmitter for Table {
                 fit(&s.skill, 26),
                 fit(&s.category, 17),
                 fit(&months, 10),
-                fit(s.first_used.as_deref().unwrap_or("—"), 7),
-                fit(s.last_used.as_deref().unwrap_or("—"), 7),
+                fit(
+                    &s.first_used
+                        .map_or_else(|| "—".to_owned(), |m| m.to_string()),
+                    7
+                ),
+                fit(
+                    &s.last_used
+                        .map_or_else(|| "—".to_owned(), |m| m.to_string()),
+                    7
+                ),
                 fit(if s.listed { "yes" } else { "" }, 6),
                 s.mentions
             )?;

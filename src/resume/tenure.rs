@@ -37,8 +37,8 @@ pub fn intervals(months: &BTreeSet<i32>) -> Vec<(Month, Month)> {
 fn interval(p: &Period, as_of: Month) -> Interval {
     let (s, e) = p.close(as_of);
     Interval {
-        start: s.to_string(),
-        end: e.min(as_of).to_string(),
+        start: s,
+        end: e.min(as_of),
     }
 }
 
@@ -98,7 +98,7 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
         let evidence = |kind: MatchKind, via: Option<String>| Evidence {
             line: m.line,
             text: crate::text::ellipsize(&m.text, 160),
-            matched_by: kind.as_str(),
+            matched_by: kind,
             similarity: (kind == MatchKind::Fuzzy)
                 .then_some((m.similarity * 1000.0).round() / 1000.0),
             via,
@@ -151,16 +151,13 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
                 known: true,
                 listed: a.is_listed,
                 months: (!a.months.is_empty()).then_some(a.months.len() as u32),
-                first_used: runs.first().map(|r| r.0.to_string()),
-                last_used: runs.last().map(|r| r.1.to_string()),
+                first_used: runs.first().map(|r| r.0),
+                last_used: runs.last().map(|r| r.1),
                 mentions: a.mentions,
                 claimed_months: claims.get(&id).copied(),
                 intervals: runs
                     .iter()
-                    .map(|(s, e)| Interval {
-                        start: s.to_string(),
-                        end: e.to_string(),
-                    })
+                    .map(|(s, e)| Interval { start: *s, end: *e })
                     .collect(),
                 companies: a.companies,
                 evidence: a.evidence,
@@ -194,7 +191,7 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
             evidence: vec![Evidence {
                 line: t.line,
                 text: t.term.clone(),
-                matched_by: "unknown",
+                matched_by: MatchKind::Unknown,
                 similarity: None,
                 via: None,
                 period: None,
@@ -223,10 +220,10 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
             total.extend(months.iter().copied());
             CompanyRecord {
                 name: c.name.clone(),
-                start: c.period.start.to_string(),
+                start: c.period.start,
                 end: match c.period.end {
                     End::Open => None,
-                    End::At(m) => Some(m.to_string()),
+                    End::At(m) => Some(m),
                 },
                 months: months.len() as u32,
                 line: c.line,
@@ -240,10 +237,10 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
         .map(|p| ProjectRecord {
             company: p.company.clone(),
             title: p.title.clone(),
-            start: p.period.start.to_string(),
+            start: p.period.start,
             end: match p.period.end {
                 End::Open => None,
-                End::At(m) => Some(m.to_string()),
+                End::At(m) => Some(m),
             },
             months: if p.period.start <= as_of {
                 months_of(&p.period, as_of).count() as u32
@@ -290,7 +287,7 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
     Profile {
         source: source.to_owned(),
         person: None,
-        as_of: as_of.to_string(),
+        as_of,
         total_months: total.len() as u32,
         companies,
         projects,

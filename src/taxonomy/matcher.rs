@@ -25,6 +25,10 @@ pub enum MatchKind {
     Fuzzy,
     /// Not in the text: counted through a narrower skill that implies it.
     Implied,
+    /// A listed term the taxonomy does not know (a profile's evidence; never a [`Hit`]).
+    Unknown,
+    /// A posting's requirement the résumé does not have (a fit's row; never a [`Hit`]).
+    Missing,
 }
 
 impl MatchKind {
@@ -34,6 +38,8 @@ impl MatchKind {
             MatchKind::Alias => "alias",
             MatchKind::Fuzzy => "fuzzy",
             MatchKind::Implied => "implied",
+            MatchKind::Unknown => "unknown",
+            MatchKind::Missing => "missing",
         }
     }
 }
