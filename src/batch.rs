@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::config::Scoring;
+use crate::matching::Scoring;
 use crate::matching::{self, Fit, ResumeSkills};
 use crate::posting;
 use crate::taxonomy::Taxonomy;

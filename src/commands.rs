@@ -233,7 +233,7 @@ struct Batch {
     fits: crate::ranked::Ranked,
     skipped: Vec<Skipped>,
     have: ResumeSkills,
-    scoring: config::Scoring,
+    scoring: matching::Scoring,
 }
 
 /// Parse and score every posting under `jobs`; fits ranked, skipped files reported on `err`.

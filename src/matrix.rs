@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::batch::{self, Skipped};
-use crate::config::Scoring;
+use crate::matching::Scoring;
 use crate::matching::{self, Compact, ResumeSkills};
 use crate::period::Month;
 use crate::posting;

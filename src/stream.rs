@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::batch::{self, Work};
-use crate::config::Scoring;
+use crate::matching::Scoring;
 use crate::corpus::{self, Columns};
 use crate::matching::{self, Fit, ResumeSkills};
 use crate::taxonomy::Taxonomy;

@@ -2,7 +2,7 @@
 //!
 //! Takes the résumé's skills ([`ResumeSkills`], built once per run from the profile) and one
 //! [`Posting`]; gives a score in 0..=100 whose points add up part by part (README "How the
-//! score works", weights in [`crate::config::Scoring`]):
+//! score works", weights in [`Scoring`]):
 //!
 //! - **coverage** (the score before issue 9, kept as [`Fit::coverage`]):
 //!   `100 × (w_req × required_coverage + w_pref × preferred_coverage)`; each requirement (an
@@ -21,6 +21,7 @@
 //! A posting with no required or preferred skill is not scored: `score` is `None`.
 
 mod gaps;
+mod scoring;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -28,8 +29,8 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 pub use gaps::{gaps, Gap, GapAcc, GapStatus};
+pub use scoring::Scoring;
 
-use crate::config::Scoring;
 use crate::period::Month;
 use crate::posting::{Level, Posting};
 use crate::profile::Profile;
