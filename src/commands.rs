@@ -474,7 +474,7 @@ pub fn rank(
         .iter()?
         .filter(|f| {
             f.as_ref().map_or(true, |f| {
-                min_score.is_none_or(|m| f.score.is_some_and(|s| s >= m))
+                min_score.is_none_or(|m| f.shown_score().is_some_and(|s| s >= m))
             })
         })
         .take(args.top.unwrap_or(usize::MAX));

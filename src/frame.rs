@@ -10,6 +10,7 @@ use std::io::Write;
 use polars::prelude::*;
 
 use crate::matching::Fit;
+use crate::num::{round1, round2};
 use crate::profile::Profile;
 
 /// CSV cells starting with these are neutralised (spreadsheet formula injection).
@@ -89,7 +90,7 @@ pub fn fits_frame(fits: &[Fit]) -> PolarsResult<DataFrame> {
         ),
         Column::new(
             "score".into(),
-            fits.iter().map(|f| f.score).collect::<Vec<_>>(),
+            fits.iter().map(|f| f.score.map(round1)).collect::<Vec<_>>(),
         ),
         Column::new(
             "required_met".into(),
@@ -125,15 +126,21 @@ pub fn fits_frame(fits: &[Fit]) -> PolarsResult<DataFrame> {
         // before the two-sided fit, and the fit's other parts.
         Column::new(
             "coverage".into(),
-            fits.iter().map(|f| f.coverage).collect::<Vec<_>>(),
+            fits.iter()
+                .map(|f| f.coverage.map(round1))
+                .collect::<Vec<_>>(),
         ),
         Column::new(
             "relevance".into(),
-            fits.iter().map(|f| f.relevance).collect::<Vec<_>>(),
+            fits.iter()
+                .map(|f| f.relevance.map(round1))
+                .collect::<Vec<_>>(),
         ),
         Column::new(
             "confidence".into(),
-            fits.iter().map(|f| f.confidence).collect::<Vec<_>>(),
+            fits.iter()
+                .map(|f| f.confidence.map(round2))
+                .collect::<Vec<_>>(),
         ),
     ];
     DataFrame::new(fits.len(), columns)
@@ -180,7 +187,9 @@ pub fn requirements_frame(fits: &[Fit]) -> PolarsResult<DataFrame> {
         ),
         Column::new(
             "similarity".into(),
-            rows.iter().map(|(_, r)| r.similarity).collect::<Vec<_>>(),
+            rows.iter()
+                .map(|(_, r)| round2(r.similarity))
+                .collect::<Vec<_>>(),
         ),
         Column::new(
             "months_have".into(),
@@ -188,11 +197,15 @@ pub fn requirements_frame(fits: &[Fit]) -> PolarsResult<DataFrame> {
         ),
         Column::new(
             "earned".into(),
-            rows.iter().map(|(_, r)| r.earned).collect::<Vec<_>>(),
+            rows.iter()
+                .map(|(_, r)| round2(r.earned))
+                .collect::<Vec<_>>(),
         ),
         Column::new(
             "points".into(),
-            rows.iter().map(|(_, r)| r.points).collect::<Vec<_>>(),
+            rows.iter()
+                .map(|(_, r)| round2(r.points))
+                .collect::<Vec<_>>(),
         ),
     ];
     DataFrame::new(rows.len(), columns)

@@ -19,6 +19,7 @@ pub mod guard;
 pub mod input;
 pub mod matching;
 pub mod matrix;
+pub mod num;
 pub mod output;
 pub mod period;
 pub mod posting;

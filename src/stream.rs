@@ -16,9 +16,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::batch::{self, Work};
-use crate::matching::Scoring;
 use crate::corpus::{self, Columns};
+use crate::matching::Scoring;
 use crate::matching::{self, Fit, ResumeSkills};
+use crate::num::{round1, round2};
 use crate::taxonomy::Taxonomy;
 
 /// Most lines scored (and flushed) together.
@@ -54,15 +55,15 @@ impl LineResult {
             posting: Some(f.path.clone()),
             title: Some(f.title.clone()),
             company: f.company.clone(),
-            score: f.score,
+            score: f.score.map(round1),
             required_met: Some(f.required_met),
             required_total: Some(f.required_total),
             preferred_met: Some(f.preferred_met),
             preferred_total: Some(f.preferred_total),
             missing_required: Some(f.missing_required.join("; ")),
-            coverage: f.coverage,
-            relevance: f.relevance,
-            confidence: f.confidence,
+            coverage: f.coverage.map(round1),
+            relevance: f.relevance.map(round1),
+            confidence: f.confidence.map(round2),
             error: None,
         }
     }

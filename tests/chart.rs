@@ -66,6 +66,7 @@ fn sample_ranking() -> Vec<RankBar> {
     vec![
         RankBar {
             label: "SRE — アソビュー株式会社".into(),
+            score: 79.75,
             required_points: 31.25,
             preferred_points: 9.0,
             relevance_points: 35.5,
@@ -74,6 +75,7 @@ fn sample_ranking() -> Vec<RankBar> {
         RankBar {
             label: "Platform Engineer with a very long title that needs cutting — Example Corp"
                 .into(),
+            score: 52.6,
             required_points: 24.0,
             preferred_points: 3.6,
             relevance_points: 20.0,
@@ -81,6 +83,7 @@ fn sample_ranking() -> Vec<RankBar> {
         },
         RankBar {
             label: "Backend (Go) — Small Co".into(),
+            score: 24.0,
             required_points: 12.0,
             preferred_points: 0.0,
             relevance_points: 0.0,
@@ -296,6 +299,7 @@ fn bad_dates_and_odd_numbers_do_not_panic() {
     };
     let bars = [RankBar {
         label: String::new(),
+        score: f64::NAN,
         required_points: f64::NAN,
         preferred_points: -3.0,
         relevance_points: f64::INFINITY,

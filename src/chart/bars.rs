@@ -62,7 +62,7 @@ impl BarChart {
                         (rel, RELEVANCE),
                         (prior, PRIOR),
                     ],
-                    note: format!("{:.1}", req + pref + rel + prior),
+                    note: crate::num::fmt1(clean(b.score)),
                 }
             })
             .collect();

@@ -114,6 +114,8 @@ pub struct Timeline {
 pub struct RankBar {
     /// `title — company`; cut with `…` when long.
     pub label: String,
+    /// The score as every other output shows it (written at the end of the bar).
+    pub score: f64,
     /// The score's parts, stacked left to right (they add up to the score): coverage of the
     /// required and of the preferred skills (as fit points), relevance, and the prior.
     pub required_points: f64,

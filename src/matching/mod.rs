@@ -31,6 +31,7 @@ use serde::Serialize;
 pub use gaps::{gaps, Gap, GapAcc, GapStatus};
 pub use scoring::Scoring;
 
+use crate::num::{round1, round2};
 use crate::period::Month;
 use crate::posting::{Level, Posting};
 use crate::profile::Profile;
@@ -206,14 +207,18 @@ pub struct RequirementFit {
     pub alternatives: Vec<String>,
     /// How the résumé matched it: `exact`, `alias`, `fuzzy`, `implied`, or `missing`.
     pub matched_by: MatchKind,
+    #[serde(serialize_with = "crate::num::r2")]
     pub similarity: f64,
     pub months_have: Option<u32>,
     /// 0..=1.
+    #[serde(serialize_with = "crate::num::r2")]
     pub earned: f64,
     /// Coverage points this requirement contributed (they add up to `coverage`; its share of
     /// the score is `parts.coverage / coverage` of them).
+    #[serde(serialize_with = "crate::num::r2")]
     pub points: f64,
     /// Points it could contribute.
+    #[serde(serialize_with = "crate::num::r2")]
     pub max_points: f64,
     pub is_met: bool,
     pub resume_line: Option<usize>,
@@ -231,10 +236,13 @@ pub struct CoreUse {
     /// The level the posting names it at.
     pub level: Level,
     /// How strongly the skill belongs to the person's core (0..1).
+    #[serde(serialize_with = "crate::num::r2")]
     pub strength: f64,
     /// The level's weight (1 for required and unlabelled skills).
+    #[serde(serialize_with = "crate::num::r2")]
     pub level_weight: f64,
     /// Points of the fit it contributed (they add up to `parts.relevance`).
+    #[serde(serialize_with = "crate::num::r2")]
     pub points: f64,
 }
 
@@ -242,10 +250,13 @@ pub struct CoreUse {
 #[derive(Debug, Clone, Copy, Serialize, PartialEq)]
 pub struct Parts {
     /// `confidence × coverage share × coverage`.
+    #[serde(serialize_with = "crate::num::r2")]
     pub coverage: f64,
     /// `confidence × relevance share × relevance`.
+    #[serde(serialize_with = "crate::num::r2")]
     pub relevance: f64,
     /// `(1 − confidence) × neutral_score`.
+    #[serde(serialize_with = "crate::num::r2")]
     pub prior: f64,
 }
 
@@ -256,13 +267,18 @@ pub struct Fit {
     pub company: Option<String>,
     /// The fit (0..100): coverage and relevance, pulled toward a neutral prior when the posting
     /// asks for little. `None` when the posting names no required or preferred skill.
+    /// Exact; writers round it ([`crate::num`]) and ranking uses [`Fit::shown_score`].
+    #[serde(serialize_with = "crate::num::r1_opt")]
     pub score: Option<f64>,
     /// How much of the posting the person meets (0..100): the score before issue 9; the
     /// requirement `points` add up to it.
+    #[serde(serialize_with = "crate::num::r1_opt")]
     pub coverage: Option<f64>,
     /// How much of the person's core the posting uses (0..100).
+    #[serde(serialize_with = "crate::num::r1_opt")]
     pub relevance: Option<f64>,
     /// How much the posting's asks say (0..1): `n / (n + confidence_units)`.
+    #[serde(serialize_with = "crate::num::r2_opt")]
     pub confidence: Option<f64>,
     /// The score, part by part.
     pub parts: Option<Parts>,
@@ -280,17 +296,15 @@ pub struct Fit {
     pub missing_required: Vec<String>,
     /// Coverage points from required and from preferred requirements (they add up to
     /// `coverage`).
+    #[serde(serialize_with = "crate::num::r2")]
     pub required_points: f64,
+    #[serde(serialize_with = "crate::num::r2")]
     pub preferred_points: f64,
     /// Empty in batch runs once the rows have been streamed to the report (see `rank`).
     pub requirements: Vec<RequirementFit>,
     /// The posting's warnings (`path:line: …`), e.g. front matter that was ignored.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 /// Earned fraction for having `have` against `min_years`.
@@ -528,10 +542,6 @@ fn best_member<'a, 'h>(
     best
 }
 
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
-}
-
 /// The shares of coverage and relevance (adding up to 1).
 fn shares(s: &Scoring) -> (f64, f64) {
     let total = s.coverage_weight + s.relevance_weight;
@@ -570,6 +580,7 @@ pub fn score_value(have: &ResumeSkills, c: &Compact, s: &Scoring) -> Option<f64>
         .filter_map(|u| best_member(have, u, s).map(|b| c.max_points(u.level, w) * b.0))
         .sum();
     let relevance = c.relevance(have, s, |_, _, _, _| {});
+    // Rounded as shown: matrix rows rank and tie on the score a reader sees.
     Some(round1(
         combine(coverage, relevance, c.confidence(s), s).total(),
     ))
@@ -612,11 +623,11 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
             group: r.group,
             alternatives,
             matched_by: h.map_or(MatchKind::Missing, |h| h.matched_by),
-            similarity: round2(h.map_or(0.0, |h| h.similarity * r.similarity)),
+            similarity: h.map_or(0.0, |h| h.similarity * r.similarity),
             months_have: h.and_then(|h| h.months),
-            earned: round2(earned),
-            points: round2(max_points * earned),
-            max_points: round2(max_points),
+            earned,
+            points: max_points * earned,
+            max_points,
             is_met: h.is_some() && met,
             resume_line: h.and_then(|h| h.line),
             resume_text: h.and_then(|h| h.text.clone()),
@@ -630,7 +641,7 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
         used.push((u, h, strength, share))
     });
     let parts = combine(raw, relevance, confidence, s);
-    let score = scorable.then(|| round1(parts.total()));
+    let score = scorable.then(|| parts.total());
     // Each used skill's points, scaled so they add up to the relevance part (the sum of the
     // shares can pass 1, where relevance is capped).
     let share_sum: f64 = used.iter().map(|x| x.3).sum();
@@ -639,31 +650,34 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
             .map(|&(u, h, strength, share)| CoreUse {
                 skill: h.name.clone(),
                 level: u.level,
-                strength: round2(strength),
-                level_weight: round2(level_weight(u.level, s)),
-                points: round2(if share_sum > 0.0 {
+                strength,
+                level_weight: level_weight(u.level, s),
+                points: if share_sum > 0.0 {
                     parts.relevance * share / share_sum
                 } else {
                     0.0
-                }),
+                },
             })
             .collect()
     } else {
         Vec::new()
     };
-    core_used.sort_by(|a, b| b.points.total_cmp(&a.points).then(a.skill.cmp(&b.skill)));
+    // By the points as shown (equal-looking contributions are listed by name).
+    core_used.sort_by(|a, b| {
+        round2(b.points)
+            .total_cmp(&round2(a.points))
+            .then(a.skill.cmp(&b.skill))
+    });
     let count = |level: Level, met: bool| {
         fits.iter()
             .filter(|f| f.level == level && (!met || f.is_met))
             .count()
     };
     let points_of = |level: Level| {
-        round2(
-            fits.iter()
-                .filter(|f| f.level == level)
-                .map(|f| f.max_points * f.earned)
-                .sum(),
-        )
+        fits.iter()
+            .filter(|f| f.level == level)
+            .map(|f| f.points)
+            .sum()
     };
     let (required_points, preferred_points) =
         (points_of(Level::Required), points_of(Level::Preferred));
@@ -672,14 +686,10 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
         title: posting.title.clone(),
         company: posting.company.clone(),
         score,
-        coverage: scorable.then(|| round1(raw)),
-        relevance: scorable.then(|| round1(100.0 * relevance)),
-        confidence: scorable.then(|| round2(confidence)),
-        parts: scorable.then(|| Parts {
-            coverage: round2(parts.coverage),
-            relevance: round2(parts.relevance),
-            prior: round2(parts.prior),
-        }),
+        coverage: scorable.then_some(raw),
+        relevance: scorable.then_some(100.0 * relevance),
+        confidence: scorable.then_some(confidence),
+        parts: scorable.then_some(parts),
         core_used,
         coverage_factor: if scorable {
             confidence * shares(s).0
@@ -709,6 +719,12 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
 }
 
 impl Fit {
+    /// The score as every output shows it (one decimal): what ranking and `--min-score`
+    /// compare, so two postings shown with the same score are ordered by path.
+    pub fn shown_score(&self) -> Option<f64> {
+        self.score.map(round1)
+    }
+
     /// Drop the per-requirement rows (after they were written out); ranking data stays.
     pub fn strip(&mut self) {
         self.requirements = Vec::new();
@@ -731,7 +747,7 @@ pub fn rank(fits: &mut [Fit]) {
 
 /// The order of [`rank`] (`Less`: `a` comes first).
 pub fn rank_order(a: &Fit, b: &Fit) -> std::cmp::Ordering {
-    match (a.score, b.score) {
+    match (a.shown_score(), b.shown_score()) {
         (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.path.cmp(&b.path)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -796,7 +812,10 @@ mod tests {
         let posting = parse_posting(posting, "md", "p.md", &tax).unwrap();
         let fit = score(&have, &posting, s);
         // The fast path gives the same number.
-        assert_eq!(score_value(&have, &Compact::new(&posting), s), fit.score);
+        assert_eq!(
+            score_value(&have, &Compact::new(&posting), s),
+            fit.shown_score()
+        );
         fit
     }
 
@@ -810,9 +829,10 @@ mod tests {
             &Scoring::default(),
         );
         let p = f.parts.unwrap();
-        assert!((p.coverage + p.relevance + p.prior - f.score.unwrap()).abs() < 0.06);
+        // Exact inside: the parts add up to the score, the core points to the relevance part.
+        assert!((p.coverage + p.relevance + p.prior - f.score.unwrap()).abs() < 1e-9);
         let core: f64 = f.core_used.iter().map(|u| u.points).sum();
-        assert!((core - p.relevance).abs() < 0.05, "{core} vs {p:?}");
+        assert!((core - p.relevance).abs() < 1e-9, "{core} vs {p:?}");
         // Stack skills count for relevance, not for coverage.
         assert!(f
             .core_used
@@ -820,7 +840,7 @@ mod tests {
             .any(|u| u.skill == "PostgreSQL" && u.level == Level::Stack));
         assert!(f.requirements.iter().all(|r| r.skill != "PostgreSQL"));
         // 4 asks, confidence_units 2.
-        assert_eq!(f.confidence, Some(0.67));
+        assert!((f.confidence.unwrap() - 2.0 / 3.0).abs() < 1e-12);
     }
 
     #[test]

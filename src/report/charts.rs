@@ -85,6 +85,7 @@ pub fn ranking_data(fits: &[Fit]) -> Vec<RankBar> {
         .take(CHART_POSTINGS)
         .map(|f| RankBar {
             label: label(f),
+            score: f.score.map_or(0.0, crate::num::round1),
             required_points: f.required_points * f.coverage_factor,
             preferred_points: f.preferred_points * f.coverage_factor,
             relevance_points: f.parts.map_or(0.0, |p| p.relevance),

@@ -121,6 +121,7 @@ pub fn page(
     }
     let _ = writeln!(h, "<table><tr><th class=\"n\">#</th><th class=\"n\">Score</th><th class=\"n\">Coverage</th><th>Posting</th><th>Company</th><th class=\"n\">Required</th><th class=\"n\">Preferred</th><th>Missing required</th></tr>");
     for (i, f) in fits.iter().enumerate().take(200) {
+        let f = &super::view::shown(f);
         let score = f
             .score
             .map_or_else(|| "n/a".to_owned(), |s| format!("{s:.1}"));
@@ -179,6 +180,7 @@ pub fn page(
 
     let _ = writeln!(h, "<h2>Explanations</h2>");
     for f in explained {
+        let f = &super::view::shown(f);
         let score = f
             .score
             .map_or_else(|| "n/a".to_owned(), |s| format!("{s:.1}"));

@@ -38,7 +38,8 @@ fn months(m: Option<u32>) -> String {
 
 /// Score as shown in tables.
 pub fn score_text(f: &Fit) -> String {
-    f.score
+    super::view::shown(f)
+        .score
         .map_or_else(|| "n/a".to_owned(), |s| format!("{s:.1}"))
 }
 
@@ -70,6 +71,7 @@ pub fn summary(
     );
     let _ = writeln!(s, "|---:|---:|---:|---|---|---|---|---|");
     for (i, f) in fits.iter().enumerate().take(SUMMARY_ROWS) {
+        let f = &super::view::shown(f);
         let title = match slugs.get(i) {
             Some(slug) => format!("[{}](postings/{slug}.md)", md_escape(&f.title)),
             None => md_escape(&f.title),
@@ -158,6 +160,7 @@ pub fn summary(
 
 /// One posting's explanation: every requirement and the points it earned.
 pub fn explanation(f: &Fit) -> String {
+    let f = &super::view::shown(f);
     let mut s = String::new();
     let _ = writeln!(s, "# {}\n", md_escape(&f.title));
     if let Some(c) = &f.company {

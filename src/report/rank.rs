@@ -46,6 +46,7 @@ impl<'w> RankTable<'w> {
     }
 
     pub fn row(&mut self, f: &Fit) -> std::io::Result<()> {
+        let f = &super::view::shown(f);
         let paint = self.paint;
         self.rows += 1;
         let score = f
@@ -89,6 +90,7 @@ impl<'w> RankTable<'w> {
 }
 
 pub fn explain(f: &Fit, paint: Paint, w: &mut dyn Write, detailed: bool) -> std::io::Result<()> {
+    let f = &super::view::shown(f);
     writeln!(w, "{}", paint.header(&f.title))?;
     if let Some(c) = &f.company {
         writeln!(w, "{c}")?;
