@@ -309,7 +309,40 @@ pub struct CorpusArgs {
     /// Keep only the postings whose id hashes (FNV-1a 64) to shard I of N (0 <= I < N); output
     /// files get `.shard-I-of-N` in their name.
     #[arg(long, value_name = "I/N")]
-    pub shard: Option<crate::shard::Shard>,
+    pub shard: Option<crate::engine::shard::Shard>,
+}
+
+/// `skillfit completions SHELL`: the script for that shell, on `out`.
+pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    clap_complete::generate(shell, &mut cmd, "skillfit", out);
+}
+
+/// `skillfit man [COMMAND]`: the man page (roff) of `skillfit`, or `skillfit-COMMAND(1)`.
+pub fn man(command: Option<&str>, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    // Built, subcommands carry the global flags and their `skillfit-COMMAND` names.
+    cmd.build();
+    let page = match command {
+        None => cmd,
+        Some(name) => match cmd.find_subcommand(name) {
+            Some(sub) => sub.clone(),
+            None => anyhow::bail!(
+                "no command `{name}`; known: {}",
+                cmd.get_subcommands()
+                    .map(|c| c.get_name())
+                    .filter(|n| *n != "help")
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        },
+    };
+    clap_mangen::Man::new(page)
+        .source(format!("skillfit {}", env!("CARGO_PKG_VERSION")))
+        .render(out)?;
+    Ok(())
 }
 
 #[cfg(test)]

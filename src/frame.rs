@@ -212,7 +212,7 @@ pub fn requirements_frame(fits: &[Fit]) -> PolarsResult<DataFrame> {
 }
 
 /// The `matrix` frame: résumé, rank, posting, title, company, score.
-pub fn matrix_frame(rows: &[crate::matrix::Row]) -> PolarsResult<DataFrame> {
+pub fn matrix_frame(rows: &[crate::engine::Row]) -> PolarsResult<DataFrame> {
     let columns = vec![
         Column::new(
             "resume".into(),

@@ -1148,8 +1148,12 @@ fn timeline_of_the_reference_resume() {
         skillfit::period::Month::new(2026, 11).unwrap(),
     )
     .unwrap();
-    let t =
-        skillfit::report::charts::timeline_data(&p, 40, None, skillfit::cli::TimelineSort::Months);
+    let t = skillfit::report::charts::timeline_data(
+        &p,
+        40,
+        None,
+        skillfit::report::charts::TimelineSort::Months,
+    );
     let row = |name: &str| {
         t.rows
             .iter()

@@ -590,7 +590,7 @@ fn reports_and_chart_titles_never_carry_an_absolute_path() {
         &profile,
         40,
         None,
-        skillfit::cli::TimelineSort::Months,
+        skillfit::report::charts::TimelineSort::Months,
     );
     assert_eq!(
         data.title,

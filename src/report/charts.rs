@@ -2,7 +2,6 @@
 //! itself ([`crate::chart`]) takes only this plain data.
 
 use crate::chart::{Band, Cell, ChartFormat, Coverage, GapBar, RankBar, Timeline, TimelineRow};
-use crate::cli::TimelineSort;
 use crate::matching::{Fit, Gap};
 use crate::profile::Profile;
 
@@ -12,6 +11,15 @@ pub const TIMELINE_ROWS: usize = 40;
 pub const CHART_POSTINGS: usize = 20;
 /// Skills in the gaps and coverage charts.
 pub const CHART_SKILLS: usize = 15;
+
+/// Row order of the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineSort {
+    /// Most months first.
+    Months,
+    FirstUsed,
+    Category,
+}
 
 /// The timeline of `p`: the top `top` skills with dated use (by `sort`), optionally of one
 /// category, plus the skills listed without dates.

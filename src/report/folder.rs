@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context};
 
 use super::markdown;
-use crate::batch::Skipped;
+use crate::engine::Skipped;
 use crate::frame;
 use crate::matching::{Fit, Gap};
 use crate::profile::Profile;
@@ -22,6 +22,14 @@ pub const MARKER: &str = ".skillfit-report";
 
 /// A file-name-safe slug of `title`: letters and digits (any script) kept, everything else
 /// folded to `-`, at most 60 characters; never empty, never `.`/`..`.
+/// `reports/<slug of the résumé's file stem>`: where `rank` writes without `--out`.
+pub fn default_dir(resume: &Path) -> std::path::PathBuf {
+    let stem = resume
+        .file_stem()
+        .map_or_else(|| "resume".to_owned(), |s| s.to_string_lossy().into_owned());
+    Path::new("reports").join(slug(&stem))
+}
+
 pub fn slug(title: &str) -> String {
     let mut s = String::new();
     for c in crate::text::nfkc(title).chars() {
@@ -93,7 +101,7 @@ pub fn render(
 }
 
 /// `fits.csv` from every fit, best first, written in chunks (a batch may hold more fits on
-/// disk than in memory: see [`crate::ranked`]).
+/// disk than in memory: see [`crate::engine::ranked`]).
 pub fn write_fits(
     path: &Path,
     fits: impl Iterator<Item = std::io::Result<Fit>>,

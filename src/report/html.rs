@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::batch::Skipped;
+use crate::engine::Skipped;
 use crate::matching::{Fit, Gap};
 use crate::period::format_months;
 use crate::profile::Profile;
@@ -17,6 +17,25 @@ pub struct Charts {
     pub ranking: Option<String>,
     pub gaps: Option<String>,
     pub coverage: Option<String>,
+}
+
+impl Charts {
+    /// The SVG charts among `rendered` (`(file name, bytes)`, as
+    /// [`super::charts::render_all`] gives them), to inline into the page.
+    pub fn from_rendered(rendered: &[(String, Vec<u8>)]) -> Charts {
+        let svg = |name: &str| {
+            rendered
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        };
+        Charts {
+            timeline: svg("timeline.svg"),
+            ranking: svg("ranking.svg"),
+            gaps: svg("gaps.svg"),
+            coverage: svg("coverage.svg"),
+        }
+    }
 }
 
 /// Escape text for HTML element content and attribute values.

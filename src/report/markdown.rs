@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::batch::Skipped;
+use crate::engine::Skipped;
 use crate::matching::{Fit, Gap};
 use crate::period::format_months;
 use crate::profile::Profile;

@@ -11,14 +11,16 @@ mod json;
 pub mod json_resume;
 pub mod markdown;
 mod parquet;
+pub mod posting;
 pub mod rank;
 mod table;
+pub mod taxonomy;
 pub mod view;
 
 pub use table::fit as fit_width;
 
 /// What a report shows of a ranking: the best fits (best first; a batch keeps the best
-/// [`crate::ranked::TOP`]) and how many postings there were in all.
+/// [`crate::engine::ranked::TOP`]) and how many postings there were in all.
 #[derive(Debug, Clone, Copy)]
 pub struct Ranking<'a> {
     pub top: &'a [crate::matching::Fit],
@@ -39,8 +41,18 @@ impl<'a> Ranking<'a> {
 
 use std::io::Write;
 
-use crate::cli::ProfileFormat;
 use crate::profile::Profile;
+
+/// The formats of `skillfit profile`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileFormat {
+    Table,
+    Json,
+    Csv,
+    Parquet,
+    /// A JSON Resume document (jsonresume.org) with months per skill in `x-skillfit`.
+    JsonResume,
+}
 
 /// Writes a profile in one format.
 pub trait ProfileEmitter {

@@ -5,11 +5,54 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::table::fit;
-use crate::batch::Skipped;
+use crate::engine::Skipped;
 use crate::matching::{Fit, Gap, GapStatus};
 use crate::period::format_months;
 use crate::style::Paint;
 use crate::taxonomy::MatchKind;
+
+/// What `rank` prints on stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    Table,
+    /// Every fit with its requirement rows.
+    Json,
+    Csv,
+}
+
+/// `rank`'s stdout: the `shown` fits (already filtered, in rank order), streamed as a table
+/// or CSV, or collected into one JSON document.
+pub fn write_ranking(
+    format: Output,
+    shown: impl Iterator<Item = std::io::Result<Fit>>,
+    profile: &crate::profile::Profile,
+    skipped: &[Skipped],
+    paint: Paint,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match format {
+        Output::Table => {
+            let mut table = RankTable::new(paint, out)?;
+            for f in shown {
+                table.row(&f?)?;
+            }
+            table.finish(skipped)?;
+        }
+        Output::Json => {
+            let postings = shown.collect::<std::io::Result<Vec<_>>>()?;
+            let j = RankJson {
+                as_of: profile.as_of,
+                resume: &profile.source,
+                postings: &postings,
+                skipped,
+            };
+            serde_json::to_writer_pretty(&mut *out, &j)?;
+            writeln!(out)?;
+        }
+        Output::Csv => crate::frame::write_fits_csv(shown, out)?,
+    }
+    Ok(())
+}
 
 /// `rank --format json`.
 #[derive(Serialize)]

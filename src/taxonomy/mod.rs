@@ -65,6 +65,14 @@ pub const CATEGORIES: &[&str] = &[
     "other",
 ];
 
+/// An error naming the known categories when `c` is not one of them.
+pub fn known_category(c: &str) -> anyhow::Result<()> {
+    if !CATEGORIES.contains(&c) {
+        anyhow::bail!("unknown category `{c}`; known: {}", CATEGORIES.join(", "));
+    }
+    Ok(())
+}
+
 /// Index of a skill inside one [`Taxonomy`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SkillId(pub u32);

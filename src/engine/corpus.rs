@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use anyhow::Context as _;
 
-use crate::batch::Skipped;
+use crate::engine::Skipped;
 use crate::frame::ParquetSlices;
 use crate::posting::{self, Posting, PostingError};
 use crate::taxonomy::Taxonomy;
@@ -45,18 +45,6 @@ pub struct Columns {
     pub title: Option<String>,
     pub company: Option<String>,
     pub url: Option<String>,
-}
-
-impl From<&crate::cli::CorpusArgs> for Columns {
-    fn from(a: &crate::cli::CorpusArgs) -> Self {
-        Columns {
-            text: a.text_col.clone(),
-            id: a.id_col.clone(),
-            title: a.title_col.clone(),
-            company: a.company_col.clone(),
-            url: a.url_col.clone(),
-        }
-    }
 }
 
 /// One posting read from a table.

@@ -130,6 +130,21 @@ impl Ranked {
     }
 
     /// Every fit, best first (as often as needed: each call reads the runs from the start).
+    /// What `rank` shows: the fits at or above `min_score` (as shown, one decimal; unscored
+    /// ones only without a floor), at most `top` of them, in rank order.
+    pub fn shown(
+        &mut self,
+        min_score: Option<f64>,
+        top: Option<usize>,
+    ) -> io::Result<impl Iterator<Item = io::Result<Fit>> + '_> {
+        let keep = move |f: &io::Result<Fit>| {
+            f.as_ref().map_or(true, |f| {
+                min_score.is_none_or(|m| f.shown_score().is_some_and(|x| x >= m))
+            })
+        };
+        Ok(self.iter()?.filter(keep).take(top.unwrap_or(usize::MAX)))
+    }
+
     pub fn iter(&mut self) -> io::Result<Merged<'_>> {
         matching::rank(&mut self.held);
         let mut heads = Vec::with_capacity(self.runs.len() + 1);

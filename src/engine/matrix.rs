@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::batch::{self, Skipped};
+use crate::engine::batch;
+use crate::engine::{Row, Skipped};
 use crate::matching::Scoring;
 use crate::matching::{self, Compact, ResumeSkills};
 use crate::period::Month;
@@ -26,17 +27,6 @@ pub struct MatrixPosting {
     pub title: String,
     pub company: Option<String>,
     compact: Compact,
-}
-
-/// One output row.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    pub resume: String,
-    pub rank: u32,
-    pub posting: String,
-    pub title: String,
-    pub company: Option<String>,
-    pub score: f64,
 }
 
 /// Résumé files under `inputs` (`.md`, `.markdown`, `.txt`, `.json` for JSON Resume), sorted.
@@ -62,8 +52,8 @@ pub fn load_postings(
     files
         .par_iter()
         .map(|path| {
-            let guarded = crate::guard::isolate(|| {
-                crate::guard::inject_test_panic(path);
+            let guarded = crate::engine::guard::isolate(|| {
+                crate::engine::guard::inject_test_panic(path);
                 posting::load_posting(path, tax).map(|p| MatrixPosting {
                     compact: Compact::new(&p),
                     path: p.path,
@@ -118,9 +108,9 @@ pub fn top_k(
     let results: Vec<Result<Vec<Row>, Skipped>> = resumes
         .par_iter()
         .map(|path| {
-            let guarded = crate::guard::isolate(|| {
-                crate::guard::inject_test_panic(path);
-                let loaded = crate::profile_resume(path, tax, as_of);
+            let guarded = crate::engine::guard::isolate(|| {
+                crate::engine::guard::inject_test_panic(path);
+                let loaded = super::profile_resume(path, tax, as_of);
                 match loaded {
                     Err(e) => Err(Skipped {
                         path: path.display().to_string(),
@@ -264,4 +254,63 @@ pub fn run(
         skipped,
         warnings,
     })
+}
+
+/// The file `matrix` writes, by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Parquet,
+    Csv,
+}
+
+impl Format {
+    /// `.parquet` or `.csv` (any case); anything else is a usage error naming the file.
+    pub fn from_path(path: &Path) -> anyhow::Result<Format> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("parquet") => Ok(Format::Parquet),
+            Some("csv") => Ok(Format::Csv),
+            _ => anyhow::bail!("--out {}: use a .parquet or .csv file name", path.display()),
+        }
+    }
+}
+
+/// Every résumé of `resumes` × every posting of `sources`: each résumé's best `k` postings.
+/// Warnings and skipped inputs go to `hooks` (and skipped ones are returned); an error when no
+/// row could be made at all.
+pub fn matrix(
+    resumes: &[PathBuf],
+    sources: &super::Sources<'_>,
+    tax: &Taxonomy,
+    as_of: Month,
+    scoring: &Scoring,
+    k: usize,
+    hooks: &mut super::Hooks<'_>,
+) -> anyhow::Result<Outcome> {
+    let mut source = batch::Postings::open(sources.jobs, &sources.columns, sources.shard)?;
+    (hooks.expect)(source.len_hint());
+    let o = run(resumes, &mut source, tax, as_of, scoring, k, hooks.tick)?;
+    for w in &o.warnings {
+        (hooks.event)(super::Event::SourceWarning(w))?;
+    }
+    for s in &o.skipped {
+        (hooks.event)(super::Event::Skipped(s))?;
+    }
+    if o.rows.is_empty() {
+        anyhow::bail!("nothing to write: no résumé could be scored against any posting");
+    }
+    Ok(o)
+}
+
+/// The rows as Parquet or CSV (through the `matrix` frame).
+pub fn write(rows: &[Row], format: Format, w: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    let df = crate::frame::matrix_frame(rows)?;
+    match format {
+        Format::Parquet => crate::frame::write_parquet(&df, w)?,
+        Format::Csv => crate::frame::write_csv(&df, w)?,
+    }
+    Ok(())
 }

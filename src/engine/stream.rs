@@ -15,8 +15,8 @@ use std::sync::mpsc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::batch::{self, Work};
-use crate::corpus::{self, Columns};
+use crate::engine::batch::{self, Work};
+use crate::engine::corpus::{self, Columns};
 use crate::matching::Scoring;
 use crate::matching::{self, Fit, ResumeSkills};
 use crate::num::{round1, round2};
@@ -182,15 +182,15 @@ pub fn score_jsonl(
     })
 }
 
-/// `skillfit score RESUME --jobs-jsonl SRC`: `-` is standard input. Exit 1 when any line
-/// failed.
+/// `skillfit score RESUME --jobs-jsonl SRC`: `-` is standard input. Gives how many lines
+/// failed (the command exits 1 when any did).
 pub fn run(
     src: &std::path::Path,
     tax: &Taxonomy,
     have: &ResumeSkills,
     scoring: &Scoring,
     out: &mut dyn Write,
-) -> anyhow::Result<crate::Exit> {
+) -> anyhow::Result<usize> {
     use anyhow::Context as _;
     let shown = src.display().to_string();
     let input: Box<dyn BufRead + Send> = if shown == "-" {
@@ -201,9 +201,5 @@ pub fn run(
         ))
     };
     let counts = score_jsonl(input, &shown, &Columns::default(), tax, have, scoring, out)?;
-    Ok(if counts.failed == 0 {
-        crate::Exit::Ok
-    } else {
-        crate::Exit::Partial
-    })
+    Ok(counts.failed)
 }

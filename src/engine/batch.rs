@@ -9,19 +9,12 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::Serialize;
 
+use super::Skipped;
 use crate::matching::Scoring;
 use crate::matching::{self, Fit, ResumeSkills};
 use crate::posting;
 use crate::taxonomy::Taxonomy;
-
-/// A posting that could not be used, and why.
-#[derive(Debug, Clone, Serialize)]
-pub struct Skipped {
-    pub path: String,
-    pub reason: String,
-}
 
 /// What [`discover`] found: the files to read (sorted, each file once), the inputs and
 /// entries that cannot be used, and warnings about files that are read all the same.
@@ -165,57 +158,11 @@ fn is_readme(path: &Path) -> bool {
         .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
 }
 
-/// Parse and score every file in parallel, keeping only the (compact) fit of each posting;
-/// results in input order. `on_done` is called once per file (for a progress bar).
-pub fn score_all(
-    files: &[PathBuf],
-    tax: &Taxonomy,
-    have: &ResumeSkills,
-    scoring: &Scoring,
-    on_done: &(dyn Fn() + Sync),
-) -> Vec<Result<Fit, Skipped>> {
-    files
-        .par_iter()
-        .map(|path| {
-            let result = score_file(path, tax, have, scoring).map(|mut fit| {
-                fit.compact();
-                fit
-            });
-            on_done();
-            result
-        })
-        .collect()
-}
-
-/// Parse and score one file, with full evidence texts.
-pub fn score_file(
-    path: &Path,
-    tax: &Taxonomy,
-    have: &ResumeSkills,
-    scoring: &Scoring,
-) -> Result<Fit, Skipped> {
-    let outcome = crate::guard::isolate(|| {
-        crate::guard::inject_test_panic(path);
-        posting::load_posting(path, tax).map(|p| matching::score(have, &p, scoring))
-    });
-    match outcome {
-        Ok(Ok(fit)) => Ok(fit),
-        Ok(Err(e)) => Err(Skipped {
-            path: path.display().to_string(),
-            reason: e.reason(),
-        }),
-        Err(reason) => Err(Skipped {
-            path: path.display().to_string(),
-            reason,
-        }),
-    }
-}
-
-/// One posting to read: a file, or a row of a table (see [`crate::corpus`]).
+/// One posting to read: a file, or a row of a table (see [`crate::engine::corpus`]).
 #[derive(Debug, Clone)]
 pub enum Work {
     File(PathBuf),
-    Row(crate::corpus::Row),
+    Row(crate::engine::corpus::Row),
 }
 
 impl Work {
@@ -236,11 +183,11 @@ pub fn with_posting<T>(
     then: impl FnOnce(posting::Posting) -> T,
 ) -> Result<T, Skipped> {
     let id = work.id();
-    let outcome = crate::guard::isolate(|| {
-        crate::guard::inject_test_panic(Path::new(&id));
+    let outcome = crate::engine::guard::isolate(|| {
+        crate::engine::guard::inject_test_panic(Path::new(&id));
         match work {
             Work::File(path) => posting::load_posting(path, tax),
-            Work::Row(row) => crate::corpus::parse_row(row, tax),
+            Work::Row(row) => crate::engine::corpus::parse_row(row, tax),
         }
         .map(then)
     });
@@ -254,7 +201,8 @@ pub fn with_posting<T>(
     }
 }
 
-/// Parse and score a chunk of postings in parallel (compact fits, in chunk order).
+/// Parse and score a chunk of postings in parallel (fits with their evidence texts, in chunk
+/// order; the caller keeps what it needs and [`Fit::compact`]s the rest).
 pub fn score_work(
     chunk: &[Result<Work, Skipped>],
     tax: &Taxonomy,
@@ -266,11 +214,7 @@ pub fn score_work(
         .par_iter()
         .map(|w| {
             let r = match w {
-                Ok(work) => with_posting(work, tax, |p| {
-                    let mut fit = matching::score(have, &p, scoring);
-                    fit.compact();
-                    fit
-                }),
+                Ok(work) => with_posting(work, tax, |p| matching::score(have, &p, scoring)),
                 Err(s) => Err(s.clone()),
             };
             on_done();
@@ -286,9 +230,9 @@ pub fn score_work(
 pub struct Postings {
     files: Vec<PathBuf>,
     next_file: usize,
-    tables: Vec<crate::corpus::Table>,
+    tables: Vec<crate::engine::corpus::Table>,
     next_table: usize,
-    shard: Option<crate::shard::Shard>,
+    shard: Option<crate::engine::shard::Shard>,
     /// Inputs that do not exist or cannot be read (found while opening).
     pub skipped: Vec<Skipped>,
     /// Files read all the same, with a warning (a file name that is not valid UTF-8).
@@ -299,23 +243,24 @@ impl Postings {
     /// Find the files and open the tables; a table whose columns do not fit is an error.
     pub fn open(
         jobs: &[PathBuf],
-        columns: &crate::corpus::Columns,
-        shard: Option<crate::shard::Shard>,
+        columns: &crate::engine::corpus::Columns,
+        shard: Option<crate::engine::shard::Shard>,
     ) -> anyhow::Result<Postings> {
         let Found {
             files: found,
             skipped,
             warnings,
         } = discover(jobs);
-        let (tables, files): (Vec<PathBuf>, Vec<PathBuf>) =
-            found.into_iter().partition(|p| crate::corpus::is_table(p));
+        let (tables, files): (Vec<PathBuf>, Vec<PathBuf>) = found
+            .into_iter()
+            .partition(|p| crate::engine::corpus::is_table(p));
         let files = files
             .into_iter()
             .filter(|f| shard.is_none_or(|s| s.keeps(&f.display().to_string())))
             .collect();
         let tables = tables
             .iter()
-            .map(|t| crate::corpus::Table::open(t, columns))
+            .map(|t| crate::engine::corpus::Table::open(t, columns))
             .collect::<anyhow::Result<Vec<_>>>()?;
         Ok(Postings {
             files,
@@ -333,7 +278,7 @@ impl Postings {
         let rows: usize = self
             .tables
             .iter()
-            .filter_map(crate::corpus::Table::known_rows)
+            .filter_map(crate::engine::corpus::Table::known_rows)
             .sum();
         let rows = match self.shard {
             Some(s) => rows / s.count as usize,

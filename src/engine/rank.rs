@@ -1,0 +1,258 @@
+//! `rank` and `gaps`: one résumé against a batch of postings.
+//!
+//! Postings are scored in chunks ([`batch::Postings::next_chunk`]); each chunk's fits are
+//! first seen by the sinks (gap totals, the report's long-form rows, the best fits to explain)
+//! and then kept in rank order by [`Ranked`] (stripped of their rows, spilled to disk beyond a
+//! bound), so memory stays bounded however many postings there are.
+
+use std::path::{Path, PathBuf};
+
+use super::ranked::{self, Ranked};
+use super::{batch, Event, Hooks, Skipped, Sources};
+use crate::matching::{self, Fit, Gap, GapAcc, ResumeSkills, Scoring};
+use crate::profile::Profile;
+use crate::report;
+use crate::taxonomy::Taxonomy;
+
+/// Postings explained in the report (`postings/<slug>.md`): the best ones. The rest are in
+/// the CSV/Parquet files; a 100,000-posting run does not write 100,000 Markdown files.
+pub const EXPLAIN_TOP: usize = 100;
+
+/// What to rank and what to keep.
+#[derive(Debug, Clone, Default)]
+pub struct RankJob<'a> {
+    pub sources: Sources<'a>,
+    /// Keep only the best N fits (when nothing needs the others: no report, no score floor).
+    pub keep: Option<usize>,
+    /// Write the report folder here, atomically (`None`: no report).
+    pub report_dir: Option<PathBuf>,
+    /// Keep each fit's requirement rows in [`RankOutcome::fits`] (JSON output shows them).
+    pub keep_rows: bool,
+}
+
+/// A ranked batch: every fit (or the best `keep`) in rank order, the gaps over all of them,
+/// what was skipped, and where the report went.
+pub struct RankOutcome {
+    pub fits: Ranked,
+    pub gaps: Vec<Gap>,
+    pub skipped: Vec<Skipped>,
+    /// The report's `summary.md`, when a report was written.
+    pub report: Option<PathBuf>,
+}
+
+/// The gaps of a batch and what was skipped.
+pub struct GapsOutcome {
+    pub gaps: Vec<Gap>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Rank every posting of `job.sources` for `profile`; write the report folder when asked.
+pub fn rank(
+    profile: &Profile,
+    tax: &Taxonomy,
+    scoring: &Scoring,
+    job: &RankJob<'_>,
+    hooks: &mut Hooks<'_>,
+) -> anyhow::Result<RankOutcome> {
+    // The report's long-form rows are streamed to disk while scoring; only per-posting
+    // results stay in memory (plus the rows themselves when JSON output asks for them).
+    let stage = job
+        .report_dir
+        .as_deref()
+        .map(report::folder::Staging::begin)
+        .transpose()?;
+    let mut sink = match &stage {
+        Some(st) => Some(crate::frame::RequirementsSink::create(
+            &st.path(Path::new("requirements.csv"))?,
+            &st.path(Path::new("requirements.parquet"))?,
+        )?),
+        None => None,
+    };
+    let mut gap_acc = GapAcc::default();
+    // The best fits with their rows and evidence texts: the report explains them.
+    let mut best: Vec<Fit> = Vec::new();
+    let mut on_chunk = |chunk: &mut [Fit]| -> anyhow::Result<()> {
+        for f in chunk.iter() {
+            gap_acc.add(f);
+        }
+        if stage.is_some() {
+            keep_best(&mut best, chunk);
+        }
+        for f in chunk.iter_mut() {
+            f.compact();
+        }
+        if let Some(sink) = &mut sink {
+            sink.write(chunk)?;
+        }
+        if !job.keep_rows {
+            chunk.iter_mut().for_each(Fit::strip);
+        }
+        Ok(())
+    };
+    let (mut fits, skipped) = score_batch(
+        profile,
+        tax,
+        scoring,
+        &job.sources,
+        job.keep,
+        &mut on_chunk,
+        hooks,
+    )?;
+    let gaps = gap_acc.finish();
+    let report = match (stage, sink, &job.report_dir) {
+        (Some(stage), Some(sink), Some(dir)) => {
+            sink.finish()?;
+            write_report(profile, &mut fits, &best, &gaps, &skipped, stage)?;
+            Some(dir.join("summary.md"))
+        }
+        _ => None,
+    };
+    Ok(RankOutcome {
+        fits,
+        gaps,
+        skipped,
+        report,
+    })
+}
+
+/// Total the gaps of every posting of `sources` for `profile`; no fit is kept.
+pub fn gaps(
+    profile: &Profile,
+    tax: &Taxonomy,
+    scoring: &Scoring,
+    sources: &Sources<'_>,
+    hooks: &mut Hooks<'_>,
+) -> anyhow::Result<GapsOutcome> {
+    let mut acc = GapAcc::default();
+    let (_, skipped) = score_batch(
+        profile,
+        tax,
+        scoring,
+        sources,
+        Some(0),
+        &mut |chunk| {
+            for f in chunk.iter_mut() {
+                acc.add(f);
+                f.strip();
+            }
+            Ok(())
+        },
+        hooks,
+    )?;
+    Ok(GapsOutcome {
+        gaps: acc.finish(),
+        skipped,
+    })
+}
+
+/// `best` ← the best [`EXPLAIN_TOP`] of `best` and `chunk`, in rank order.
+fn keep_best(best: &mut Vec<Fit>, chunk: &[Fit]) {
+    let bar = (best.len() >= EXPLAIN_TOP).then(|| best[best.len() - 1].clone());
+    best.extend(
+        chunk
+            .iter()
+            .filter(|f| {
+                bar.as_ref()
+                    .is_none_or(|b| matching::rank_order(f, b).is_lt())
+            })
+            .cloned(),
+    );
+    matching::rank(best);
+    best.truncate(EXPLAIN_TOP);
+}
+
+/// Parse and score every posting of `sources`; fits ranked, skipped inputs reported through
+/// `hooks` (and returned). With `keep` set, only the best `keep` fits are kept while scoring
+/// (bounded memory). `on_chunk` sees each chunk of fresh fits (with their requirement rows and
+/// evidence texts) before they are kept.
+fn score_batch(
+    profile: &Profile,
+    tax: &Taxonomy,
+    scoring: &Scoring,
+    sources: &Sources<'_>,
+    keep: Option<usize>,
+    on_chunk: &mut dyn FnMut(&mut [Fit]) -> anyhow::Result<()>,
+    hooks: &mut Hooks<'_>,
+) -> anyhow::Result<(Ranked, Vec<Skipped>)> {
+    let have = ResumeSkills::from_profile(profile, tax);
+    let mut source = batch::Postings::open(sources.jobs, &sources.columns, sources.shard)?;
+    let mut skipped = std::mem::take(&mut source.skipped);
+    for w in &source.warnings {
+        (hooks.event)(Event::SourceWarning(w))?;
+    }
+    (hooks.expect)(source.len_hint());
+    // Fits that `on_chunk` stripped of their rows can wait on disk (sorted runs) once there
+    // are many: memory stays bounded however many postings there are.
+    let mut fits = Ranked::new(Some(ranked::spill_at()));
+    while let Some(chunk) = source.next_chunk(4096)? {
+        let mut fresh = Vec::with_capacity(chunk.len());
+        for outcome in batch::score_work(&chunk, tax, &have, scoring, hooks.tick) {
+            match outcome {
+                Ok(f) => {
+                    for w in &f.warnings {
+                        (hooks.event)(Event::PostingWarning(w))?;
+                    }
+                    fresh.push(f)
+                }
+                Err(s) => skipped.push(s),
+            }
+        }
+        on_chunk(&mut fresh)?;
+        fits.push(fresh)?;
+        if let Some(k) = keep {
+            fits.truncate(k);
+        }
+    }
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    for s in &skipped {
+        (hooks.event)(Event::Skipped(s))?;
+    }
+    if fits.is_empty() && skipped.is_empty() {
+        anyhow::bail!(
+            "no posting files ({}) in {}",
+            crate::posting::EXTENSIONS
+                .iter()
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            sources.describe()
+        );
+    }
+    if fits.is_empty() {
+        anyhow::bail!(
+            "no postings to rank in {} ({} skipped)",
+            sources.describe(),
+            skipped.len()
+        );
+    }
+    Ok((fits, skipped))
+}
+
+/// Write the report folder (`summary.md`, `report.html`, explanations, charts, `fits.csv`;
+/// the requirement rows were streamed into `stage` while scoring) and commit it.
+fn write_report(
+    profile: &Profile,
+    fits: &mut Ranked,
+    explained: &[Fit],
+    gaps: &[Gap],
+    skipped: &[Skipped],
+    stage: report::folder::Staging,
+) -> anyhow::Result<()> {
+    report::folder::write_fits(&stage.path(Path::new("fits.csv"))?, fits.iter()?)?;
+    let ranking = report::Ranking {
+        top: fits.top(),
+        total: fits.len(),
+        scored: fits.scored(),
+    };
+    for (rel, bytes) in report::folder::render(profile, ranking, explained, gaps, skipped)? {
+        stage.add(&rel, &bytes)?;
+    }
+    let charts = report::charts::render_all(profile, ranking.top, explained, gaps)?;
+    let inline = report::html::Charts::from_rendered(&charts);
+    let page = report::html::page(profile, ranking, explained, gaps, skipped, &inline);
+    stage.add(Path::new("report.html"), page.as_bytes())?;
+    for (name, bytes) in &charts {
+        stage.add(Path::new(name), bytes)?;
+    }
+    stage.commit()
+}
