@@ -1,9 +1,9 @@
-//! Charts: SVG golden snapshots (`UPDATE_GOLDEN=1 cargo test --test chart` rewrites them),
+//! Charts: SVG golden snapshots (`UPDATE_GOLDEN=1 cargo test --test it chart` rewrites them),
 //! PNG sanity, Japanese glyphs, empty inputs.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
 
+use crate::harness::root;
 use skillfit::chart::{
     self, Band, Cell, ChartFormat, Coverage, GapBar, RankBar, Timeline, TimelineRow,
 };
@@ -86,7 +86,7 @@ fn sample_ranking() -> Vec<RankBar> {
 }
 
 fn golden(name: &str, actual: &[u8]) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    let path = root()
         .join("tests/golden/charts")
         .join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
@@ -96,7 +96,7 @@ fn golden(name: &str, actual: &[u8]) {
     }
     let expected = std::fs::read(&path).unwrap_or_else(|e| {
         panic!(
-            "{}: {e}; run `UPDATE_GOLDEN=1 cargo test --test chart` to create it",
+            "{}: {e}; run `UPDATE_GOLDEN=1 cargo test --test it chart` to create it",
             path.display()
         )
     });
