@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use skillfit::taxonomy::Taxonomy;
 
-use crate::harness::{bin, fixture, root, run, seed, skillfit, skipped, stderr, stdout, SEED_RESUME};
+use crate::harness::{
+    bin, fixture, root, run, seed, skillfit, skipped, stderr, stdout, Test, SEED_RESUME,
+};
 
 fn profile_json(path: &Path, as_of: &str) -> Value {
     let o = run(&[
@@ -473,15 +475,19 @@ fn reversed_period_is_a_warning_naming_the_line() {
 
 #[test]
 fn taxonomy_show_resolves_aliases_and_suggests() {
-    let o = run(&["taxonomy", "show", "k8s", "--format", "json"]);
-    assert!(o.status.success());
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = Test::new()
+        .args(["taxonomy", "show", "k8s", "--format", "json"])
+        .run()
+        .success()
+        .json();
     assert_eq!(v["name"], "Kubernetes");
     for key in ["id", "name", "category", "aliases", "implies"] {
         assert!(v.get(key).is_some(), "{key}");
     }
-    let o = run(&["taxonomy", "show", "Amazon EKS", "--format", "json"]);
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = Test::new()
+        .args(["taxonomy", "show", "Amazon EKS", "--format", "json"])
+        .run()
+        .json();
     let implies: Vec<&str> = v["implies"]
         .as_array()
         .unwrap()
@@ -493,25 +499,27 @@ fn taxonomy_show_resolves_aliases_and_suggests() {
         "{implies:?}"
     );
 
-    let o = run(&["taxonomy", "show", "Kubernets"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("did you mean: Kubernetes"),
-        "{}",
-        stderr(&o)
-    );
-    assert!(o.stdout.is_empty());
+    Test::new()
+        .args(["taxonomy", "show", "Kubernets"])
+        .run()
+        .exit(2)
+        .stderr_contains("did you mean: Kubernetes")
+        .stdout_is("");
 }
 
 #[test]
 fn taxonomy_list_by_category() {
-    let o = run(&["taxonomy", "list", "--category", "language"]);
-    assert!(o.status.success());
-    let text = stdout(&o);
+    let text = Test::new()
+        .args(["taxonomy", "list", "--category", "language"])
+        .run()
+        .success()
+        .stdout();
     assert!(text.lines().any(|l| l.starts_with("Go ")));
     assert!(text.lines().all(|l| l.contains("language")));
-    let o = run(&["taxonomy", "list", "--category", "languages"]);
-    assert_eq!(o.status.code(), Some(2));
+    Test::new()
+        .args(["taxonomy", "list", "--category", "languages"])
+        .run()
+        .exit(2);
 }
 
 #[test]
@@ -547,10 +555,12 @@ fn user_taxonomy_extends_and_bad_file_names_the_line() {
 
 #[test]
 fn help_lists_the_commands() {
-    let o = run(&["--help"]);
-    assert!(o.status.success());
-    let text = stdout(&o);
-    assert!(text.contains("profile") && text.contains("taxonomy"));
+    Test::new()
+        .arg("--help")
+        .run()
+        .success()
+        .stdout_contains("profile")
+        .stdout_contains("taxonomy");
 }
 
 /// Compare `skillfit posting --format json` for every sample posting with its expected file.
