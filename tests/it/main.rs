@@ -19,3 +19,4 @@ mod props;
 mod ranking;
 mod robustness;
 mod shards;
+mod snapshots;
