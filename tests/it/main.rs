@@ -12,6 +12,7 @@ mod bad_inputs;
 mod chart;
 mod cli;
 mod corpora;
+mod errors;
 mod json_resume;
 mod polish;
 mod precision;
