@@ -609,7 +609,7 @@ fn unprivileged(dir: &Path) -> Option<std::process::Command> {
         return Some(c);
     }
     let link = dir.join("skillfit-bin");
-    let ok = (link.exists() || std::fs::hard_link(&bin, &link).is_ok())
+    let ok = (link.exists() || std::fs::hard_link(bin, &link).is_ok())
         && std::process::Command::new("setpriv")
             .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
             .status()

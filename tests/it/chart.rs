@@ -86,9 +86,7 @@ fn sample_ranking() -> Vec<RankBar> {
 }
 
 fn golden(name: &str, actual: &[u8]) {
-    let path = root()
-        .join("tests/golden/charts")
-        .join(name);
+    let path = root().join("tests/golden/charts").join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, actual).unwrap();

@@ -67,7 +67,12 @@ fn resume_that_is_a_folder() {
 #[test]
 fn empty_resume() {
     refused(
-        &["profile", "tests/fixtures/bad/empty.md", "--as-of", "2026-11"],
+        &[
+            "profile",
+            "tests/fixtures/bad/empty.md",
+            "--as-of",
+            "2026-11",
+        ],
         "skillfit: error: tests/fixtures/bad/empty.md: file is empty\n",
     );
 }
@@ -75,7 +80,12 @@ fn empty_resume() {
 #[test]
 fn binary_resume() {
     refused(
-        &["profile", "tests/fixtures/bad/binary.md", "--as-of", "2026-11"],
+        &[
+            "profile",
+            "tests/fixtures/bad/binary.md",
+            "--as-of",
+            "2026-11",
+        ],
         "skillfit: error: tests/fixtures/bad/binary.md: looks like a binary file, not text\n",
     );
 }
@@ -250,7 +260,9 @@ fn bad_shard() {
 #[test]
 fn parquet_to_a_terminal() {
     refused(
-        &["profile", RESUME, "--as-of", "2026-11", "--format", "parquet"],
+        &[
+            "profile", RESUME, "--as-of", "2026-11", "--format", "parquet",
+        ],
         "skillfit: error: --format parquet writes a binary file: add --output FILE\n",
     );
 }

@@ -355,7 +355,7 @@ sys.stdout.write("escapes" if b"\x1b[" in buf else "plain")
         let mut c = std::process::Command::new("python3");
         c.arg("-c")
             .arg(script)
-            .arg(&bin)
+            .arg(bin)
             .args(rank_args())
             // The progress bar moves the cursor with escapes of its own.
             .arg("--no-progress")

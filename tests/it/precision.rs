@@ -182,11 +182,9 @@ fn japanese_katakana_names_and_ordinary_words() {
     )
     .is_empty());
     // The new prose fixture does hold such words: raw matching finds them, the readers do not.
-    let zoo = std::fs::read_to_string(
-        root()
-            .join("tests/fixtures/prose/ja_weekend_zoo_and_shopping.md"),
-    )
-    .expect("prose fixture");
+    let zoo =
+        std::fs::read_to_string(root().join("tests/fixtures/prose/ja_weekend_zoo_and_shopping.md"))
+            .expect("prose fixture");
     let raw: BTreeSet<String> = tax
         .find(&skillfit::text::nfkc(&zoo))
         .iter()

@@ -247,7 +247,9 @@ fn redact_html(html: &str) -> String {
 fn rank_report_folder() {
     let dir = tempdir();
     let out = dir.path().join("report");
-    let args = ["rank", JA, "jobs", "--as-of", AS_OF, "--color", "never", "--out"];
+    let args = [
+        "rank", JA, "jobs", "--as-of", AS_OF, "--color", "never", "--out",
+    ];
     Test::new().args(args).arg(&out).run().success();
     let what = format!("skillfit {} [TMP]/report", args.join(" "));
     // The temporary folder's path, should a file name it, is redacted.
@@ -272,16 +274,7 @@ fn matrix_csv() {
     let dir = tempdir();
     let out = dir.path().join("m.csv");
     let args = [
-        "matrix",
-        JA,
-        EN,
-        "--jobs",
-        "jobs",
-        "--top",
-        "3",
-        "--as-of",
-        AS_OF,
-        "--out",
+        "matrix", JA, EN, "--jobs", "jobs", "--top", "3", "--as-of", AS_OF, "--out",
     ];
     Test::new().args(args).arg(&out).run().success();
     snapshot(
