@@ -84,10 +84,12 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Print a clear note for a test that cannot check anything in this environment (and so
-/// passes without having run its check).
+/// Report a test (or part of one) that cannot run in this environment and so passes without
+/// having checked anything: `SKIPPED test: why`, written to the real stderr, past the test
+/// runner's output capture, so that it shows in the `cargo test` output.
 pub fn skipped(test: &str, why: &str) {
-    eprintln!("SKIPPED {test}: {why}");
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "SKIPPED {test}: {why}");
 }
 
 /// One run of the binary, built fluently: `Test::new().args([...]).run()`.

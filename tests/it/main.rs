@@ -4,7 +4,9 @@
 //! `cargo test --test it` runs them; `cargo test --test it -- --ignored` runs the ones that need
 //! the reference data beside CI checkouts (`../shared/seed/`). Snapshots live in
 //! `tests/it/snapshots/` (insta: `INSTA_UPDATE=always cargo test --test it snapshots` rewrites
-//! them; review the diff), SVG goldens in `tests/golden/charts/` (`UPDATE_GOLDEN=1`).
+//! them; review the diff), SVG goldens in `tests/golden/charts/` (`UPDATE_GOLDEN=1`). A test
+//! that cannot run here (no python3 for a pty, root without setpriv, no tmpfs) passes and says
+//! `SKIPPED <test>: why` in the `cargo test` output.
 
 mod harness;
 
