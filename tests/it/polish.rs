@@ -10,8 +10,9 @@ use assert_cmd::Command;
 use crate::harness::{bare, bin, root, skipped, stderr, stdout};
 use clap::Parser;
 
-/// The binary with a scrubbed environment (no `NO_COLOR`: the colour tests set it themselves),
-/// `home` as HOME and `home/xdg` as XDG_CONFIG_HOME.
+/// The binary with nothing from the caller's environment but PATH (and a fixed locale), and HOME
+/// and XDG_CONFIG_HOME pointing into `home` (so no real user config is ever read). No
+/// `NO_COLOR`: the colour tests set it themselves.
 fn skillfit(home: &Path) -> Command {
     let mut c = bare();
     c.env("HOME", home).env("XDG_CONFIG_HOME", home.join("xdg"));
