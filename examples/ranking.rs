@@ -8,7 +8,7 @@
 //! cargo run --example ranking -- --config my.toml   # with other scoring settings
 //! ```
 //!
-//! `tests/ranking.rs` checks the same numbers (≥ 90 %, every strong one).
+//! `tests/it/ranking.rs` checks the same numbers (≥ 90 %, every strong one).
 
 #[path = "../tests/ranking/eval.rs"]
 mod eval;

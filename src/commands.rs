@@ -199,8 +199,9 @@ pub fn config(s: &Settings, args: &ConfigArgs, io: &mut Io<'_>) -> anyhow::Resul
         console::config_path(s, io.out, io.err)?;
         return Ok(Exit::Ok);
     }
+    let scoring = s.scoring()?;
     writeln!(io.out, "[scoring]")?;
-    for (name, v) in s.scoring()?.fields() {
+    for (name, v) in scoring.fields() {
         writeln!(io.out, "{name} = {v:?}")?;
     }
     Ok(Exit::Ok)

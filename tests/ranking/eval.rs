@@ -1,6 +1,6 @@
 //! Ranking agreement with the hand-written pairwise judgments in `tests/ranking/judgments.toml`.
 //!
-//! Shared by `tests/ranking.rs` (which asserts the thresholds) and `examples/ranking.rs` (which
+//! Shared by `tests/it/ranking.rs` (which asserts the thresholds) and `examples/ranking.rs` (which
 //! prints the agreement): both `#[path]`-include this file, so the number the test checks and
 //! the number the example prints come from the same code.
 //!

@@ -12,7 +12,7 @@
 //! for: headings, tables, lists, dates (also impossible ones: `2022年13月`, `2019-02-30`,
 //! `0000/00`), `〜`, entities, mixed Japanese/English, front matter (`---`, `+++`, unclosed,
 //! multi-line flow mappings), HTML tags, JSON. A failing case prints its input; rerun it with
-//! `PROPTEST_RNG_SEED=<seed> cargo test --test props`.
+//! `PROPTEST_RNG_SEED=<seed> cargo test --test it props`.
 
 use std::sync::OnceLock;
 

@@ -10,28 +10,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use assert_cmd::Command;
+use crate::harness::{bin, root, skillfit, skipped, stderr};
 use serde_json::Value;
 
 const RESUME: &str = "tests/fixtures/resumes/ja_sre.md";
 const POSTING: &str = "# SRE\n\n## 必須\n\n- Go 3年以上\n- AWS\n- Terraform\n";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn skillfit() -> Command {
-    let mut c = Command::cargo_bin("skillfit").expect("binary builds");
-    c.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("LANG", "C.UTF-8")
-        .current_dir(root());
-    c
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn utf16(s: &str, le: bool, bom: bool) -> Vec<u8> {
     let mut v: Vec<u8> = if bom {
@@ -514,7 +497,7 @@ fn bad_resumes_are_refused_without_output_or_read_with_line_numbered_warnings() 
     let line = dir.path().join("one_line.md");
     std::fs::write(&line, "Kubernetes ".repeat(400_000)).unwrap();
     // (Not `Go`: an ordinary word alone in a document naming no other technology is not
-    // taken as the language; see tests/precision.rs.)
+    // taken as the language; see tests/it/precision.rs.)
     for (path, skill) in [(&deep, "Terraform"), (&line, "Kubernetes")] {
         let o = profile_to_file(path, &out);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -619,20 +602,23 @@ fn is_root() -> bool {
 /// `setpriv`, with a hard link of the binary in `dir` so that it can be reached). `None`
 /// (with a note) when that is not possible here.
 fn unprivileged(dir: &Path) -> Option<std::process::Command> {
-    let bin = assert_cmd::cargo::cargo_bin("skillfit");
+    let bin = bin();
     if !is_root() {
         let mut c = std::process::Command::new(bin);
         c.current_dir(dir);
         return Some(c);
     }
     let link = dir.join("skillfit-bin");
-    let ok = (link.exists() || std::fs::hard_link(&bin, &link).is_ok())
+    let ok = (link.exists() || std::fs::hard_link(bin, &link).is_ok())
         && std::process::Command::new("setpriv")
             .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
             .status()
             .is_ok_and(|s| s.success());
     if !ok {
-        println!("note: running as root and cannot drop to an unprivileged user (setpriv, hard link): permission cases skipped");
+        skipped(
+            "unreadable_files_and_read_only_output_folders_are_named",
+            "running as root and cannot drop to an unprivileged user (setpriv, hard link)",
+        );
         return None;
     }
     let mut c = std::process::Command::new("setpriv");
@@ -762,8 +748,9 @@ impl Drop for TinyDisk {
 fn a_full_disk_fails_cleanly_and_leaves_no_partial_output() {
     let tmp = tempfile::tempdir().unwrap();
     let Some(disk) = TinyDisk::mount(&tmp.path().join("disk")) else {
-        println!(
-            "note: cannot mount a tmpfs here (needs root and mount rights): full-disk case skipped"
+        skipped(
+            "a_full_disk_fails_cleanly_and_leaves_no_partial_output",
+            "cannot mount a tmpfs here (needs root and mount rights)",
         );
         return;
     };

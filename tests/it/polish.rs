@@ -2,35 +2,21 @@
 //! report titles that never carry an absolute path. Runs the real binary with a scrubbed
 //! environment, a temporary HOME and XDG config dir, and a temporary current directory.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
 use assert_cmd::Command;
+
+use crate::harness::{bare, bin, root, skipped, stderr, stdout};
 use clap::Parser;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The binary with nothing from the caller's environment but PATH, and HOME and
-/// XDG_CONFIG_HOME pointing into `home` (so no real user config is ever read).
+/// The binary with nothing from the caller's environment but PATH (and a fixed locale), and HOME
+/// and XDG_CONFIG_HOME pointing into `home` (so no real user config is ever read). No
+/// `NO_COLOR`: the colour tests set it themselves.
 fn skillfit(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("skillfit").expect("binary builds");
-    c.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("LANG", "C.UTF-8")
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("xdg"))
-        .current_dir(root());
+    let mut c = bare();
+    c.env("HOME", home).env("XDG_CONFIG_HOME", home.join("xdg"));
     c
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn ok(o: &Output) {
@@ -154,7 +140,10 @@ fn man_page_is_roff_and_renders() {
         .output()
         .is_ok_and(|o| o.status.success());
     if !have_man {
-        eprintln!("man(1) is not installed: checked the roff source only");
+        skipped(
+            "man_page_is_roff_and_renders (the man(1) half)",
+            "man(1) is not installed: checked the roff source only",
+        );
         return;
     }
     let file = home.path().join("skillfit.1");
@@ -336,7 +325,10 @@ fn a_terminal_is_coloured_unless_no_color() {
         .arg("--version")
         .output();
     if python.map(|o| !o.status.success()).unwrap_or(true) {
-        eprintln!("skipping: python3 (used to open a pty) is not installed");
+        skipped(
+            "a_terminal_is_coloured_unless_no_color",
+            "python3 (used to open a pty) is not installed",
+        );
         return;
     }
     let script = r#"
@@ -359,12 +351,12 @@ os.waitpid(pid, 0)
 sys.stdout.write("escapes" if b"\x1b[" in buf else "plain")
 "#;
     let home = tempfile::tempdir().unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("skillfit");
+    let bin = bin();
     let on_tty = |no_color: bool| {
         let mut c = std::process::Command::new("python3");
         c.arg("-c")
             .arg(script)
-            .arg(&bin)
+            .arg(bin)
             .args(rank_args())
             // The progress bar moves the cursor with escapes of its own.
             .arg("--no-progress")

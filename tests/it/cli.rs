@@ -1,46 +1,15 @@
-//! Integration tests: run the real binary on fixtures (and, when present, on the reference
-//! résumé in `../shared/seed/`) and compare with the expected files.
+//! Integration tests: run the real binary on fixtures and compare with the expected files. The
+//! reference résumé beside CI checkouts (`../shared/seed/`) has its own `#[ignore]`d tests
+//! (`cargo test -- --ignored`).
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
-use assert_cmd::Command;
-
-/// JSON Resume in and out (a module of this test binary: one debug binary less to link).
-mod json_resume;
 use serde_json::Value;
 use skillfit::taxonomy::Taxonomy;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn fixture(rel: &str) -> PathBuf {
-    root().join("tests/fixtures").join(rel)
-}
-
-/// The binary with a scrubbed environment (no colour, fixed locale, no user config).
-fn skillfit() -> Command {
-    let mut c = Command::cargo_bin("skillfit").expect("binary builds");
-    c.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("LANG", "C.UTF-8")
-        .env("NO_COLOR", "1")
-        .current_dir(root());
-    c
-}
-
-fn run(args: &[&str]) -> Output {
-    skillfit().args(args).output().expect("runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use crate::harness::{
+    bin, fixture, root, run, seed, skillfit, skipped, stderr, stdout, Test, SEED_RESUME,
+};
 
 fn profile_json(path: &Path, as_of: &str) -> Value {
     let o = run(&[
@@ -282,17 +251,9 @@ fn check_expected(resume: &Path, expected: &Path) {
 }
 
 #[test]
+#[ignore = "needs ../shared/seed (CI checkouts have it): cargo test -- --ignored"]
 fn reference_resume_matches_its_ground_truth() {
-    let seed = root().join("../shared/seed");
-    let resume = seed.join("000_8a3727faef1aa032.txt");
-    if !resume.exists() {
-        eprintln!(
-            "skipping: {} is absent (it only exists beside CI checkouts)",
-            resume.display()
-        );
-        return;
-    }
-    check_expected(&resume, &seed.join("expected.toml"));
+    check_expected(&seed(SEED_RESUME), &seed("expected.toml"));
 }
 
 #[test]
@@ -514,15 +475,19 @@ fn reversed_period_is_a_warning_naming_the_line() {
 
 #[test]
 fn taxonomy_show_resolves_aliases_and_suggests() {
-    let o = run(&["taxonomy", "show", "k8s", "--format", "json"]);
-    assert!(o.status.success());
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = Test::new()
+        .args(["taxonomy", "show", "k8s", "--format", "json"])
+        .run()
+        .success()
+        .json();
     assert_eq!(v["name"], "Kubernetes");
     for key in ["id", "name", "category", "aliases", "implies"] {
         assert!(v.get(key).is_some(), "{key}");
     }
-    let o = run(&["taxonomy", "show", "Amazon EKS", "--format", "json"]);
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = Test::new()
+        .args(["taxonomy", "show", "Amazon EKS", "--format", "json"])
+        .run()
+        .json();
     let implies: Vec<&str> = v["implies"]
         .as_array()
         .unwrap()
@@ -534,25 +499,27 @@ fn taxonomy_show_resolves_aliases_and_suggests() {
         "{implies:?}"
     );
 
-    let o = run(&["taxonomy", "show", "Kubernets"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("did you mean: Kubernetes"),
-        "{}",
-        stderr(&o)
-    );
-    assert!(o.stdout.is_empty());
+    Test::new()
+        .args(["taxonomy", "show", "Kubernets"])
+        .run()
+        .exit(2)
+        .stderr_contains("did you mean: Kubernetes")
+        .stdout_is("");
 }
 
 #[test]
 fn taxonomy_list_by_category() {
-    let o = run(&["taxonomy", "list", "--category", "language"]);
-    assert!(o.status.success());
-    let text = stdout(&o);
+    let text = Test::new()
+        .args(["taxonomy", "list", "--category", "language"])
+        .run()
+        .success()
+        .stdout();
     assert!(text.lines().any(|l| l.starts_with("Go ")));
     assert!(text.lines().all(|l| l.contains("language")));
-    let o = run(&["taxonomy", "list", "--category", "languages"]);
-    assert_eq!(o.status.code(), Some(2));
+    Test::new()
+        .args(["taxonomy", "list", "--category", "languages"])
+        .run()
+        .exit(2);
 }
 
 #[test]
@@ -588,10 +555,12 @@ fn user_taxonomy_extends_and_bad_file_names_the_line() {
 
 #[test]
 fn help_lists_the_commands() {
-    let o = run(&["--help"]);
-    assert!(o.status.success());
-    let text = stdout(&o);
-    assert!(text.contains("profile") && text.contains("taxonomy"));
+    Test::new()
+        .arg("--help")
+        .run()
+        .success()
+        .stdout_contains("profile")
+        .stdout_contains("taxonomy");
 }
 
 /// Compare `skillfit posting --format json` for every sample posting with its expected file.
@@ -853,62 +822,61 @@ fn score_explain_points_add_up() {
     );
 }
 
-#[test]
-fn sre_postings_rank_above_frontend_and_mobile() {
-    let mut resumes = vec![fixture("resumes/ja_sre.md")];
-    let seed = root().join("../shared/seed/000_8a3727faef1aa032.txt");
-    if seed.exists() {
-        resumes.push(seed);
-    } else {
-        eprintln!(
-            "note: {} absent; ranking checked on the bundled résumé only",
-            seed.display()
-        );
-    }
-    for resume in resumes {
-        let o = run(&[
-            "rank",
-            resume.to_str().unwrap(),
-            "jobs",
-            "--as-of",
-            "2026-11",
-            "--format",
-            "json",
-            "--no-report",
-        ]);
-        assert!(o.status.code() == Some(0), "{}", stderr(&o));
-        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-        let paths: Vec<&str> = v["postings"]
-            .as_array()
-            .unwrap()
+/// Every SRE/platform posting of `jobs/` ranks above every frontend and mobile one for `resume`.
+fn sre_postings_rank_first(resume: &Path) {
+    let o = run(&[
+        "rank",
+        resume.to_str().unwrap(),
+        "jobs",
+        "--as-of",
+        "2026-11",
+        "--format",
+        "json",
+        "--no-report",
+    ]);
+    assert!(o.status.code() == Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let paths: Vec<&str> = v["postings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["path"].as_str().unwrap())
+        .collect();
+    let pos = |needle: &str| {
+        paths
             .iter()
-            .map(|p| p["path"].as_str().unwrap())
-            .collect();
-        let pos = |needle: &str| {
+            .position(|p| p.contains(needle))
+            .unwrap_or_else(|| panic!("{needle} in {paths:?}"))
+    };
+    let worst_sre = ["sre_", "platform_"]
+        .iter()
+        .flat_map(|k| {
             paths
                 .iter()
-                .position(|p| p.contains(needle))
-                .unwrap_or_else(|| panic!("{needle} in {paths:?}"))
-        };
-        let worst_sre = ["sre_", "platform_"]
-            .iter()
-            .flat_map(|k| {
-                paths
-                    .iter()
-                    .enumerate()
-                    .filter(move |(_, p)| p.contains(k))
-                    .map(|(i, _)| i)
-            })
-            .max()
-            .unwrap();
-        for other in ["frontend_", "mobile_", "ios_"] {
-            assert!(
-                worst_sre < pos(other),
-                "{}: an SRE/platform posting ranks below {other}: {paths:?}",
-                resume.display()
-            );
-        }
+                .enumerate()
+                .filter(move |(_, p)| p.contains(k))
+                .map(|(i, _)| i)
+        })
+        .max()
+        .unwrap();
+    for other in ["frontend_", "mobile_", "ios_"] {
+        assert!(
+            worst_sre < pos(other),
+            "{}: an SRE/platform posting ranks below {other}: {paths:?}",
+            resume.display()
+        );
     }
+}
+
+#[test]
+fn sre_postings_rank_above_frontend_and_mobile() {
+    sre_postings_rank_first(&fixture("resumes/ja_sre.md"));
+}
+
+#[test]
+#[ignore = "needs ../shared/seed (CI checkouts have it): cargo test -- --ignored"]
+fn sre_postings_rank_above_frontend_and_mobile_for_the_reference_resume() {
+    sre_postings_rank_first(&seed(SEED_RESUME));
 }
 
 #[test]
@@ -1117,33 +1085,41 @@ fn rank_with_fits_on_disk_writes_the_same_bytes() {
 }
 
 #[test]
+fn timeline_of_the_bundled_resume() {
+    check_timeline(
+        &fixture("resumes/ja_sre.md"),
+        ("2019-07", "2026-11"),
+        ("2023-10", "2025-03"),
+        "株式会社ナギサテック",
+        "Ansible",
+    );
+}
+
+#[test]
+#[ignore = "needs ../shared/seed (CI checkouts have it): cargo test -- --ignored"]
 fn timeline_of_the_reference_resume() {
-    let seed = root().join("../shared/seed/000_8a3727faef1aa032.txt");
-    let (resume, aws, go, company, undated) = if seed.exists() {
-        (
-            seed,
-            ("2020-07", "2026-11"),
-            ("2022-09", "2025-03"),
-            "アソビュー株式会社",
-            "Python",
-        )
-    } else {
-        eprintln!(
-            "note: {} absent; checking the bundled résumé instead",
-            seed.display()
-        );
-        (
-            fixture("resumes/ja_sre.md"),
-            ("2019-07", "2026-11"),
-            ("2023-10", "2025-03"),
-            "株式会社ナギサテック",
-            "Ansible",
-        )
-    };
+    check_timeline(
+        &seed(SEED_RESUME),
+        ("2020-07", "2026-11"),
+        ("2022-09", "2025-03"),
+        "アソビュー株式会社",
+        "Python",
+    );
+}
+
+/// The timeline of `resume` as of 2026-11: the first and last AWS months, Go's one interval, an
+/// open company and an undated skill; then the SVG is drawn as outlines and a `.gif` is refused.
+fn check_timeline(
+    resume: &Path,
+    aws: (&str, &str),
+    go: (&str, &str),
+    company: &str,
+    undated: &str,
+) {
     let ym = |s: &str| skillfit::period::Month::parse_ym(s).expect("a YYYY-MM month");
     let tax = Taxonomy::builtin().unwrap();
     let p = skillfit::profile_resume(
-        &resume,
+        resume,
         &tax,
         skillfit::period::Month::new(2026, 11).unwrap(),
     )
@@ -1196,7 +1172,10 @@ fn progress_bar_on_a_terminal_does_not_hang() {
         .arg("--version")
         .output();
     if python.map(|o| !o.status.success()).unwrap_or(true) {
-        eprintln!("skipping: python3 (used to open a pty) is not installed");
+        skipped(
+            "progress_bar_on_a_terminal_does_not_hang",
+            "python3 (used to open a pty) is not installed",
+        );
         return;
     }
     let script = r#"
@@ -1221,11 +1200,10 @@ _, status = os.waitpid(pid, 0)
 print(os.waitstatus_to_exitcode(status))
 print(buf.decode(errors="replace").count("postings"))
 "#;
-    let bin = assert_cmd::cargo::cargo_bin("skillfit");
     let o = std::process::Command::new("python3")
         .arg("-c")
         .arg(script)
-        .arg(&bin)
+        .arg(bin())
         .args([
             "rank",
             "tests/fixtures/resumes/ja_sre.md",

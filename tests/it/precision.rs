@@ -6,19 +6,20 @@
 //! Read both as postings and as résumés, all of it together may yield at most five skills.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use skillfit::period::Month;
 use skillfit::posting::parse_posting;
 use skillfit::resume::{parse_resume, tenure::build_profile};
 use skillfit::taxonomy::Taxonomy;
 
+use crate::harness::root;
+
 const BUDGET: usize = 5;
 
 #[test]
 fn ordinary_prose_yields_almost_no_skills() {
     let tax = Taxonomy::builtin().expect("built-in taxonomy");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/prose");
+    let dir = root().join("tests/fixtures/prose");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("prose fixtures")
         .map(|e| e.expect("entry").path())
@@ -181,11 +182,9 @@ fn japanese_katakana_names_and_ordinary_words() {
     )
     .is_empty());
     // The new prose fixture does hold such words: raw matching finds them, the readers do not.
-    let zoo = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/prose/ja_weekend_zoo_and_shopping.md"),
-    )
-    .expect("prose fixture");
+    let zoo =
+        std::fs::read_to_string(root().join("tests/fixtures/prose/ja_weekend_zoo_and_shopping.md"))
+            .expect("prose fixture");
     let raw: BTreeSet<String> = tax
         .find(&skillfit::text::nfkc(&zoo))
         .iter()

@@ -4,21 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use crate::harness::{root, skillfit};
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn skillfit() -> Command {
-    let mut c = Command::cargo_bin("skillfit").expect("binary builds");
-    c.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("LANG", "C.UTF-8")
-        .current_dir(root());
-    c
-}
 
 /// The bundled postings as files, plus the same texts as rows of a CSV (ids `row-<name>`).
 fn corpus(dir: &Path) -> PathBuf {

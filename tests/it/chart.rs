@@ -1,11 +1,10 @@
-//! Charts: SVG golden snapshots (`UPDATE_GOLDEN=1 cargo test --test chart` rewrites them),
+//! Charts: SVG golden snapshots (`UPDATE_GOLDEN=1 cargo test --test it chart` rewrites them),
 //! PNG sanity, Japanese glyphs, empty inputs.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
 
+use crate::harness::root;
 use skillfit::period::Month;
-
 use skillfit::chart::{
     self, Band, Cell, ChartFormat, Coverage, GapBar, RankBar, Timeline, TimelineRow,
 };
@@ -93,9 +92,7 @@ fn sample_ranking() -> Vec<RankBar> {
 }
 
 fn golden(name: &str, actual: &[u8]) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden/charts")
-        .join(name);
+    let path = root().join("tests/golden/charts").join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, actual).unwrap();
@@ -103,7 +100,7 @@ fn golden(name: &str, actual: &[u8]) {
     }
     let expected = std::fs::read(&path).unwrap_or_else(|e| {
         panic!(
-            "{}: {e}; run `UPDATE_GOLDEN=1 cargo test --test chart` to create it",
+            "{}: {e}; run `UPDATE_GOLDEN=1 cargo test --test it chart` to create it",
             path.display()
         )
     });

@@ -2,29 +2,10 @@
 //! Each case was a real failure: a panic, a super-linear stall, or a posting lost because of
 //! optional metadata.
 
-use std::path::PathBuf;
 use std::process::Output;
 
-use assert_cmd::Command;
+use crate::harness::{root, skillfit, stderr};
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn skillfit() -> Command {
-    let mut c = Command::cargo_bin("skillfit").expect("binary builds");
-    c.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("LANG", "C.UTF-8")
-        .env("NO_COLOR", "1")
-        .current_dir(root());
-    c
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn rank_json(jobs: &std::path::Path, extra_env: &[(&str, &str)]) -> Output {
     let mut c = skillfit();

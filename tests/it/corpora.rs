@@ -2,24 +2,11 @@
 //! `score --jobs-jsonl`: rows score exactly like the same postings saved as files.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
+use crate::harness::{root, skillfit};
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn skillfit() -> Command {
-    let mut c = Command::cargo_bin("skillfit").expect("binary builds");
-    c.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("LANG", "C.UTF-8")
-        .current_dir(root());
-    c
-}
 
 const RESUME: &str = "tests/fixtures/resumes/ja_sre.md";
 
