@@ -4,10 +4,10 @@
 use std::collections::HashSet;
 
 use crate::harness::root;
-use skillfit::period::Month;
 use skillfit::chart::{
     self, Band, Cell, ChartFormat, Coverage, GapBar, RankBar, Timeline, TimelineRow,
 };
+use skillfit::period::Month;
 
 /// A month written `YYYY-MM`.
 fn ym(s: &str) -> Month {
