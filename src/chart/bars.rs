@@ -66,7 +66,8 @@ impl BarChart {
                 }
             })
             .collect();
-        let max = rows.iter().map(total).fold(100.0, f64::max);
+        // Scores end at 100: so does the axis (parts summing a hair past it are cut there).
+        let max = 100.0;
         let legend = vec![
             ("required".to_string(), REQUIRED),
             ("preferred".to_string(), PREFERRED),
@@ -142,7 +143,7 @@ impl BarChart {
 
     fn x(&self, v: f64) -> i32 {
         let max = self.ticks.last().copied().unwrap_or(1.0).max(f64::EPSILON);
-        self.plot_left + (v / max * f64::from(PLOT_WIDTH)).round() as i32
+        self.plot_left + ((v / max).min(1.0) * f64::from(PLOT_WIDTH)).round() as i32
     }
 }
 
@@ -205,5 +206,28 @@ impl super::Chart for BarChart {
         let legend_top = self.height - PAD - self.legend_height;
         legend(area, &self.legend, (PAD, legend_top), self.width - 2 * PAD)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ranking_axis_ends_at_100() {
+        let font = super::super::glyphs::font().unwrap();
+        // Parts that add up a hair past 100 (each rounded up) must not stretch the axis to 150.
+        let bar = RankBar {
+            label: "full".into(),
+            score: 100.0,
+            required_points: 60.004,
+            preferred_points: 20.003,
+            relevance_points: 20.003,
+            prior_points: 0.0,
+        };
+        let chart = BarChart::ranking(&[bar], "t", font);
+        assert_eq!(chart.ticks.last(), Some(&100.0));
+        assert_eq!(chart.x(100.004), chart.x(100.0));
+        assert_eq!(chart.rows[0].note, "100.0");
     }
 }

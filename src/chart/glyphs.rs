@@ -218,7 +218,7 @@ pub enum TextMode {
     /// Rasterise glyphs into the backend's pixels (bitmaps).
     Raster,
     /// Collect one `<path>` per text (SVG); the backend gets a placeholder `<text>`.
-    Outline(Rc<RefCell<Vec<String>>>),
+    Outline(Rc<RefCell<Vec<Outline>>>),
 }
 
 /// A plotters backend whose text is drawn from the bundled font's outlines.
@@ -377,7 +377,10 @@ impl<B: DrawingBackend> DrawingBackend for GlyphBackend<B> {
                 let d = path_data(self.font, text, size, anchor, turns, pos);
                 let token = {
                     let mut paths = paths.borrow_mut();
-                    paths.push(d);
+                    paths.push(Outline {
+                        d,
+                        text: text.to_owned(),
+                    });
                     format!("{TOKEN}{}", paths.len() - 1)
                 };
                 self.inner.draw_text(&token, style, pos)
@@ -386,10 +389,38 @@ impl<B: DrawingBackend> DrawingBackend for GlyphBackend<B> {
     }
 }
 
+/// One text of an SVG chart: its glyph outlines (path data) and the words they draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outline {
+    pub d: String,
+    pub text: String,
+}
+
+/// `&`, `<`, `>` and `"` as entities (for attribute values and element text).
+fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Replace each placeholder `<text>` element that plotters' SVG backend wrote by a `<path>`
-/// with the glyph outlines collected for it, keeping its fill and opacity.
-pub fn outline_svg_text(svg: &str, paths: &[String]) -> Result<String, ChartError> {
-    let mut out = String::with_capacity(svg.len() + paths.iter().map(String::len).sum::<usize>());
+/// with the glyph outlines collected for it, keeping its fill and opacity. The words stay in
+/// the file: each path carries them as `aria-label` (screen readers) and as its `<title>`
+/// (a tooltip, and text a search or a copy can find).
+pub fn outline_svg_text(svg: &str, paths: &[Outline]) -> Result<String, ChartError> {
+    let size: usize = paths
+        .iter()
+        .map(|p| p.d.len() + 2 * p.text.len() + 48)
+        .sum();
+    let mut out = String::with_capacity(svg.len() + size);
     let mut rest = svg;
     while let Some(start) = rest.find("<text") {
         out.push_str(&rest[..start]);
@@ -405,12 +436,13 @@ pub fn outline_svg_text(svg: &str, paths: &[String]) -> Result<String, ChartErro
             .strip_prefix(TOKEN)
             .and_then(|n| n.parse().ok())
             .ok_or_else(|| ChartError::Svg("a <text> without glyph outlines".into()))?;
-        let d = paths
+        let Outline { d, text } = paths
             .get(index)
             .ok_or_else(|| ChartError::Svg("glyph outline index out of range".into()))?;
         if !d.is_empty() {
+            let words = escape_xml(text);
             out.push_str(&format!(
-                "<path d=\"{d}\" fill=\"{}\" opacity=\"{}\"/>",
+                "<path d=\"{d}\" fill=\"{}\" opacity=\"{}\" role=\"img\" aria-label=\"{words}\"><title>{words}</title></path>",
                 attribute(open, "fill").unwrap_or("#000000"),
                 attribute(open, "opacity").unwrap_or("1"),
             ));
@@ -464,10 +496,14 @@ mod tests {
         let svg = format!(
             "<svg>\n<rect/>\n<text x=\"1\" opacity=\"0.5\" fill=\"#112233\">\n{TOKEN}1\n</text>\n<text fill=\"#000000\">\n{TOKEN}0\n</text>\n</svg>\n"
         );
-        let out = outline_svg_text(&svg, &["M0 0Z".into(), "M1 1Z".into()]).unwrap();
+        let o = |d: &str, text: &str| Outline {
+            d: d.into(),
+            text: text.into(),
+        };
+        let out = outline_svg_text(&svg, &[o("M0 0Z", "SRE <A&B>"), o("M1 1Z", "経歴")]).unwrap();
         assert_eq!(
             out,
-            "<svg>\n<rect/>\n<path d=\"M1 1Z\" fill=\"#112233\" opacity=\"0.5\"/>\n<path d=\"M0 0Z\" fill=\"#000000\" opacity=\"1\"/>\n</svg>\n"
+            "<svg>\n<rect/>\n<path d=\"M1 1Z\" fill=\"#112233\" opacity=\"0.5\" role=\"img\" aria-label=\"経歴\"><title>経歴</title></path>\n<path d=\"M0 0Z\" fill=\"#000000\" opacity=\"1\" role=\"img\" aria-label=\"SRE &lt;A&amp;B&gt;\"><title>SRE &lt;A&amp;B&gt;</title></path>\n</svg>\n"
         );
         assert!(outline_svg_text("<text>plain</text>", &[]).is_err());
     }
