@@ -24,12 +24,8 @@ pub fn fmt2(x: f64) -> String {
     format!("{:.2}", round2(x))
 }
 
-/// Serde helpers: `#[serde(serialize_with = "crate::num::r1")]` writes the rounded value.
-pub fn r1<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(round1(*x))
-}
-
-/// [`r1`] for an optional value (`null` stays `null`).
+/// Serde helper: `#[serde(serialize_with = "crate::num::r1_opt")]` writes an optional value
+/// rounded to one decimal (`null` stays `null`).
 pub fn r1_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match x {
         Some(v) => s.serialize_some(&round1(*v)),
@@ -37,7 +33,7 @@ pub fn r1_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
-/// Two decimals, see [`r1`].
+/// Serde helper: the value rounded to two decimals.
 pub fn r2<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64(round2(*x))
 }
@@ -62,17 +58,24 @@ mod tests {
         assert_eq!(round1(0.25), 0.3);
         assert_eq!(fmt1(59.849_999), "59.8");
         assert_eq!(fmt2(2.0 / 3.0), "0.67");
+        let s = S {
+            x: 2.0 / 3.0,
+            y: Some(59.849_999),
+            z: None,
+        };
         assert_eq!(
-            serde_json::to_string(&S { x: 59.85, y: None }).unwrap(),
-            r#"{"x":59.9,"y":null}"#
+            serde_json::to_string(&s).unwrap(),
+            r#"{"x":0.67,"y":59.8,"z":null}"#
         );
     }
 
     #[derive(serde::Serialize)]
     struct S {
-        #[serde(serialize_with = "r1")]
+        #[serde(serialize_with = "r2")]
         x: f64,
         #[serde(serialize_with = "r1_opt")]
         y: Option<f64>,
+        #[serde(serialize_with = "r1_opt")]
+        z: Option<f64>,
     }
 }

@@ -19,7 +19,7 @@ use crate::engine::{Row, Skipped};
 use crate::matching::Scoring;
 use crate::matching::{self, Compact, ResumeSkills};
 use crate::period::Month;
-use crate::posting;
+
 use crate::taxonomy::{SkillId, Taxonomy};
 
 pub struct MatrixPosting {
@@ -41,40 +41,6 @@ pub fn discover_resumes(inputs: &[PathBuf]) -> batch::Found {
             .file_name()
             .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
     })
-}
-
-/// Load and reduce every posting in parallel.
-pub fn load_postings(
-    files: &[PathBuf],
-    tax: &Taxonomy,
-    tick: &(dyn Fn() + Sync),
-) -> Vec<Result<MatrixPosting, Skipped>> {
-    files
-        .par_iter()
-        .map(|path| {
-            let guarded = crate::engine::guard::isolate(|| {
-                crate::engine::guard::inject_test_panic(path);
-                posting::load_posting(path, tax).map(|p| MatrixPosting {
-                    compact: Compact::new(&p),
-                    path: p.path,
-                    title: p.title,
-                    company: p.company,
-                })
-            });
-            let r = match guarded {
-                Ok(r) => r.map_err(|e| Skipped {
-                    path: path.display().to_string(),
-                    reason: e.reason(),
-                }),
-                Err(reason) => Err(Skipped {
-                    path: path.display().to_string(),
-                    reason,
-                }),
-            };
-            tick();
-            r
-        })
-        .collect()
 }
 
 /// Score every résumé against `postings`; the top `k` rows per résumé, résumés in path order.

@@ -25,7 +25,7 @@ mod types;
 
 use std::path::{Path, PathBuf};
 
-pub use rank::{gaps, rank, GapsOutcome, RankJob, RankOutcome};
+pub use rank::{gaps, rank, RankJob};
 pub use types::{Row, Skipped};
 
 use crate::period::Month;
@@ -77,20 +77,6 @@ pub struct Hooks<'a> {
     pub expect: &'a mut dyn FnMut(usize),
     /// One posting done; called from worker threads.
     pub tick: &'a (dyn Fn() + Sync),
-}
-
-impl Hooks<'_> {
-    /// Hooks that ignore everything (tests, benchmarks).
-    pub fn silent<R>(f: impl FnOnce(&mut Hooks<'_>) -> R) -> R {
-        let mut event = |_: Event<'_>| Ok(());
-        let mut expect = |_: usize| {};
-        let mut hooks = Hooks {
-            event: &mut event,
-            expect: &mut expect,
-            tick: &|| {},
-        };
-        f(&mut hooks)
-    }
 }
 
 /// Read and profile the résumé at `path` (Markdown, or JSON Resume when the file is one): the

@@ -30,11 +30,10 @@ pub struct RankJob<'a> {
     pub keep_rows: bool,
 }
 
-/// A ranked batch: every fit (or the best `keep`) in rank order, the gaps over all of them,
-/// what was skipped, and where the report went.
+/// A ranked batch: every fit (or the best `keep`) in rank order, what was skipped, and where
+/// the report went.
 pub struct RankOutcome {
     pub fits: Ranked,
-    pub gaps: Vec<Gap>,
     pub skipped: Vec<Skipped>,
     /// The report's `summary.md`, when a report was written.
     pub report: Option<PathBuf>,
@@ -69,13 +68,12 @@ pub fn rank(
         None => None,
     };
     let mut gap_acc = GapAcc::default();
-    // The best fits with their rows and evidence texts: the report explains them.
     let mut best: Vec<Fit> = Vec::new();
+    // The report's gaps and the best fits with their rows and evidence texts (it explains
+    // them); nothing of either without a report.
     let mut on_chunk = |chunk: &mut [Fit]| -> anyhow::Result<()> {
-        for f in chunk.iter() {
-            gap_acc.add(f);
-        }
         if stage.is_some() {
+            chunk.iter().for_each(|f| gap_acc.add(f));
             keep_best(&mut best, chunk);
         }
         for f in chunk.iter_mut() {
@@ -98,10 +96,10 @@ pub fn rank(
         &mut on_chunk,
         hooks,
     )?;
-    let gaps = gap_acc.finish();
     let report = match (stage, sink, &job.report_dir) {
         (Some(stage), Some(sink), Some(dir)) => {
             sink.finish()?;
+            let gaps = gap_acc.finish();
             write_report(profile, &mut fits, &best, &gaps, &skipped, stage)?;
             Some(dir.join("summary.md"))
         }
@@ -109,7 +107,6 @@ pub fn rank(
     };
     Ok(RankOutcome {
         fits,
-        gaps,
         skipped,
         report,
     })

@@ -125,6 +125,7 @@ impl Ranked {
     }
 
     /// Did any fit go to disk?
+    #[cfg(test)]
     pub fn has_spilled(&self) -> bool {
         !self.runs.is_empty()
     }

@@ -217,18 +217,18 @@ impl Staging {
     }
 }
 
-/// Write `files` as the folder `dir`, replacing a previous report there.
-pub fn write(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<()> {
-    let stage = Staging::begin(dir)?;
-    for (rel, bytes) in files {
-        stage.add(rel, bytes)?;
-    }
-    stage.commit()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Write `files` as the folder `dir`, replacing a previous report there.
+    fn write(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<()> {
+        let stage = Staging::begin(dir)?;
+        for (rel, bytes) in files {
+            stage.add(rel, bytes)?;
+        }
+        stage.commit()
+    }
 
     #[test]
     fn slugs_are_safe() {

@@ -5,17 +5,17 @@
 
 pub mod charts;
 mod csv;
-pub mod folder;
-pub mod html;
+pub(crate) mod folder;
+pub(crate) mod html;
 mod json;
-pub mod json_resume;
-pub mod markdown;
+pub(crate) mod json_resume;
+pub(crate) mod markdown;
 mod parquet;
-pub mod posting;
-pub mod rank;
+pub(crate) mod posting;
+pub(crate) mod rank;
 mod table;
-pub mod taxonomy;
-pub mod view;
+pub(crate) mod taxonomy;
+pub(crate) mod view;
 
 pub use table::fit as fit_width;
 

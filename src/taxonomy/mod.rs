@@ -595,6 +595,7 @@ impl Taxonomy {
         &self.tables.closure[id.index()]
     }
 
+    #[cfg(test)]
     pub fn matcher(&self) -> &Matcher {
         &self.tables.matcher
     }
