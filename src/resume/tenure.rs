@@ -77,6 +77,40 @@ impl Acc {
 
 /// Build the profile of `resume` as of `as_of`.
 pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str) -> Profile {
+    let mut skills = skill_records(accumulate(resume, tax, as_of), resume, tax);
+    add_unknown_terms(&mut skills, resume, tax);
+    skills.sort_by(|a, b| {
+        b.months
+            .unwrap_or(0)
+            .cmp(&a.months.unwrap_or(0))
+            .then(b.listed.cmp(&a.listed))
+            .then(b.mentions.cmp(&a.mentions))
+            .then(a.skill.cmp(&b.skill))
+    });
+    let (companies, total_months) = company_records(resume, as_of);
+    Profile {
+        source: source.to_owned(),
+        person: None,
+        as_of,
+        total_months,
+        companies,
+        projects: project_records(resume, tax, as_of),
+        skills,
+        unknown_terms: resume
+            .unknown_terms
+            .iter()
+            .map(|u| TermRecord {
+                term: u.term.clone(),
+                line: u.line,
+            })
+            .collect(),
+        warnings: warnings(resume, as_of),
+    }
+}
+
+/// Every mention, per skill: its months, companies and evidence, and the same for the skills
+/// it implies.
+fn accumulate(resume: &Resume, tax: &Taxonomy, as_of: Month) -> BTreeMap<SkillId, Acc> {
     let mut acc: BTreeMap<SkillId, Acc> = BTreeMap::new();
     // Company of each section, for "where was it used": found once, top-down.
     let mut owner: Vec<Option<&str>> = vec![None; resume.sections.len()];
@@ -131,15 +165,17 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
             }
         }
     }
+    acc
+}
 
+/// One record per known skill, with the longest duration the person claims for it.
+fn skill_records(acc: BTreeMap<SkillId, Acc>, resume: &Resume, tax: &Taxonomy) -> Vec<SkillRecord> {
     let mut claims: BTreeMap<SkillId, u32> = BTreeMap::new();
     for c in &resume.claims {
         let e = claims.entry(c.skill).or_insert(0);
         *e = (*e).max(c.months);
     }
-
-    let mut skills: Vec<SkillRecord> = acc
-        .into_iter()
+    acc.into_iter()
         .filter(|(_, a)| a.mentions > 0 || !a.months.is_empty())
         .map(|(id, a)| {
             let s = tax.skill(id);
@@ -163,9 +199,12 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
                 evidence: a.evidence,
             }
         })
-        .collect();
-    // Never let a skill vanish: a term the person lists that the taxonomy does not know is still
-    // their skill (listed, `known: false`, no category; its dated mentions are not tracked).
+        .collect()
+}
+
+/// Never let a skill vanish: a term the person lists that the taxonomy does not know is still
+/// their skill (listed, `known: false`, no category; its dated mentions are not tracked).
+fn add_unknown_terms(skills: &mut Vec<SkillRecord>, resume: &Resume, tax: &Taxonomy) {
     let mut seen: BTreeSet<String> = skills
         .iter()
         .map(|s| crate::taxonomy::normalize_key(&s.skill))
@@ -198,15 +237,10 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
             }],
         });
     }
-    skills.sort_by(|a, b| {
-        b.months
-            .unwrap_or(0)
-            .cmp(&a.months.unwrap_or(0))
-            .then(b.listed.cmp(&a.listed))
-            .then(b.mentions.cmp(&a.mentions))
-            .then(a.skill.cmp(&b.skill))
-    });
+}
 
+/// The companies with their months up to `as_of`, and the months of their union.
+fn company_records(resume: &Resume, as_of: Month) -> (Vec<CompanyRecord>, u32) {
     let mut total = BTreeSet::new();
     let companies = resume
         .companies
@@ -230,8 +264,11 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
             }
         })
         .collect();
+    (companies, total.len() as u32)
+}
 
-    let projects = resume
+fn project_records(resume: &Resume, tax: &Taxonomy, as_of: Month) -> Vec<ProjectRecord> {
+    resume
         .projects
         .iter()
         .map(|p| ProjectRecord {
@@ -255,8 +292,12 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
             tags: p.tags.iter().map(|&s| tax.skill(s).name.clone()).collect(),
             line: p.line,
         })
-        .collect();
+        .collect()
+}
 
+/// The parser's warnings, then what the profile itself notices: no dates at all, companies
+/// that start after `as_of`.
+fn warnings(resume: &Resume, as_of: Month) -> Vec<WarningRecord> {
     let mut warnings: Vec<WarningRecord> = resume
         .warnings
         .iter()
@@ -283,25 +324,7 @@ pub fn build_profile(resume: &Resume, tax: &Taxonomy, as_of: Month, source: &str
             });
         }
     }
-
-    Profile {
-        source: source.to_owned(),
-        person: None,
-        as_of,
-        total_months: total.len() as u32,
-        companies,
-        projects,
-        skills,
-        unknown_terms: resume
-            .unknown_terms
-            .iter()
-            .map(|u| TermRecord {
-                term: u.term.clone(),
-                line: u.line,
-            })
-            .collect(),
-        warnings,
-    }
+    warnings
 }
 
 #[cfg(test)]

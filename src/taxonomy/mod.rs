@@ -344,200 +344,18 @@ impl Taxonomy {
         } else {
             parse_file(base, base_path)?
         };
-        for (raw, line) in curated {
-            let invalid = |message: String| TaxonomyError::Invalid {
-                path: base_path.to_owned(),
-                line,
-                message,
-            };
-            let (Some(name), Some(category)) = (raw.name, raw.category) else {
-                return Err(invalid(format!(
-                    "skill `{}` needs a name and a category",
-                    raw.id
-                )));
-            };
-            check_category(&category, base_path, line)?;
-            if index.insert(raw.id.clone(), drafts.len()).is_some() {
-                return Err(invalid(format!("duplicate skill id `{}`", raw.id)));
-            }
-            drafts.push(Draft {
-                id: raw.id,
-                name,
-                category,
-                aliases: raw.aliases,
-                implies: raw.implies.unwrap_or_default(),
-                is_case_sensitive: raw.case_sensitive.unwrap_or(false),
-                sources: vec!["curated".to_owned()],
-                origin: (base_path.to_owned(), line),
-            });
-        }
+        add_curated(curated, base_path, &mut drafts, &mut index)?;
         let mut ambiguous: FastMap<String, f32> = FastMap::default();
         if let Some(text) = imported {
             merge_imported(text, &mut drafts, &mut index, &mut ambiguous)?;
         }
-
         // Keys claimed by the user file: they win over built-in aliases.
-        let mut user_keys: FastMap<String, String> = FastMap::default();
-        if let Some((text, path)) = user {
-            for (raw, line) in parse_file(text, path)? {
-                let invalid = |message: String| TaxonomyError::Invalid {
-                    path: path.to_owned(),
-                    line,
-                    message,
-                };
-                if raw.id.is_empty()
-                    || !raw
-                        .id
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-                {
-                    return Err(invalid(format!(
-                        "skill id `{}` must be lowercase ascii letters, digits and `-`",
-                        raw.id
-                    )));
-                }
-                if let Some(category) = &raw.category {
-                    check_category(category, path, line)?;
-                }
-                let id = raw.id.clone();
-                match index.get(&raw.id) {
-                    Some(&i) => {
-                        let d = &mut drafts[i];
-                        if let Some(name) = raw.name {
-                            d.name = name;
-                        }
-                        if let Some(category) = raw.category {
-                            d.category = category;
-                        }
-                        if let Some(implies) = raw.implies {
-                            d.implies = implies;
-                        }
-                        if let Some(cs) = raw.case_sensitive {
-                            d.is_case_sensitive = cs;
-                        }
-                        if !d.sources.iter().any(|s| s == "user") {
-                            d.sources.push("user".to_owned());
-                        }
-                        d.aliases.extend(raw.aliases.iter().cloned());
-                        d.origin = (path.to_owned(), line);
-                    }
-                    None => {
-                        let (Some(name), Some(category)) = (raw.name, raw.category) else {
-                            return Err(invalid(format!(
-                                "new skill `{}` needs a name and a category",
-                                raw.id
-                            )));
-                        };
-                        index.insert(raw.id.clone(), drafts.len());
-                        drafts.push(Draft {
-                            id: raw.id,
-                            name,
-                            category,
-                            aliases: raw.aliases.clone(),
-                            implies: raw.implies.unwrap_or_default(),
-                            is_case_sensitive: raw.case_sensitive.unwrap_or(false),
-                            sources: vec!["user".to_owned()],
-                            origin: (path.to_owned(), line),
-                        });
-                    }
-                }
-                let d = &drafts[index[&id]];
-                for key in std::iter::once(&d.name).chain(raw.aliases.iter()) {
-                    user_keys.insert(normalize_key(key), id.clone());
-                }
-            }
-        }
-
-        // Resolve keys: each name/alias must belong to one skill.
-        let mut by_key: FastMap<String, SkillId> = FastMap::default();
-        let mut conflict: Option<(usize, SkillId, String)> = None;
-        'drafts: for (i, d) in drafts.iter_mut().enumerate() {
-            let sid = SkillId(i as u32);
-            let mut kept = Vec::with_capacity(d.aliases.len());
-            for (k, alias) in std::iter::once(d.name.clone())
-                .chain(d.aliases.drain(..))
-                .enumerate()
-            {
-                let key = normalize_key(&alias);
-                if key.is_empty() {
-                    continue;
-                }
-                if let Some(owner) = user_keys.get(&key) {
-                    if owner != &d.id {
-                        if k > 0 {
-                            notes.push(format!(
-                                "alias `{alias}` moved from `{}` to `{owner}` by the user taxonomy",
-                                d.id
-                            ));
-                        }
-                        continue;
-                    }
-                }
-                match by_key.get(&key) {
-                    Some(&other) if other != sid => {
-                        conflict = Some((i, other, alias));
-                        break 'drafts;
-                    }
-                    Some(_) => {
-                        // Another casing of a case-sensitive name (`Javascript`) is a pattern
-                        // of its own.
-                        if d.is_case_sensitive && k > 0 && !kept.contains(&alias) {
-                            kept.push(alias);
-                        }
-                    }
-                    None => {
-                        by_key.insert(key, sid);
-                        if k > 0 {
-                            kept.push(alias);
-                        }
-                    }
-                }
-            }
-            d.aliases = kept;
-        }
-        if let Some((i, other, alias)) = conflict {
-            let (path, line) = drafts[i].origin.clone();
-            let (opath, oline) = &drafts[other.index()].origin;
-            return Err(TaxonomyError::Invalid {
-                path,
-                line,
-                message: format!(
-                    "`{alias}` of skill `{}` is already claimed at {opath}:{oline}",
-                    drafts[i].id
-                ),
-            });
-        }
-
-        let mut skills = Vec::with_capacity(drafts.len());
-        for d in drafts {
-            let mut implies = Vec::new();
-            for target in &d.implies {
-                let Some(&j) = index.get(target) else {
-                    let hint = fuzzy::suggest(target, index.keys().map(String::as_str), 1)
-                        .first()
-                        .map(|s| format!(" (did you mean `{s}`?)"))
-                        .unwrap_or_default();
-                    return Err(TaxonomyError::Invalid {
-                        path: d.origin.0.clone(),
-                        line: d.origin.1,
-                        message: format!("skill `{}` implies unknown skill `{target}`{hint}", d.id),
-                    });
-                };
-                implies.push(SkillId(j as u32));
-            }
-            let is_ambiguous = ambiguous.contains_key(&normalize_key(&d.name));
-            skills.push(Skill {
-                id: d.id,
-                name: d.name,
-                category: d.category,
-                aliases: d.aliases,
-                implies,
-                is_case_sensitive: d.is_case_sensitive,
-                sources: d.sources,
-                is_ambiguous,
-            });
-        }
-
+        let user_keys = match user {
+            Some((text, path)) => apply_user(text, path, &mut drafts, &mut index)?,
+            None => FastMap::default(),
+        };
+        let by_key = resolve_keys(&mut drafts, &user_keys, &mut notes)?;
+        let skills = finish_skills(drafts, &index, &ambiguous)?;
         let closure = transitive_closure(&skills);
         let by_id = skills
             .iter()
@@ -734,6 +552,229 @@ fn transitive_closure(skills: &[Skill]) -> Vec<Vec<SkillId>> {
             seen.into_iter().collect()
         })
         .collect()
+}
+
+/// The curated records as drafts (each needs a name and a category; ids are unique).
+fn add_curated(
+    curated: Vec<(RawSkill, usize)>,
+    base_path: &str,
+    drafts: &mut Vec<Draft>,
+    index: &mut FastMap<String, usize>,
+) -> Result<(), TaxonomyError> {
+    for (raw, line) in curated {
+        let invalid = |message: String| TaxonomyError::Invalid {
+            path: base_path.to_owned(),
+            line,
+            message,
+        };
+        let (Some(name), Some(category)) = (raw.name, raw.category) else {
+            return Err(invalid(format!(
+                "skill `{}` needs a name and a category",
+                raw.id
+            )));
+        };
+        check_category(&category, base_path, line)?;
+        if index.insert(raw.id.clone(), drafts.len()).is_some() {
+            return Err(invalid(format!("duplicate skill id `{}`", raw.id)));
+        }
+        drafts.push(Draft {
+            id: raw.id,
+            name,
+            category,
+            aliases: raw.aliases,
+            implies: raw.implies.unwrap_or_default(),
+            is_case_sensitive: raw.case_sensitive.unwrap_or(false),
+            sources: vec!["curated".to_owned()],
+            origin: (base_path.to_owned(), line),
+        });
+    }
+    Ok(())
+}
+
+/// Apply the user file: new skills, and changes to known ones (their aliases added). Gives
+/// the keys it names, which win over built-in aliases.
+fn apply_user(
+    text: &str,
+    path: &str,
+    drafts: &mut Vec<Draft>,
+    index: &mut FastMap<String, usize>,
+) -> Result<FastMap<String, String>, TaxonomyError> {
+    let mut user_keys: FastMap<String, String> = FastMap::default();
+    for (raw, line) in parse_file(text, path)? {
+        let invalid = |message: String| TaxonomyError::Invalid {
+            path: path.to_owned(),
+            line,
+            message,
+        };
+        if raw.id.is_empty()
+            || !raw
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            return Err(invalid(format!(
+                "skill id `{}` must be lowercase ascii letters, digits and `-`",
+                raw.id
+            )));
+        }
+        if let Some(category) = &raw.category {
+            check_category(category, path, line)?;
+        }
+        let id = raw.id.clone();
+        match index.get(&raw.id) {
+            Some(&i) => {
+                let d = &mut drafts[i];
+                if let Some(name) = raw.name {
+                    d.name = name;
+                }
+                if let Some(category) = raw.category {
+                    d.category = category;
+                }
+                if let Some(implies) = raw.implies {
+                    d.implies = implies;
+                }
+                if let Some(cs) = raw.case_sensitive {
+                    d.is_case_sensitive = cs;
+                }
+                if !d.sources.iter().any(|s| s == "user") {
+                    d.sources.push("user".to_owned());
+                }
+                d.aliases.extend(raw.aliases.iter().cloned());
+                d.origin = (path.to_owned(), line);
+            }
+            None => {
+                let (Some(name), Some(category)) = (raw.name, raw.category) else {
+                    return Err(invalid(format!(
+                        "new skill `{}` needs a name and a category",
+                        raw.id
+                    )));
+                };
+                index.insert(raw.id.clone(), drafts.len());
+                drafts.push(Draft {
+                    id: raw.id,
+                    name,
+                    category,
+                    aliases: raw.aliases.clone(),
+                    implies: raw.implies.unwrap_or_default(),
+                    is_case_sensitive: raw.case_sensitive.unwrap_or(false),
+                    sources: vec!["user".to_owned()],
+                    origin: (path.to_owned(), line),
+                });
+            }
+        }
+        let d = &drafts[index[&id]];
+        for key in std::iter::once(&d.name).chain(raw.aliases.iter()) {
+            user_keys.insert(normalize_key(key), id.clone());
+        }
+    }
+    Ok(user_keys)
+}
+
+/// Each name and alias to the one skill it belongs to; keys the user file claims move to its
+/// skill (with a note), any other clash is an error naming both places.
+fn resolve_keys(
+    drafts: &mut [Draft],
+    user_keys: &FastMap<String, String>,
+    notes: &mut Vec<String>,
+) -> Result<FastMap<String, SkillId>, TaxonomyError> {
+    let mut by_key: FastMap<String, SkillId> = FastMap::default();
+    let mut conflict: Option<(usize, SkillId, String)> = None;
+    'drafts: for (i, d) in drafts.iter_mut().enumerate() {
+        let sid = SkillId(i as u32);
+        let mut kept = Vec::with_capacity(d.aliases.len());
+        for (k, alias) in std::iter::once(d.name.clone())
+            .chain(d.aliases.drain(..))
+            .enumerate()
+        {
+            let key = normalize_key(&alias);
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(owner) = user_keys.get(&key) {
+                if owner != &d.id {
+                    if k > 0 {
+                        notes.push(format!(
+                            "alias `{alias}` moved from `{}` to `{owner}` by the user taxonomy",
+                            d.id
+                        ));
+                    }
+                    continue;
+                }
+            }
+            match by_key.get(&key) {
+                Some(&other) if other != sid => {
+                    conflict = Some((i, other, alias));
+                    break 'drafts;
+                }
+                Some(_) => {
+                    // Another casing of a case-sensitive name (`Javascript`) is a pattern
+                    // of its own.
+                    if d.is_case_sensitive && k > 0 && !kept.contains(&alias) {
+                        kept.push(alias);
+                    }
+                }
+                None => {
+                    by_key.insert(key, sid);
+                    if k > 0 {
+                        kept.push(alias);
+                    }
+                }
+            }
+        }
+        d.aliases = kept;
+    }
+    if let Some((i, other, alias)) = conflict {
+        let (path, line) = drafts[i].origin.clone();
+        let (opath, oline) = &drafts[other.index()].origin;
+        return Err(TaxonomyError::Invalid {
+            path,
+            line,
+            message: format!(
+                "`{alias}` of skill `{}` is already claimed at {opath}:{oline}",
+                drafts[i].id
+            ),
+        });
+    }
+    Ok(by_key)
+}
+
+/// Drafts → skills, with `implies` resolved to ids (an unknown target is an error, with a
+/// suggestion).
+fn finish_skills(
+    drafts: Vec<Draft>,
+    index: &FastMap<String, usize>,
+    ambiguous: &FastMap<String, f32>,
+) -> Result<Vec<Skill>, TaxonomyError> {
+    let mut skills = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        let mut implies = Vec::new();
+        for target in &d.implies {
+            let Some(&j) = index.get(target) else {
+                let hint = fuzzy::suggest(target, index.keys().map(String::as_str), 1)
+                    .first()
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                return Err(TaxonomyError::Invalid {
+                    path: d.origin.0.clone(),
+                    line: d.origin.1,
+                    message: format!("skill `{}` implies unknown skill `{target}`{hint}", d.id),
+                });
+            };
+            implies.push(SkillId(j as u32));
+        }
+        let is_ambiguous = ambiguous.contains_key(&normalize_key(&d.name));
+        skills.push(Skill {
+            id: d.id,
+            name: d.name,
+            category: d.category,
+            aliases: d.aliases,
+            implies,
+            is_case_sensitive: d.is_case_sensitive,
+            sources: d.sources,
+            is_ambiguous,
+        });
+    }
+    Ok(skills)
 }
 
 #[cfg(test)]
