@@ -120,38 +120,8 @@ pub struct TimelineChart {
 impl TimelineChart {
     pub fn new(t: &Timeline, font: &FontRef<'static>) -> TimelineChart {
         let as_of = Some(t.as_of.index());
-        let rows: Vec<Row> = t
-            .rows
-            .iter()
-            .map(|r| Row {
-                label: truncate(font, &r.skill, LABEL_SIZE, MAX_LABEL),
-                months: r.months.map(format_months).unwrap_or_default(),
-                color: category_color(&r.category),
-                bars: r
-                    .intervals
-                    .iter()
-                    .filter_map(|&(a, b)| {
-                        let (a, b) = (a.index(), b.index());
-                        (a <= b).then_some(Bar { from: a, to: b + 1 })
-                    })
-                    .collect(),
-            })
-            .collect();
-        let mut companies: Vec<Company> = t
-            .companies
-            .iter()
-            .filter_map(|c| {
-                let (a, b) = (c.start.index(), c.end.index());
-                (a <= b).then(|| Company {
-                    label: c.label.clone(),
-                    from: a,
-                    to: b + 1,
-                    is_open: c.is_open,
-                    lane: 0,
-                })
-            })
-            .collect();
-        companies.sort_by_key(|c| (c.from, c.to));
+        let rows = rows_of(t, font);
+        let mut companies = companies_of(t);
         let undated: Vec<&str> = t
             .undated
             .iter()
@@ -160,22 +130,7 @@ impl TimelineChart {
             .collect();
         let empty = rows.is_empty() && companies.is_empty() && undated.is_empty();
 
-        // Time domain: from January of the first year to a little past the as-of month.
-        let firsts = rows
-            .iter()
-            .flat_map(|r| r.bars.iter().map(|b| b.from))
-            .chain(companies.iter().map(|c| c.from));
-        let lasts = rows
-            .iter()
-            .flat_map(|r| r.bars.iter().map(|b| b.to))
-            .chain(companies.iter().map(|c| c.to))
-            .chain(as_of.map(|m| m + 1));
-        let first = firsts.min().or(as_of).unwrap_or(2000 * 12);
-        let start = first - first.rem_euclid(12);
-        let last = lasts.max().unwrap_or(start + 12).max(start + 12);
-        // Room after the last month for an open company's fading end and arrow.
-        let tail = (TAIL_PX * (last - start)).div_euclid(PLOT_WIDTH - TAIL_PX) + 1;
-        let end = last + tail.max(TAIL_MONTHS);
+        let (start, end) = time_domain(&rows, &companies, as_of);
 
         let label_width = widest(
             font,
@@ -193,29 +148,12 @@ impl TimelineChart {
         let title_width = text_width(font, &t.title, TITLE_SIZE).ceil() as i32;
         let width = (plot_left + PLOT_WIDTH + 10 + months_width + PAD).max(title_width + 2 * PAD);
 
-        // Company labels: greedy lanes, so no label overlaps another.
         let scale = PLOT_WIDTH as f64 / f64::from((end - start).max(1));
         let x = |m: i32| plot_left + (f64::from(m - start) * scale).round() as i32;
-        let mut lane_ends: Vec<i32> = Vec::new();
-        for c in &mut companies {
-            let from = x(c.from) + 3;
-            let mut to = from + text_width(font, &c.label, SMALL_SIZE).ceil() as i32 + 12;
-            if c.is_open {
-                to = to.max(x(c.to) + TAIL_PX);
-            }
-            let lane = match lane_ends.iter().position(|end| *end <= from) {
-                Some(i) => i,
-                None => {
-                    lane_ends.push(i32::MIN);
-                    lane_ends.len() - 1
-                }
-            };
-            lane_ends[lane] = to;
-            c.lane = lane as i32;
-        }
+        let lanes = assign_lanes(&mut companies, font, x);
 
         let lanes_top = PAD + TITLE_ROW + 8;
-        let rows_top = lanes_top + lane_ends.len() as i32 * LANE + 4;
+        let rows_top = lanes_top + lanes as i32 * LANE + 4;
         let axis_bottom = rows_top + rows.len() as i32 * ROW + 2 * LANE + 4;
         let wrap_width = (width - 2 * PAD - 8) as f64;
         let undated_lines = wrap(font, &undated, wrap_width);
@@ -225,13 +163,7 @@ impl TimelineChart {
         } else {
             LANE + 4 + undated_lines.len() as i32 * (LANE + 2) + 8
         };
-        let mut legend: Vec<(String, RGBColor)> = Vec::new();
-        for r in t.rows.iter().filter(|r| !r.intervals.is_empty()) {
-            let name = r.category.trim().to_string();
-            if !legend.iter().any(|(n, _)| *n == name) {
-                legend.push((name, category_color(&r.category)));
-            }
-        }
+        let legend = legend_of(t);
         let legend_top = undated_top + undated_height + 4;
         let legend_height = legend_places(font, &legend, width - 2 * PAD)
             .last()
@@ -289,6 +221,104 @@ impl TimelineChart {
     }
 }
 
+/// One row per skill: its label (cut to fit), duration and bars (empty runs dropped).
+fn rows_of(t: &Timeline, font: &FontRef<'static>) -> Vec<Row> {
+    t.rows
+        .iter()
+        .map(|r| Row {
+            label: truncate(font, &r.skill, LABEL_SIZE, MAX_LABEL),
+            months: r.months.map(format_months).unwrap_or_default(),
+            color: category_color(&r.category),
+            bars: r
+                .intervals
+                .iter()
+                .filter_map(|&(a, b)| {
+                    let (a, b) = (a.index(), b.index());
+                    (a <= b).then_some(Bar { from: a, to: b + 1 })
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The companies in time order (ones that end before they start are dropped).
+fn companies_of(t: &Timeline) -> Vec<Company> {
+    let mut companies: Vec<Company> = t
+        .companies
+        .iter()
+        .filter_map(|c| {
+            let (a, b) = (c.start.index(), c.end.index());
+            (a <= b).then(|| Company {
+                label: c.label.clone(),
+                from: a,
+                to: b + 1,
+                is_open: c.is_open,
+                lane: 0,
+            })
+        })
+        .collect();
+    companies.sort_by_key(|c| (c.from, c.to));
+    companies
+}
+
+/// The months the axis spans: from January of the first year to a little past the last month
+/// (and the as-of month), with room for an open company's fading end and arrow.
+fn time_domain(rows: &[Row], companies: &[Company], as_of: Option<i32>) -> (i32, i32) {
+    let firsts = rows
+        .iter()
+        .flat_map(|r| r.bars.iter().map(|b| b.from))
+        .chain(companies.iter().map(|c| c.from));
+    let lasts = rows
+        .iter()
+        .flat_map(|r| r.bars.iter().map(|b| b.to))
+        .chain(companies.iter().map(|c| c.to))
+        .chain(as_of.map(|m| m + 1));
+    let first = firsts.min().or(as_of).unwrap_or(2000 * 12);
+    let start = first - first.rem_euclid(12);
+    let last = lasts.max().unwrap_or(start + 12).max(start + 12);
+    let tail = (TAIL_PX * (last - start)).div_euclid(PLOT_WIDTH - TAIL_PX) + 1;
+    (start, last + tail.max(TAIL_MONTHS))
+}
+
+/// Company labels in greedy lanes, so that no label overlaps another (`x`: month → pixel).
+/// Gives the number of lanes.
+fn assign_lanes(
+    companies: &mut [Company],
+    font: &FontRef<'static>,
+    x: impl Fn(i32) -> i32,
+) -> usize {
+    let mut lane_ends: Vec<i32> = Vec::new();
+    for c in companies {
+        let from = x(c.from) + 3;
+        let mut to = from + text_width(font, &c.label, SMALL_SIZE).ceil() as i32 + 12;
+        if c.is_open {
+            to = to.max(x(c.to) + TAIL_PX);
+        }
+        let lane = match lane_ends.iter().position(|end| *end <= from) {
+            Some(i) => i,
+            None => {
+                lane_ends.push(i32::MIN);
+                lane_ends.len() - 1
+            }
+        };
+        lane_ends[lane] = to;
+        c.lane = lane as i32;
+    }
+    lane_ends.len()
+}
+
+/// One legend entry per category that has a bar, in row order.
+fn legend_of(t: &Timeline) -> Vec<(String, RGBColor)> {
+    let mut legend: Vec<(String, RGBColor)> = Vec::new();
+    for r in t.rows.iter().filter(|r| !r.intervals.is_empty()) {
+        let name = r.category.trim().to_string();
+        if !legend.iter().any(|(n, _)| *n == name) {
+            legend.push((name, category_color(&r.category)));
+        }
+    }
+    legend
+}
+
 /// `items` joined with `, ` and wrapped into lines no wider than `max_width`.
 fn wrap(font: &FontRef<'static>, items: &[&str], max_width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
@@ -330,8 +360,28 @@ impl super::Chart for TimelineChart {
         if self.empty {
             return no_data(area);
         }
-        let (plot_right, top, bottom) = (self.x(self.end), self.lanes_top, self.rows_bottom());
+        self.draw_companies(area)?;
+        self.draw_years(area)?;
+        self.draw_rows(area)?;
+        self.draw_as_of(area)?;
+        self.draw_undated(area)?;
+        legend(
+            area,
+            &self.legend,
+            (PAD, self.legend_top),
+            self.width - 2 * PAD,
+        )?;
+        Ok(())
+    }
+}
 
+/// The parts of [`TimelineChart::draw`], back to front.
+impl TimelineChart {
+    fn draw_companies<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), ChartError> {
+        let (top, bottom) = (self.lanes_top, self.rows_bottom());
         // Company bands behind everything (translucent, so overlapping jobs show), then their
         // edges and labels, in their lanes above the rows.
         for (i, c) in self.companies.iter().enumerate() {
@@ -377,7 +427,14 @@ impl super::Chart for TimelineChart {
                 LEFT,
             )?;
         }
+        Ok(())
+    }
 
+    fn draw_years<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), ChartError> {
+        let (plot_right, bottom) = (self.x(self.end), self.rows_bottom());
         // Year grid and labels.
         let first_year = self.start.div_euclid(12);
         let last_year = (self.end - 1).div_euclid(12);
@@ -417,7 +474,14 @@ impl super::Chart for TimelineChart {
             MUTED,
             1,
         )?;
+        Ok(())
+    }
 
+    fn draw_rows<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), ChartError> {
+        let plot_right = self.x(self.end);
         // Rows: separators, label, bars, duration.
         for (i, r) in self.rows.iter().enumerate() {
             let y = self.rows_top + i as i32 * ROW;
@@ -452,7 +516,14 @@ impl super::Chart for TimelineChart {
                 LEFT,
             )?;
         }
+        Ok(())
+    }
 
+    fn draw_as_of<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), ChartError> {
+        let (top, bottom) = (self.lanes_top, self.rows_bottom());
         // The as-of marker, dashed, labelled under the year labels.
         if let Some(m) = self.as_of {
             let mx = self.x(m + 1);
@@ -471,7 +542,13 @@ impl super::Chart for TimelineChart {
                 Anchor(HPos::Right, VPos::Center),
             )?;
         }
+        Ok(())
+    }
 
+    fn draw_undated<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), ChartError> {
         // Listed without dates: names only.
         if !self.undated_lines.is_empty() {
             let y = self.undated_top;
@@ -489,13 +566,6 @@ impl super::Chart for TimelineChart {
                 text(area, l, (PAD + 8, ly), SMALL_SIZE, INK, LEFT)?;
             }
         }
-
-        legend(
-            area,
-            &self.legend,
-            (PAD, self.legend_top),
-            self.width - 2 * PAD,
-        )?;
         Ok(())
     }
 }
