@@ -593,9 +593,54 @@ pub fn floor_value(c: &Compact, s: &Scoring) -> Option<f64> {
         .then(|| round1(combine(0.0, 0.0, c.confidence(s), s).total()))
 }
 
-/// Score one posting, with per-requirement evidence.
-pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
-    let c = Compact::new(posting);
+/// Each used skill's points, scaled so they add up to the relevance part (the sum of the
+/// shares can pass 1, where relevance is capped); by points as shown, then by name.
+fn core_uses(used: &[(&Use, &Have, f64, f64)], relevance_part: f64, s: &Scoring) -> Vec<CoreUse> {
+    let share_sum: f64 = used.iter().map(|x| x.3).sum();
+    let mut core_used: Vec<CoreUse> = used
+        .iter()
+        .map(|&(u, h, strength, share)| CoreUse {
+            skill: h.name.clone(),
+            level: u.level,
+            strength,
+            level_weight: level_weight(u.level, s),
+            points: if share_sum > 0.0 {
+                relevance_part * share / share_sum
+            } else {
+                0.0
+            },
+        })
+        .collect();
+    core_used.sort_by(|a, b| {
+        round2(b.points)
+            .total_cmp(&round2(a.points))
+            .then(a.skill.cmp(&b.skill))
+    });
+    core_used
+}
+
+/// The required skills the person lacks (`Go (or Rust)` for an any-of group).
+fn missing_required(fits: &[RequirementFit]) -> Vec<String> {
+    fits.iter()
+        .filter(|f| f.level == Level::Required && f.matched_by == MatchKind::Missing)
+        .map(|f| {
+            if f.alternatives.is_empty() {
+                f.skill.clone()
+            } else {
+                format!("{} (or {})", f.skill, f.alternatives.join(", "))
+            }
+        })
+        .collect()
+}
+
+/// One row per scoring unit (an any-of group is one, by its best member), and the coverage
+/// points they add up to.
+fn requirement_fits(
+    have: &ResumeSkills,
+    posting: &Posting,
+    c: &Compact,
+    s: &Scoring,
+) -> (Vec<RequirementFit>, f64) {
     let w = c.weights(s);
     let mut fits = Vec::with_capacity(c.units.len());
     let mut raw = 0.0;
@@ -634,6 +679,13 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
             posting_text: r.text.clone(),
         });
     }
+    (fits, raw)
+}
+
+/// Score one posting, with per-requirement evidence.
+pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
+    let c = Compact::new(posting);
+    let (fits, raw) = requirement_fits(have, posting, &c, s);
     let scorable = c.is_scorable();
     let confidence = c.confidence(s);
     let mut used: Vec<(&Use, &Have, f64, f64)> = Vec::new();
@@ -642,32 +694,11 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
     });
     let parts = combine(raw, relevance, confidence, s);
     let score = scorable.then(|| parts.total());
-    // Each used skill's points, scaled so they add up to the relevance part (the sum of the
-    // shares can pass 1, where relevance is capped).
-    let share_sum: f64 = used.iter().map(|x| x.3).sum();
-    let mut core_used: Vec<CoreUse> = if scorable {
-        used.iter()
-            .map(|&(u, h, strength, share)| CoreUse {
-                skill: h.name.clone(),
-                level: u.level,
-                strength,
-                level_weight: level_weight(u.level, s),
-                points: if share_sum > 0.0 {
-                    parts.relevance * share / share_sum
-                } else {
-                    0.0
-                },
-            })
-            .collect()
+    let core_used = if scorable {
+        core_uses(&used, parts.relevance, s)
     } else {
         Vec::new()
     };
-    // By the points as shown (equal-looking contributions are listed by name).
-    core_used.sort_by(|a, b| {
-        round2(b.points)
-            .total_cmp(&round2(a.points))
-            .then(a.skill.cmp(&b.skill))
-    });
     let count = |level: Level, met: bool| {
         fits.iter()
             .filter(|f| f.level == level && (!met || f.is_met))
@@ -702,17 +733,7 @@ pub fn score(have: &ResumeSkills, posting: &Posting, s: &Scoring) -> Fit {
         required_total: count(Level::Required, false),
         preferred_met: count(Level::Preferred, true),
         preferred_total: count(Level::Preferred, false),
-        missing_required: fits
-            .iter()
-            .filter(|f| f.level == Level::Required && f.matched_by == MatchKind::Missing)
-            .map(|f| {
-                if f.alternatives.is_empty() {
-                    f.skill.clone()
-                } else {
-                    format!("{} (or {})", f.skill, f.alternatives.join(", "))
-                }
-            })
-            .collect(),
+        missing_required: missing_required(&fits),
         requirements: fits,
         warnings: posting.warnings.clone(),
     }

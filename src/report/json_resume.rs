@@ -46,22 +46,19 @@ fn used(skills: &[String]) -> String {
     format!("{USED} {}", skills.join(", "))
 }
 
-/// The JSON Resume document of `p`.
-pub fn document(p: &Profile) -> Document {
-    let as_of = p.as_of;
-    let companies: Vec<(Month, Month)> = p
-        .companies
-        .iter()
-        .map(|c| closed(c.start, c.end, as_of))
-        .collect();
-    let projects: Vec<(Month, Month)> = p
-        .projects
-        .iter()
-        .map(|x| closed(x.start, x.end, as_of))
-        .collect();
-    let company_index = |name: &str| p.companies.iter().position(|c| c.name == name);
+/// Where each dated use of each skill goes: a project (as a keyword when listed, else in its
+/// prose) when the period matches one, the company when it matches the employment, the project
+/// or company whose period contains it (as a dated line), else a project of no employer.
+struct Placed {
+    project_keywords: Vec<Vec<String>>,
+    project_prose: Vec<Vec<String>>,
+    project_dated: Vec<BTreeMap<(Month, Month), Vec<String>>>,
+    company_prose: Vec<Vec<String>>,
+    company_dated: Vec<BTreeMap<(Month, Month), Vec<String>>>,
+    elsewhere: BTreeMap<(Month, Month), (String, Vec<String>)>,
+}
 
-    // Where each dated use of each skill goes.
+fn place(p: &Profile, companies: &[(Month, Month)], projects: &[(Month, Month)]) -> Placed {
     let mut project_keywords: Vec<Vec<String>> = vec![Vec::new(); p.projects.len()];
     let mut project_prose: Vec<Vec<String>> = vec![Vec::new(); p.projects.len()];
     let mut project_dated: Vec<BTreeMap<(Month, Month), Vec<String>>> =
@@ -122,14 +119,30 @@ pub fn document(p: &Profile) -> Document {
             );
         }
     }
-    let dated_lines = |m: &BTreeMap<(Month, Month), Vec<String>>| -> Vec<String> {
-        m.iter()
-            .map(|((s, e), skills)| format!("{} – {}: {}", slash(s), slash(e), used(skills)))
-            .collect()
-    };
+    Placed {
+        project_keywords,
+        project_prose,
+        project_dated,
+        company_prose,
+        company_dated,
+        elsewhere,
+    }
+}
 
-    let work = p
-        .companies
+/// `2018/03 – 2019/02: Skills used: Go, AWS`: one highlight per dated use.
+fn dated_lines(m: &BTreeMap<(Month, Month), Vec<String>>) -> Vec<String> {
+    m.iter()
+        .map(|((s, e), skills)| format!("{} – {}: {}", slash(s), slash(e), used(skills)))
+        .collect()
+}
+
+/// One work entry per company: the skills used there, undated then dated.
+fn work(
+    p: &Profile,
+    company_prose: &[Vec<String>],
+    company_dated: &[BTreeMap<(Month, Month), Vec<String>>],
+) -> Vec<Work> {
+    p.companies
         .iter()
         .enumerate()
         .map(|(i, c)| {
@@ -146,7 +159,33 @@ pub fn document(p: &Profile) -> Document {
                 x: WorkX { months: c.months },
             }
         })
+        .collect()
+}
+
+/// The JSON Resume document of `p`.
+pub fn document(p: &Profile) -> Document {
+    let as_of = p.as_of;
+    let companies: Vec<(Month, Month)> = p
+        .companies
+        .iter()
+        .map(|c| closed(c.start, c.end, as_of))
         .collect();
+    let projects: Vec<(Month, Month)> = p
+        .projects
+        .iter()
+        .map(|x| closed(x.start, x.end, as_of))
+        .collect();
+    let company_index = |name: &str| p.companies.iter().position(|c| c.name == name);
+
+    let Placed {
+        mut project_keywords,
+        project_prose,
+        project_dated,
+        company_prose,
+        company_dated,
+        elsewhere,
+    } = place(p, &companies, &projects);
+    let work = work(p, &company_prose, &company_dated);
 
     let mut out_projects: Vec<Project> = p
         .projects
@@ -188,26 +227,7 @@ pub fn document(p: &Profile) -> Document {
         });
     }
 
-    let skills = p
-        .skills
-        .iter()
-        .map(|s| Skill {
-            name: s.skill.clone(),
-            level: s.claimed_months.map(|m| format!("{m} months")),
-            x: SkillX {
-                months: s.months,
-                first_used: s.first_used,
-                last_used: s.last_used,
-                listed: s.listed,
-                known: s.known,
-                id: s.id.clone(),
-                category: (!s.category.is_empty()).then(|| s.category.clone()),
-                claimed_months: s.claimed_months,
-                companies: s.companies.clone(),
-                intervals: s.intervals.clone(),
-            },
-        })
-        .collect();
+    let skills = p.skills.iter().map(skill).collect();
 
     Document {
         schema: "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
@@ -222,6 +242,26 @@ pub fn document(p: &Profile) -> Document {
                 as_of: p.as_of,
                 total_months: p.total_months,
             },
+        },
+    }
+}
+
+/// A skill with its months and where they come from (`x-skillfit`).
+fn skill(s: &crate::profile::SkillRecord) -> Skill {
+    Skill {
+        name: s.skill.clone(),
+        level: s.claimed_months.map(|m| format!("{m} months")),
+        x: SkillX {
+            months: s.months,
+            first_used: s.first_used,
+            last_used: s.last_used,
+            listed: s.listed,
+            known: s.known,
+            id: s.id.clone(),
+            category: (!s.category.is_empty()).then(|| s.category.clone()),
+            claimed_months: s.claimed_months,
+            companies: s.companies.clone(),
+            intervals: s.intervals.clone(),
         },
     }
 }

@@ -132,6 +132,8 @@ impl<'w> RankTable<'w> {
     }
 }
 
+/// `score`'s table: the headline (score, parts, requirements met, missing required skills);
+/// with `detailed` (`--explain`), the requirement and core tables and the formula too.
 pub fn explain(f: &Fit, paint: Paint, w: &mut dyn Write, detailed: bool) -> std::io::Result<()> {
     let f = &super::view::shown(f);
     writeln!(w, "{}", paint.header(&f.title))?;
@@ -170,6 +172,13 @@ pub fn explain(f: &Fit, paint: Paint, w: &mut dyn Write, detailed: bool) -> std:
     if !detailed {
         return Ok(());
     }
+    requirement_table(f, paint, w)?;
+    core_table(f, paint, w)?;
+    formula(f, paint, w)
+}
+
+/// `--explain`: one row per requirement (with the résumé line that meets it), totalled.
+fn requirement_table(f: &Fit, paint: Paint, w: &mut dyn Write) -> std::io::Result<()> {
     writeln!(w)?;
     let header = format!(
         "{} {} {:>6}  {} {:>7} {:>6} {:>13}",
@@ -228,7 +237,11 @@ pub fn explain(f: &Fit, paint: Paint, w: &mut dyn Write, detailed: bool) -> std:
         "total",
         total,
         f.coverage.unwrap_or(0.0)
-    )?;
+    )
+}
+
+/// `--explain`: the person's core skills the posting uses, totalled to the relevance part.
+fn core_table(f: &Fit, paint: Paint, w: &mut dyn Write) -> std::io::Result<()> {
     if !f.core_used.is_empty() {
         writeln!(w)?;
         let header = format!(
@@ -262,6 +275,11 @@ pub fn explain(f: &Fit, paint: Paint, w: &mut dyn Write, detailed: bool) -> std:
             f.relevance.unwrap_or(0.0)
         )?;
     }
+    Ok(())
+}
+
+/// `--explain`: the fit, part by part.
+fn formula(f: &Fit, paint: Paint, w: &mut dyn Write) -> std::io::Result<()> {
     if let (Some(p), Some(c)) = (f.parts, f.confidence) {
         let score = f.score.unwrap_or(0.0);
         writeln!(w)?;
