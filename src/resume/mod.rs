@@ -349,15 +349,152 @@ fn clean_term(piece: &str) -> String {
             t = x.trim_end_matches([' ', '.']).to_owned();
         }
     }
+    // A version written after the name (`Oracle 12c`, `SPREAD 2.5`, `IE 10`, `Vue v3`) is not
+    // part of it.
+    while let Some((name, last)) = t.rsplit_once(' ') {
+        if !is_version(last) || name.trim().is_empty() {
+            break;
+        }
+        t = name.trim_end().to_owned();
+    }
     if names_skill_label(&t) {
         return String::new();
     }
     t
 }
 
+/// A version number as a word of its own: `12`, `2.5`, `12c`, `12J`, `v3`, `3.x`.
+fn is_version(word: &str) -> bool {
+    let w = word.strip_prefix(['v', 'V']).unwrap_or(word);
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = w.len() - digits.len();
+    // A year (`Apr 2018`) is a date, not a version.
+    let is_year = digits.len() == 4 && !digits.contains('.') && suffix == 0;
+    !digits.is_empty()
+        && !is_year
+        && suffix <= 1
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == 'x')
+}
+
+/// Words that may stand before a known name without making a name of their own
+/// (`Amazon Aurora`, `Google Chrome`, `Apache Kafka`).
+const VENDOR_WORDS: &[&str] = &[
+    "amazon",
+    "aws",
+    "google",
+    "gcp",
+    "microsoft",
+    "ms",
+    "azure",
+    "apache",
+    "oracle",
+    "ibm",
+    "the",
+    "and",
+    "or",
+    "with",
+    "on",
+    "in",
+    "for",
+    "of",
+    "basic",
+    "basics",
+    "advanced",
+    "intermediate",
+    "beginner",
+    "expert",
+    "senior",
+    "junior",
+    "lead",
+    "principal",
+    "staff",
+    "certified",
+    "associate",
+    "professional",
+    "silver",
+    "gold",
+    "bronze",
+    "platinum",
+    "lts",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "using",
+    "via",
+    "including",
+    "experience",
+    "knowledge",
+];
+
+/// A skill-list entry that is a known name qualified by a capitalised word the taxonomy does not
+/// know (`Django Signals`, `Lambda Layers`, `Sybase ASE`, `Apache Zeppelin`): the whole entry
+/// is the person's term; the known name alone is kept as well. `None` when the known names
+/// cover the entry, or the extra words are ordinary lower-case words (`Jest testing`), vendor
+/// names (`Amazon Aurora`) or versions.
+fn qualified_term(piece: &str, tax: &Taxonomy) -> Option<String> {
+    let bare = clean_term(piece);
+    // A Latin name (a Japanese word makes it a description: `Flutter Tokyo での登壇`), not
+    // starting with a number (`07 Java Silver`) nor holding a date.
+    if !bare.is_ascii()
+        || bare.contains(['&', '+', '='])
+        || bare.starts_with(|c: char| c.is_ascii_digit())
+        || find_period(&bare).is_some()
+        || bare.chars().count() > 32
+        || bare.split_whitespace().count() > 4
+        || !looks_like_term(&bare)
+        || is_placeholder_or_code(&bare)
+        || tax.resolve(&bare).is_some()
+    {
+        return None;
+    }
+    let hits = tax.find(&bare);
+    if hits.is_empty() {
+        return None;
+    }
+    let mut rest = String::with_capacity(bare.len());
+    let mut from = 0;
+    for h in &hits {
+        if h.start >= from {
+            rest.push_str(&bare[from..h.start]);
+            rest.push(' ');
+            from = h.end;
+        }
+    }
+    rest.push_str(&bare[from..]);
+    let names_more = rest
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '.')
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            w.chars().count() >= 2
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_alphanumeric())
+                && !is_version(w)
+                && !VENDOR_WORDS.contains(&w.to_lowercase().as_str())
+                && !SPOKEN.contains(&w.to_lowercase().as_str())
+        });
+    names_more.then_some(bare)
+}
+
 /// Natural languages and proficiency words: listed under "言語" / "Languages", never a skill.
 const SPOKEN: &[&str] = &[
     "english",
+    "dutch",
+    "italian",
+    "portuguese",
+    "russian",
     "japanese",
     "chinese",
     "korean",
@@ -1254,6 +1391,13 @@ impl<'t> Builder<'t> {
         for entry in &entries {
             let hits = self.tax.find(entry);
             let duration = find_duration_months(entry);
+            if duration.is_none() && !hits.is_empty() {
+                for piece in split_outside(entry, &hits) {
+                    if let Some(term) = qualified_term(piece, self.tax) {
+                        self.out.unknown_terms.push(UnknownTerm { term, line });
+                    }
+                }
+            }
             if hits.is_empty() || entry.contains(['/', '・']) {
                 // `Java/SpringBoot/salesforce`: pieces between separators that no known name
                 // spans (so `CI/CD` and `Pub/Sub` stay whole).
@@ -1376,8 +1520,84 @@ impl<'t> Builder<'t> {
     }
 }
 
+/// A fenced block that is a record of the résumé, not code: `期間: 2020/02 - 現在`,
+/// `使用技術: |-` + an indented list, written as YAML (`yaml`, `yml`, plain or `text` fence) so
+/// that Markdown keeps its layout. Such a block is read as a list: each top-level `key: value`
+/// becomes an item, each indented line an item nested under it, the fences blank lines (so line
+/// numbers stay those of the source). Any other fenced block stays code.
+fn unfence_records(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("```") && !text.contains("~~~") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+    let fence_of = |l: &str| {
+        let t = l.trim_start();
+        (l.len() - t.len() <= 3)
+            .then(|| ["```", "~~~"].into_iter().find(|f| t.starts_with(f)))
+            .flatten()
+            .map(|f| (f, t[f.len()..].trim().to_lowercase()))
+    };
+    let key_of = |l: &str| -> Option<String> {
+        if l.starts_with([' ', '\t', '-', '#']) {
+            return None;
+        }
+        let (key, _) = l.split_once(':')?;
+        (!key.trim().is_empty() && key.chars().count() <= 24).then(|| nfkc(key.trim()))
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let Some((fence, info)) = fence_of(lines[i]) else {
+            i += 1;
+            continue;
+        };
+        let Some(close) = (i + 1..lines.len()).find(|&j| {
+            lines[j].trim_start().starts_with(fence)
+                && lines[j]
+                    .trim()
+                    .trim_matches(|c| fence.contains(c))
+                    .is_empty()
+        }) else {
+            break;
+        };
+        let body = &lines[i + 1..close];
+        let keys: Vec<String> = body.iter().filter_map(|l| key_of(l)).collect();
+        let is_record = matches!(info.as_str(), "" | "yaml" | "yml" | "text" | "txt")
+            && keys.len() >= 2
+            && keys
+                .iter()
+                .any(|k| is_period_label(k) || names_skill_label(k));
+        if is_record {
+            out[i].clear();
+            out[close].clear();
+            for (j, l) in body.iter().enumerate() {
+                let l = l.trim_end_matches('\r');
+                let item = if key_of(l).is_some() {
+                    let l = l.trim_end();
+                    let l = ["|-", "|+", "|", ">-", ">"]
+                        .iter()
+                        .find_map(|m| l.strip_suffix(m))
+                        .unwrap_or(l);
+                    format!("- {}", l.trim_end())
+                } else if l.trim().is_empty() {
+                    String::new()
+                } else if l.starts_with("- ") {
+                    l.to_owned()
+                } else {
+                    let t = l.trim().trim_start_matches(['*', '-', '・']).trim_start();
+                    format!("  - {t}")
+                };
+                out[i + 1 + j] = item;
+            }
+        }
+        i = close + 1;
+    }
+    std::borrow::Cow::Owned(out.join("\n"))
+}
+
 /// Parse résumé `text`.
 pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
+    let text = &*unfence_records(text);
     let lines = LineIndex::new(text);
     let mut b = Builder {
         tax,
@@ -1994,5 +2214,63 @@ mod tests {
         assert!(r.claims.iter().any(|c| c.skill == py && c.months == 24));
         assert!(r.unknown_terms.iter().any(|u| u.term == "Zorblatt"));
         assert!(r.mentions.iter().all(|m| m.is_listed));
+    }
+
+    #[test]
+    fn qualified_names_are_terms_and_versions_split_off() {
+        let t = tax();
+        for (piece, term) in [
+            ("Django Signals", "Django Signals"),
+            ("Lambda Layers", "Lambda Layers"),
+            ("Sybase ASE", "Sybase ASE"),
+        ] {
+            assert_eq!(qualified_term(piece, &t).as_deref(), Some(term), "{piece}");
+        }
+        // Covered by known names, a vendor word, a version, an ordinary lower-case word, a
+        // spoken language, a certificate level, a date or a Japanese description: no new term.
+        for piece in [
+            "Django",
+            "Amazon Aurora",
+            "Python 3.12",
+            "Jest testing",
+            "English - Fluent",
+            "Senior SRE",
+            "Apr 2018 – Mar",
+            "Flutter Tokyo での登壇",
+        ] {
+            assert_eq!(qualified_term(piece, &t), None, "{piece}");
+        }
+        assert_eq!(clean_term("Oracle 12c"), "Oracle");
+        assert_eq!(clean_term("SPREAD 2.5"), "SPREAD");
+        assert_eq!(clean_term("Vue v3"), "Vue");
+        assert_eq!(clean_term("Apr 2018"), "Apr 2018");
+        assert_eq!(clean_term("Web 2.0"), "Web");
+        let doc = "## Skills\n\n- Backend: Django, Django Signals, Zorbex Queue 2.5\n";
+        let r = parse_resume(doc, &t);
+        let terms: Vec<&str> = r.unknown_terms.iter().map(|u| u.term.as_str()).collect();
+        assert!(terms.contains(&"Django Signals"), "{terms:?}");
+        assert!(terms.contains(&"Zorbex Queue"), "{terms:?}");
+        let django = t.resolve("Django").unwrap();
+        assert!(r.mentions.iter().any(|m| m.skill == django && m.is_listed));
+    }
+
+    #[test]
+    fn yaml_record_blocks_are_read_and_code_stays_code() {
+        let doc = "## 職務経歴\n\n### 株式会社テスト（2018年4月〜現在）\n\n#### 案件A\n\n```yaml\n期間: 2020/02 - 2021/01\n使用技術: |-\n    * Go, Redis\n```\n\n```python\nperiod: 2001/01 - 2002/01\nstack: Kotlin\n```\n";
+        let text = unfence_records(doc);
+        assert_eq!(text.lines().count(), doc.lines().count());
+        assert!(text.contains("- 期間: 2020/02 - 2021/01"));
+        assert!(text.contains("  - Go, Redis"));
+        assert!(text.contains("```python"));
+        let r = parse_resume(doc, &tax());
+        let a = r.sections.iter().find(|s| s.title == "案件A").unwrap();
+        assert_eq!(
+            a.own.map(|p| p.start.to_string()),
+            Some("2020-02".to_owned())
+        );
+        let kotlin = tax().resolve("Kotlin").unwrap();
+        assert!(r.mentions.iter().all(|m| m.skill != kotlin));
+        let go = tax().resolve("Go").unwrap();
+        assert!(r.mentions.iter().any(|m| m.skill == go && m.is_listed));
     }
 }
