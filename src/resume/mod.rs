@@ -603,6 +603,50 @@ fn remark_ranges(norm: &str, tax: &Taxonomy) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// The byte offset of the `(` of a trailing parenthesis that enumerates technologies
+/// (`… game engine (D/SDL)`, `… tool (Python, Flask)`): at least two entries, each a term, at
+/// least one a known skill. `None` for a remark (`(2年)`, `(remote, part time)`).
+fn trailing_stack(norm: &str, tax: &Taxonomy) -> Option<usize> {
+    let t = norm.trim_end();
+    if !t.ends_with(')') || t.len() != norm.len() {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut open = None;
+    for (i, c) in t.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    open = Some(i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let open = open?;
+    if t[..open].trim().is_empty() {
+        return None;
+    }
+    let inner = &t[open + 1..t.len() - 1];
+    let entries: Vec<&str> = inner
+        .split(['/', ',', '、', '+', '&', '|'])
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .collect();
+    // Each entry a name: a known skill with at most a word around it, or an unknown term of
+    // at most two words (`Readiness Check, …, Define service owner` lists practices).
+    let is_list = entries.len() >= 2
+        && entries.iter().all(|e| {
+            let words = e.split_whitespace().count();
+            bare_skill_item(e, tax) || (words <= 2 && looks_like_term(e) && tax.find(e).is_empty())
+        })
+        && entries.iter().any(|e| !tax.find(e).is_empty());
+    is_list.then_some(open)
+}
+
 /// An entry of an enumeration without its punctuation and an `e.g.` / `例:` lead-in.
 fn list_entry(e: &str) -> &str {
     let mut t = e.trim();
@@ -1154,6 +1198,18 @@ impl<'t> Builder<'t> {
             || bare
             || is_skill_line(&norm, self.tax)
             || (after_bare && is_bare_term(&norm));
+        // `- [hgm](…) Web-based game tool (Haskell/Yesod)`: an item whose trailing parenthesis
+        // enumerates technologies lists them; the words before it are its description.
+        if let Some(at) = (is_item && !is_skill)
+            .then(|| trailing_stack(&norm, self.tax))
+            .flatten()
+        {
+            let inner = norm[at + 1..norm.len() - 1].to_owned();
+            self.mention_all(&norm[..at], raw, line, span, false, from_line);
+            let skills = self.mention_all(&inner, raw, line, span, true, from_line);
+            self.skill_entries(&inner.replace(['/', '+'], ","), line, &skills);
+            return;
+        }
         let skills = self.mention_all(&norm, raw, line, span, is_skill, from_line);
         if is_skill {
             self.qualified_entries(&norm, raw, line, span);
@@ -2272,5 +2328,23 @@ mod tests {
         assert!(r.mentions.iter().all(|m| m.skill != kotlin));
         let go = tax().resolve("Go").unwrap();
         assert!(r.mentions.iter().any(|m| m.skill == go && m.is_listed));
+    }
+
+    #[test]
+    fn trailing_parenthesis_of_an_item_lists_its_stack() {
+        let t = tax();
+        let at = trailing_stack("- [x](u) Browser game (Clojure/re-frame/React)", &t).unwrap();
+        assert_eq!(
+            &"- [x](u) Browser game (Clojure/re-frame/React)"[at..at + 1],
+            "("
+        );
+        for remark in [
+            "- Led the move to Kubernetes (remote team of four)",
+            "- Introduced contract tests (Pact)",
+            "- Built a standard (Readiness Check, SLO, RDS self-service, Define service owner)",
+            "- 社内ツール開発（2年）",
+        ] {
+            assert_eq!(trailing_stack(&nfkc(remark), &t), None, "{remark}");
+        }
     }
 }
