@@ -647,6 +647,84 @@ fn trailing_stack(norm: &str, tax: &Taxonomy) -> Option<usize> {
     is_list.then_some(open)
 }
 
+/// Verbs that close a sentence declaring what was used: `…を使用しました。`.
+const USED_VERBS: &[&str] = &[
+    "を使用しました",
+    "を使用しています",
+    "を使用",
+    "を利用しました",
+    "を利用しています",
+    "を採用しました",
+    "を使っています",
+    "を使いました",
+    "で開発しました",
+    "で構築しました",
+];
+
+/// The byte range of the enumeration in a sentence that declares a stack: after a skill label
+/// used as the subject (`使用技術はAWS / Go / MySQLです。`, `インフラはECS, RDS, S3を使用しました。`), or
+/// before a verb of use (`Java 8, Spring Boot, Angularを使用しました。`). The enumeration has at
+/// least three entries, two of them known skills. `None` for any other sentence.
+fn sentence_stack(norm: &str, tax: &Taxonomy) -> Option<std::ops::Range<usize>> {
+    if norm.is_ascii() {
+        return None;
+    }
+    let end_at = |from: usize| {
+        let rest = &norm[from..];
+        ["です", "。"]
+            .iter()
+            .chain(USED_VERBS)
+            .filter_map(|w| rest.find(w))
+            .min()
+            .map_or(norm.len(), |i| from + i)
+    };
+    let mut range = None;
+    for (i, _) in norm.match_indices('は') {
+        let before = &norm[..i];
+        let clause_start = before.rfind(['。', ':', '：', '、', '*']).map_or(0, |j| {
+            j + before[j..].chars().next().map_or(1, char::len_utf8)
+        });
+        let subject = before[clause_start..].trim();
+        if !subject.is_empty() && names_skill_label(subject) && subject.chars().count() <= 8 {
+            let from = i + 'は'.len_utf8();
+            range = Some(from..end_at(from));
+            break;
+        }
+    }
+    if range.is_none() {
+        // The verb ends its sentence (`…を使用した動画圧縮機能` describes a feature).
+        let (v, verb) = USED_VERBS
+            .iter()
+            .filter_map(|w| {
+                let i = norm.find(w)?;
+                let after = norm[i + w.len()..].trim_start();
+                (after.is_empty() || after.starts_with(['。', '.', '!', '！', ')']))
+                    .then_some((i, w))
+            })
+            .min()?;
+        // The tools of `…をGo、gRPCで開発しました` follow the object; those of
+        // `A, B, Cを使用しました` start the clause.
+        let starts: &[char] = if verb.starts_with('で') {
+            &['。', ':', '：', 'を', 'は']
+        } else {
+            &['。', ':', '：', 'は']
+        };
+        let before = &norm[..v];
+        let from = before.rfind(starts).map_or(0, |j| {
+            j + before[j..].chars().next().map_or(1, char::len_utf8)
+        });
+        range = Some(from..v);
+    }
+    let r = range?;
+    let list = &norm[r.clone()];
+    let entries = list
+        .split(['/', ',', '、', '，', '／'])
+        .filter(|e| !e.trim().is_empty())
+        .count();
+    let known = tax.find(list).len();
+    (entries >= 3 && known >= 2 && list.chars().count() <= 200).then_some(r)
+}
+
 /// An entry of an enumeration without its punctuation and an `e.g.` / `例:` lead-in.
 fn list_entry(e: &str) -> &str {
     let mut t = e.trim();
@@ -1199,15 +1277,24 @@ impl<'t> Builder<'t> {
             || is_skill_line(&norm, self.tax)
             || (after_bare && is_bare_term(&norm));
         // `- [hgm](…) Web-based game tool (Haskell/Yesod)`: an item whose trailing parenthesis
-        // enumerates technologies lists them; the words before it are its description.
-        if let Some(at) = (is_item && !is_skill)
-            .then(|| trailing_stack(&norm, self.tax))
-            .flatten()
-        {
-            let inner = norm[at + 1..norm.len() - 1].to_owned();
-            self.mention_all(&norm[..at], raw, line, span, false, from_line);
-            let skills = self.mention_all(&inner, raw, line, span, true, from_line);
-            self.skill_entries(&inner.replace(['/', '+'], ","), line, &skills);
+        // enumerates technologies lists them; `使用技術はGo / AWS / MySQLです。`, `…、React、
+        // TypeScriptを使用しました。`: a sentence that declares a stack lists it. The words
+        // around the list are its description.
+        let listed_part = if is_skill {
+            None
+        } else {
+            (is_item)
+                .then(|| trailing_stack(&norm, self.tax))
+                .flatten()
+                .map(|at| at + 1..norm.len() - 1)
+                .or_else(|| sentence_stack(&norm, self.tax))
+        };
+        if let Some(r) = listed_part {
+            let list = norm[r.clone()].to_owned();
+            self.mention_all(&norm[..r.start], raw, line, span, false, from_line);
+            let skills = self.mention_all(&list, raw, line, span, true, from_line);
+            self.mention_all(&norm[r.end..], raw, line, span, false, from_line);
+            self.skill_entries(&list.replace('+', ","), line, &skills);
             return;
         }
         let skills = self.mention_all(&norm, raw, line, span, is_skill, from_line);
@@ -1411,12 +1498,17 @@ impl<'t> Builder<'t> {
         }
         let text = evidence_text(raw);
         for entry in body.split(['/', '／', ',', '、', '，']).map(list_entry) {
-            if entry.is_empty() || self.tax.resolve(entry).is_some() {
+            if entry.is_empty() {
                 continue;
             }
+            // `Azure: DevOps / CDN`: the platform's product (`Azure DevOps`) even where the
+            // entry alone names something else (the practice DevOps).
             let Some(skill) = self.tax.resolve(&format!("{label} {entry}")) else {
                 continue;
             };
+            if self.tax.resolve(entry) == Some(skill) {
+                continue;
+            }
             self.out.mentions.push(Mention {
                 skill,
                 line,
@@ -1434,10 +1526,14 @@ impl<'t> Builder<'t> {
     /// Claims and unknown entries of one line of a skill section.
     fn skill_entries(&mut self, norm: &str, line: usize, line_skills: &[SkillId]) {
         // `Languages: Go, Python` — the label is not an entry.
-        let body = match norm.split_once([':', '：']) {
-            Some((label, rest)) if label.chars().count() <= 24 && !rest.trim().is_empty() => rest,
-            _ => norm,
+        let (label, body) = match norm.split_once([':', '：']) {
+            Some((label, rest)) if label.chars().count() <= 24 && !rest.trim().is_empty() => {
+                (label.replace(['*', '_'], "").trim().to_owned(), rest)
+            }
+            _ => (String::new(), norm),
         };
+        // `Azure: Functions`: an entry named with its platform (`Azure Functions`) is known.
+        let platform = (!label.is_empty() && self.tax.resolve(&label).is_some()).then_some(label);
         let entries: Vec<&str> = body
             .split(['|', ',', '、', ';', '，'])
             .map(str::trim)
@@ -1459,7 +1555,12 @@ impl<'t> Builder<'t> {
                 // spans (so `CI/CD` and `Pub/Sub` stay whole).
                 for piece in split_outside(entry, &hits) {
                     let bare = clean_term(piece);
-                    if bare.is_empty() || !self.tax.find(&bare).is_empty() {
+                    if bare.is_empty()
+                        || !self.tax.find(&bare).is_empty()
+                        || platform
+                            .as_ref()
+                            .is_some_and(|p| self.tax.resolve(&format!("{p} {bare}")).is_some())
+                    {
                         continue;
                     }
                     let is_term = duration.is_none()
@@ -2345,6 +2446,34 @@ mod tests {
             "- 社内ツール開発（2年）",
         ] {
             assert_eq!(trailing_stack(&nfkc(remark), &t), None, "{remark}");
+        }
+    }
+
+    #[test]
+    fn sentences_that_declare_a_stack_list_it() {
+        let t = tax();
+        let list = |s: &str| {
+            let n = nfkc(s);
+            sentence_stack(&n, &t).map(|r| n[r].trim().to_owned())
+        };
+        assert_eq!(
+            list("使用技術はGo / gRPC / PostgreSQLです。").as_deref(),
+            Some("Go / gRPC / PostgreSQL")
+        );
+        assert_eq!(
+            list("2018年10月〜2019年7月 / Java 8, Spring Boot, Angularを使用しました。").as_deref(),
+            Some("2018年10月〜2019年7月 / Java 8, Spring Boot, Angular")
+        );
+        assert_eq!(
+            list("計測サーバをGCP(Cloud Run, Pub/Sub, BigQuery)で構築しました。").as_deref(),
+            Some("GCP(Cloud Run, Pub/Sub, BigQuery)")
+        );
+        for prose in [
+            "HULFT／全銀TCP/IP／SFTPの三種プロトコルを使用したデータ伝送業務の運用",
+            "GoとAWSを使用しました。",
+            "チームは5名です。",
+        ] {
+            assert_eq!(list(prose), None, "{prose}");
         }
     }
 }
