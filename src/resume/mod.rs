@@ -1786,10 +1786,63 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         }
     }
     let mut out = b.out;
+    role_then_employer(&mut out);
     let overview_dated = date_from_overview(&mut out);
     derive_periods(&mut out, overview_dated);
     structure::classify(&mut out, tax);
     out
+}
+
+/// `## Senior Engineer, October 2019 to May 2021` + `## [Acme](…), Berlin` (`### SRE (2020 –
+/// 2023)` + `### Acme, Tokyo`): a dated heading that is only a role, followed at once by an
+/// undated heading of the same level that is not a role, is one stint: the period moves to the
+/// employer's heading (and to what is written under it), the role keeps none.
+fn role_then_employer(r: &mut Resume) {
+    let n = r.sections.len();
+    let mut moved: Vec<(usize, Period)> = Vec::new();
+    for i in 0..n.saturating_sub(1) {
+        let (role, next) = (&r.sections[i], &r.sections[i + 1]);
+        let Some(period) = role.own else { continue };
+        let only_role = structure::is_role(&role.title)
+            && !structure::names_org(&role.title)
+            && structure::is_role(&structure::company_name(&role.title));
+        let plain =
+            |s: &Section| !(s.is_skill_section || s.is_education || s.is_other || s.is_career);
+        if only_role
+            && plain(role)
+            && plain(next)
+            && next.own.is_none()
+            && next.level == role.level
+            && next.line <= role.line + 2
+            && !next.title.is_empty()
+            && !structure::is_role(&next.title)
+        {
+            moved.push((i, period));
+        }
+    }
+    for (i, period) in moved {
+        let parent_span = r.sections[i].parent.and_then(|p| r.sections[p].span);
+        let span = clip(period, parent_span.as_ref());
+        r.sections[i].own = None;
+        r.sections[i + 1].own = Some(period);
+        r.sections[i + 1].span = Some(span);
+        // What is written under the employer's heading (and its undated subsections) is dated
+        // by the stint.
+        let mut inside = vec![i + 1];
+        for j in i + 2..r.sections.len() {
+            if r.sections[j].parent.is_some_and(|p| inside.contains(&p))
+                && r.sections[j].own.is_none()
+            {
+                r.sections[j].span = Some(span);
+                inside.push(j);
+            }
+        }
+        for m in &mut r.mentions {
+            if m.span.is_none() && m.section.is_some_and(|s| inside.contains(&s)) {
+                m.span = Some(span);
+            }
+        }
+    }
 }
 
 /// A name reduced for comparing an overview entry with a detailed heading: NFKC, lower case,
