@@ -647,6 +647,17 @@ fn trailing_stack(norm: &str, tax: &Taxonomy) -> Option<usize> {
     is_list.then_some(open)
 }
 
+/// Is this line a sentence (a full stop, or a Japanese polite ending; an English line of eight
+/// or more words ending in a full stop)?
+fn is_sentence(norm: &str) -> bool {
+    let t = norm.trim_end();
+    t.ends_with('。')
+        || ["ます", "ました", "です", "でした", "ません"]
+            .iter()
+            .any(|e| t.ends_with(e))
+        || (t.ends_with('.') && t.split_whitespace().count() >= 8)
+}
+
 /// Verbs that close a sentence declaring what was used: `…を使用しました。`.
 const USED_VERBS: &[&str] = &[
     "を使用しました",
@@ -1271,8 +1282,10 @@ impl<'t> Builder<'t> {
         let bare = is_item && bare_skill_item(&norm, self.tax);
         let after_bare = is_item && self.last_item_bare && !bare;
         self.last_item_bare = bare || (after_bare && is_bare_term(&norm));
-        let is_skill = self.is_skill_here()
-            || in_stack_list
+        // A sentence written in a skill section (`Discord Bot を開発する際に使用しています。`
+        // under `- Python`) tells how a skill was used; it lists nothing itself.
+        let in_list = (self.is_skill_here() || in_stack_list) && !is_sentence(&norm);
+        let is_skill = in_list
             || bare
             || is_skill_line(&norm, self.tax)
             || (after_bare && is_bare_term(&norm));
