@@ -344,10 +344,18 @@ fn clean_term(piece: &str) -> String {
             c.is_ascii_punctuation() && c != '#' && c != '+' || c.is_whitespace()
         })
         .to_owned();
-    for suffix in ["など", "等", "etc", "ほか"] {
+    for suffix in [
+        "など", "等", "etc", "ほか", "実装", "開発", "設計", "構築", "運用", "連携", "導入",
+    ] {
         if let Some(x) = t.strip_suffix(suffix) {
             t = x.trim_end_matches([' ', '.']).to_owned();
         }
+    }
+    // A particle left by a phrase (`Formatter の導入` → `Formatter`).
+    if t.chars().any(|c| c.is_ascii_alphabetic()) {
+        t = t
+            .trim_end_matches(['の', 'を', 'は', 'や', 'と', 'で', ' '])
+            .to_owned();
     }
     // A version written after the name (`Oracle 12c`, `SPREAD 2.5`, `IE 10`, `Vue v3`) is not
     // part of it.
@@ -506,6 +514,13 @@ const SPOKEN: &[&str] = &[
     "business",
     "conversational",
     "business level",
+    "advanced",
+    "intermediate",
+    "beginner",
+    "expert",
+    "proficient",
+    "familiar",
+    "basic",
     "toeic",
     "n1",
     "n2",
@@ -567,9 +582,37 @@ fn looks_like_term(bare: &str) -> bool {
     {
         return false; // the tail of a sentence split at a comma
     }
+    // Versions alone (`1.20.x`, `15.x`), and phrases of an activity (`Linux and Unix
+    // Administration`, `System Automation`, `Programming in Python`) are not names.
+    if bare.split_whitespace().all(is_version) {
+        return false;
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() >= 2
+        && (words
+            .iter()
+            .any(|w| ["and", "in", "of", "for", "with", "the"].contains(w))
+            || ACTIVITY_WORDS.contains(words.last().unwrap_or(&"")))
+    {
+        return false;
+    }
     let latin = bare.chars().filter(|c| c.is_ascii_alphanumeric()).count();
     bare.chars().any(|c| c.is_ascii_alphabetic()) && latin >= 2 && latin * 3 >= n * 2
 }
+
+/// Last words of a phrase that names an activity, not a product.
+const ACTIVITY_WORDS: &[&str] = &[
+    "administration",
+    "automation",
+    "programming",
+    "management",
+    "development",
+    "engineering",
+    "design",
+    "analysis",
+    "testing",
+    "operations",
+];
 
 /// Byte ranges of the parenthesised remarks of a skill-list line: `Go(CLIツール試作、API設計)`,
 /// `Git(GitHubを用いたチーム開発)`. A parenthesis that enumerates skills or terms
@@ -1415,6 +1458,39 @@ impl<'t> Builder<'t> {
                     line,
                 });
             }
+            // Terms of the row's cells that the taxonomy does not know (`| バックエンド |
+            // Django, Django Signals, HMAC |`), as in a skill list written as a line. A cell with
+            // a duration is the row's claim, already counted.
+            // A category column (`| カテゴリ |`, `| 種類 |`, `| Type |`) names groups, not skills.
+            const CATEGORY: &[&str] = &[
+                "カテゴリ",
+                "カテゴリー",
+                "分類",
+                "区分",
+                "種類",
+                "種別",
+                "分野",
+                "category",
+                "type",
+                "kind",
+                "area",
+            ];
+            let category_cols: Vec<usize> = self.table_header.as_ref().map_or(Vec::new(), |h| {
+                h.iter()
+                    .enumerate()
+                    .filter(|(_, c)| CATEGORY.contains(&c.trim()))
+                    .map(|(i, _)| i)
+                    .collect()
+            });
+            for (_, cell) in norm_cells
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| !category_cols.contains(i) && find_duration_months(c).is_none())
+            {
+                let before = self.out.claims.len();
+                self.skill_entries(cell, line, &entry_hits);
+                self.out.claims.truncate(before);
+            }
         }
     }
 
@@ -1553,9 +1629,31 @@ impl<'t> Builder<'t> {
             .filter(|e| !e.is_empty())
             .collect();
         let mut claimed = false;
+        // Entries inside a parenthesis opened by an earlier entry (`Stripe（PaymentIntent,
+        // Invoice, Webhook）`) qualify it: their known names count, they are no terms of their own.
+        let mut depth = 0usize;
         for entry in &entries {
+            let inside = depth > 0;
+            for c in entry.chars() {
+                match c {
+                    '(' | '（' => depth += 1,
+                    ')' | '）' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
             let hits = self.tax.find(entry);
             let duration = find_duration_months(entry);
+            if inside {
+                if let (1, Some(months)) = (hits.len(), duration) {
+                    claimed = true;
+                    self.out.claims.push(Claim {
+                        skill: hits[0].skill,
+                        months,
+                        line,
+                    });
+                }
+                continue;
+            }
             if duration.is_none() && !hits.is_empty() {
                 for piece in split_outside(entry, &hits) {
                     if let Some(term) = qualified_term(piece, self.tax) {
@@ -2540,6 +2638,32 @@ mod tests {
             "チームは5名です。",
         ] {
             assert_eq!(list(prose), None, "{prose}");
+        }
+    }
+
+    #[test]
+    fn skill_table_rows_keep_unknown_terms_but_not_categories_versions_or_qualifiers() {
+        let doc = "## スキル\n\n| カテゴリ | 技術 | 経験 |\n|---|---|---|\n| バックエンド | Django, Django Signals, Zorbex | 実務 |\n| 決済 | Stripe（PaymentIntent, Invoice）, Quokkapay | 実務 |\n| AI・LLM | Zorblatt Coder, HMAC 実装 | 個人開発 |\n\n| 名前 | バージョン |\n|---|---|\n| Go | 1.20.x |\n\n| 年数 | 分野 |\n|---|---|\n| 8 Years | Linux and Unix Administration |\n";
+        let r = parse_resume(doc, &tax());
+        let terms: Vec<&str> = r.unknown_terms.iter().map(|u| u.term.as_str()).collect();
+        for t in [
+            "Django Signals",
+            "Zorbex",
+            "Quokkapay",
+            "Zorblatt Coder",
+            "HMAC",
+        ] {
+            assert!(terms.contains(&t), "{t} missing from {terms:?}");
+        }
+        for t in [
+            "AI",
+            "LLM",
+            "PaymentIntent",
+            "Invoice",
+            "1.20.x",
+            "Linux and Unix Administration",
+        ] {
+            assert!(!terms.contains(&t), "{t} in {terms:?}");
         }
     }
 }
