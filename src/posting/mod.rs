@@ -140,6 +140,7 @@ pub fn parse_posting(
         company: draft
             .company
             .or_else(|| draft_title.as_deref().and_then(formats::company_from_title))
+            .or_else(|| front_matter_org(text))
             .or_else(|| {
                 company_from_text(draft_title.as_deref(), draft.url.as_deref(), &draft.lines)
             })
@@ -152,6 +153,38 @@ pub fn parse_posting(
         unknown_terms,
         warnings: draft.warnings,
     })
+}
+
+/// `name:` in YAML front matter that describes an organisation (it also carries the
+/// organisation's `website`, `logo`…): the sponsor pages of job boards (`layout: job-detail`,
+/// `name: Acme`, `website: https://…`). A `name` without such keys may be the job's.
+fn front_matter_org(text: &str) -> Option<String> {
+    let mut lines = text.lines();
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    let mut name = None;
+    let mut org_keys = false;
+    for l in lines {
+        let l = l.trim_end();
+        if l == "---" || l == "..." {
+            break;
+        }
+        let Some((key, value)) = l.split_once(':') else {
+            continue;
+        };
+        let value = value.trim().trim_matches(['"', '\'']).trim();
+        match key.trim().to_ascii_lowercase().as_str() {
+            "name" if !value.is_empty() && !key.starts_with([' ', '\t']) => {
+                name = Some(value.to_owned());
+            }
+            "website" | "logo" | "post_photo_url" | "company_url" | "homepage" | "company_logo" => {
+                org_keys = true;
+            }
+            _ => {}
+        }
+    }
+    name.filter(|_| org_keys)
 }
 
 /// Words that follow `About` / `At` / `Join` without being a company (`About you`, `Join our
@@ -401,6 +434,14 @@ mod tests {
             })
             .collect();
         company_from_text(title, url, &lines)
+    }
+
+    #[test]
+    fn organisation_name_in_front_matter() {
+        let page = "---\nlayout: job-detail\nname: Brackenfield Labs\nwebsite: https://x.y/\n---\n\n**Engineer**\n";
+        assert_eq!(front_matter_org(page).as_deref(), Some("Brackenfield Labs"));
+        let job = "---\nname: Backend Engineer\nlocation: Remote\n---\n";
+        assert_eq!(front_matter_org(job), None);
     }
 
     #[test]
