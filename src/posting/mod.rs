@@ -140,6 +140,10 @@ pub fn parse_posting(
         company: draft
             .company
             .or_else(|| draft_title.as_deref().and_then(formats::company_from_title))
+            .or_else(|| front_matter_org(text))
+            .or_else(|| {
+                company_from_text(draft_title.as_deref(), draft.url.as_deref(), &draft.lines)
+            })
             .map(|c| crate::text::squash_ws(&c)),
         url: draft.url,
         location: draft.location,
@@ -149,4 +153,352 @@ pub fn parse_posting(
         unknown_terms,
         warnings: draft.warnings,
     })
+}
+
+/// `name:` in YAML front matter that describes an organisation (it also carries the
+/// organisation's `website`, `logo`…): the sponsor pages of job boards (`layout: job-detail`,
+/// `name: Acme`, `website: https://…`). A `name` without such keys may be the job's.
+fn front_matter_org(text: &str) -> Option<String> {
+    let mut lines = text.lines();
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    let mut name = None;
+    let mut org_keys = false;
+    for l in lines {
+        let l = l.trim_end();
+        if l == "---" || l == "..." {
+            break;
+        }
+        let Some((key, value)) = l.split_once(':') else {
+            continue;
+        };
+        let value = value.trim().trim_matches(['"', '\'']).trim();
+        match key.trim().to_ascii_lowercase().as_str() {
+            "name" if !value.is_empty() && !key.starts_with([' ', '\t']) => {
+                name = Some(value.to_owned());
+            }
+            "website" | "logo" | "post_photo_url" | "company_url" | "homepage" | "company_logo" => {
+                org_keys = true;
+            }
+            _ => {}
+        }
+    }
+    name.filter(|_| org_keys)
+}
+
+/// Words that follow `About` / `At` / `Join` without being a company (`About you`, `Join our
+/// team`), and pronouns before `is hiring`.
+const NOT_COMPANY: &[&str] = &[
+    "you", "your", "us", "the", "this", "that", "our", "we", "we're", "role", "team", "position",
+    "job", "jobs", "company", "it", "them", "a", "an", "me", "my", "who", "what", "why", "how",
+];
+
+/// Mail boxes that only a hiring company uses for itself (`careers@acme.io`).
+const HIRING_MAILBOXES: &[&str] = &[
+    "careers",
+    "career",
+    "jobs",
+    "job",
+    "hiring",
+    "recruiting",
+    "recruit",
+    "recruitment",
+    "talent",
+    "join",
+    "work",
+    "apply",
+    "hr",
+];
+
+/// Mail and hosting domains that name no employer.
+const SHARED_DOMAINS: &[&str] = &[
+    "gmail",
+    "googlemail",
+    "outlook",
+    "hotmail",
+    "yahoo",
+    "icloud",
+    "proton",
+    "protonmail",
+    "github",
+    "lever",
+    "greenhouse",
+    "workable",
+    "example",
+];
+
+/// A company name at the start of `s`: up to four capitalised words (`Unison Computing`,
+/// `JUXT`, `Six Feet Up`), or a domain (`tweag.io` → `Tweag`). Stops at punctuation and at the
+/// first lower-case word.
+fn leading_name(s: &str) -> Option<String> {
+    let s = s.trim_start_matches(['*', '_', ' ']);
+    let first = s.split_whitespace().next()?;
+    let first = first.trim_end_matches(['.', ',', ':', '!', ';', '*', ')']);
+    if let Some((label, tld)) = first.split_once('.') {
+        let is_domain = !label.is_empty()
+            && label
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && [
+                "io", "com", "co", "ai", "dev", "pro", "net", "org", "jp", "co.jp",
+            ]
+            .contains(&tld);
+        if is_domain && !SHARED_DOMAINS.contains(&label) {
+            return Some(capitalise(label));
+        }
+    }
+    let mut words: Vec<&str> = Vec::new();
+    for w in s.split_whitespace() {
+        let core = w.trim_end_matches(['.', ',', ':', '!', ';', '?', ')', '*', '_']);
+        let stops = core.len() != w.len();
+        let Some(c) = core.chars().next() else { break };
+        if !(c.is_uppercase() || c.is_ascii_digit() || core == "&")
+            || NOT_COMPANY.contains(&core.to_lowercase().as_str())
+        {
+            break;
+        }
+        words.push(core);
+        if stops || words.len() == 4 {
+            break;
+        }
+    }
+    while words.last() == Some(&"&") {
+        words.pop();
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The company a posting names in its own words when no field or title gives it: `Jobs at X`,
+/// `Working at X`, `Join X as …`, `## About X`, `At X, we …`, `X is hiring`, a hiring mailbox
+/// (`careers@x.io`, also in a `mailto:` link), `Xでは…募集しています`. The first of the title,
+/// the headings, then the lines, in document order.
+fn company_from_text(
+    title: Option<&str>,
+    url: Option<&str>,
+    lines: &[extract::PLine],
+) -> Option<String> {
+    let texts: Vec<(bool, String)> = title
+        .map(|t| (true, crate::text::nfkc(t)))
+        .into_iter()
+        .chain(lines.iter().map(|l| {
+            (
+                matches!(l.kind, extract::PLineKind::Heading(_)),
+                crate::text::nfkc(&l.text),
+            )
+        }))
+        .collect();
+    let phrase = |t: &str, is_heading: bool| -> Option<String> {
+        let lead: &[&str] = if is_heading {
+            &[
+                "jobs at ",
+                "careers at ",
+                "working at ",
+                "work at ",
+                "join ",
+                "about ",
+            ]
+        } else {
+            &["jobs at ", "careers at ", "working at ", "join ", "at "]
+        };
+        let lower = t.to_lowercase();
+        for l in lead {
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(l) {
+                let at = from + i;
+                from = at + l.len();
+                // A phrase starts the text or a clause: `Join X as …`, `… roles at X`.
+                let starts = at == 0 || !lower[..at].ends_with(|c: char| c.is_alphanumeric());
+                if !starts || !t.is_char_boundary(from) {
+                    continue;
+                }
+                // `At X, we` only opens a sentence; `Join X` only with `as` / `and` / `to`
+                // after the name; `About X` only as a heading of its own.
+                let rest = &t[from..];
+                let Some(name) = leading_name(rest) else {
+                    continue;
+                };
+                let after = rest[rest.find(&name).map_or(0, |i| i + name.len())..].trim_start();
+                let ok = match *l {
+                    "at " => at == 0 && after.starts_with(','),
+                    "join " => ["as ", "and ", "to ", "in "]
+                        .iter()
+                        .any(|w| after.starts_with(w)),
+                    "about " => at == 0 && after.trim_matches([':', '!', '?']).is_empty(),
+                    _ => true,
+                };
+                if ok {
+                    return Some(name);
+                }
+            }
+        }
+        // `Acme Corp is hiring`
+        for tail in [" is hiring", " are hiring", " is looking for"] {
+            if let Some(i) = t.find(tail) {
+                let words: Vec<&str> = t[..i].split_whitespace().collect();
+                let start = words
+                    .iter()
+                    .rposition(|w| {
+                        !w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                            || NOT_COMPANY.contains(&w.to_lowercase().as_str())
+                    })
+                    .map_or(0, |p| p + 1);
+                let name = words[start..].join(" ");
+                if !name.is_empty() && words.len() - start <= 4 {
+                    return Some(name);
+                }
+            }
+        }
+        // `セプテーニ・オリジナルでは一緒に働ける仲間を募集しています。`
+        if t.contains("募集") {
+            if let Some((name, _)) = t.split_once("では") {
+                let mut name = name.trim();
+                for adverb in ["現在", "今回", "この度", "このたび", "ただいま", "只今"]
+                {
+                    name = name
+                        .strip_prefix(adverb)
+                        .unwrap_or(name)
+                        .trim_start_matches(['、', ' ']);
+                }
+                let n = name.chars().count();
+                let plain = !name.contains(|c: char| "、。 ・「」()".contains(c) && c != '・');
+                if (2..=20).contains(&n)
+                    && plain
+                    && ![
+                        "弊社",
+                        "当社",
+                        "私たち",
+                        "われわれ",
+                        "我々",
+                        "チーム",
+                        "本ポジション",
+                    ]
+                    .iter()
+                    .any(|w| name.contains(w))
+                {
+                    return Some(name.to_owned());
+                }
+            }
+        }
+        None
+    };
+    for headings_only in [true, false] {
+        for (is_heading, t) in &texts {
+            if *is_heading == headings_only {
+                if let Some(name) = phrase(t, *is_heading) {
+                    return Some(name);
+                }
+            }
+        }
+    }
+    // A hiring mailbox: `careers@juxt.pro` → `Juxt`.
+    url.into_iter()
+        .map(str::to_owned)
+        .chain(texts.into_iter().map(|(_, t)| t))
+        .find_map(|t| {
+            t.split(|c: char| c.is_whitespace() || c == ':' || c == '<' || c == '(')
+                .find_map(|w| {
+                    let (local, domain) = w.split_once('@')?;
+                    let label = domain.split('.').next()?.to_lowercase();
+                    (HIRING_MAILBOXES.contains(&local.to_lowercase().as_str())
+                        && domain.contains('.')
+                        && !label.is_empty()
+                        && !SHARED_DOMAINS.contains(&label.as_str()))
+                    .then(|| capitalise(&label))
+                })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use extract::{PLine, PLineKind};
+
+    fn company(title: Option<&str>, url: Option<&str>, lines: &[(&str, bool)]) -> Option<String> {
+        let lines: Vec<PLine> = lines
+            .iter()
+            .map(|(t, h)| {
+                let kind = if *h {
+                    PLineKind::Heading(2)
+                } else {
+                    PLineKind::Line
+                };
+                PLine::new(kind, *t, None)
+            })
+            .collect();
+        company_from_text(title, url, &lines)
+    }
+
+    #[test]
+    fn organisation_name_in_front_matter() {
+        let page = "---\nlayout: job-detail\nname: Brackenfield Labs\nwebsite: https://x.y/\n---\n\n**Engineer**\n";
+        assert_eq!(front_matter_org(page).as_deref(), Some("Brackenfield Labs"));
+        let job = "---\nname: Backend Engineer\nlocation: Remote\n---\n";
+        assert_eq!(front_matter_org(job), None);
+    }
+
+    #[test]
+    fn company_from_the_postings_own_words() {
+        let c = |t: &str| company(Some(t), None, &[]);
+        assert_eq!(
+            c("Jobs at Unison Computing").as_deref(),
+            Some("Unison Computing")
+        );
+        assert_eq!(c("Careers at Acme").as_deref(), Some("Acme"));
+        let line = |t: &str| company(None, None, &[(t, false)]);
+        assert_eq!(
+            line("Join JUXT as a Senior Go Engineer").as_deref(),
+            Some("JUXT")
+        );
+        assert_eq!(
+            line("At Brambleway, we ship weekly.").as_deref(),
+            Some("Brambleway")
+        );
+        assert_eq!(
+            line("Fennick Labs is hiring!").as_deref(),
+            Some("Fennick Labs")
+        );
+        assert_eq!(
+            line("Email careers@juxt.pro with your CV").as_deref(),
+            Some("Juxt")
+        );
+        assert_eq!(
+            line("your next job, at **jobs at tweag.io**.").as_deref(),
+            Some("Tweag")
+        );
+        assert_eq!(
+            company(None, Some("mailto:careers@tetmon.com"), &[]).as_deref(),
+            Some("Tetmon")
+        );
+        assert_eq!(
+            company(None, None, &[("About Pomerium:", true)]).as_deref(),
+            Some("Pomerium")
+        );
+        assert_eq!(
+            line("現在ハルニレ物流では、一緒に働ける仲間を募集しています。").as_deref(),
+            Some("ハルニレ物流")
+        );
+        // Not a company.
+        for t in [
+            "Join our team and help us grow",
+            "Join us as an engineer",
+            "We're hiring!",
+            "At the moment, we are remote only.",
+            "Send your CV to someone@gmail.com",
+            "弊社では、エンジニアを募集しています。",
+            "About the job, see below",
+        ] {
+            assert_eq!(line(t), None, "{t}");
+        }
+        for h in ["About you", "About the role", "About Us"] {
+            assert_eq!(company(None, None, &[(h, true)]), None, "{h}");
+        }
+    }
 }

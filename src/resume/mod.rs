@@ -344,10 +344,26 @@ fn clean_term(piece: &str) -> String {
             c.is_ascii_punctuation() && c != '#' && c != '+' || c.is_whitespace()
         })
         .to_owned();
-    for suffix in ["など", "等", "etc", "ほか"] {
+    for suffix in [
+        "など", "等", "etc", "ほか", "実装", "開発", "設計", "構築", "運用", "連携", "導入",
+    ] {
         if let Some(x) = t.strip_suffix(suffix) {
             t = x.trim_end_matches([' ', '.']).to_owned();
         }
+    }
+    // A particle left by a phrase (`Formatter の導入` → `Formatter`).
+    if t.chars().any(|c| c.is_ascii_alphabetic()) {
+        t = t
+            .trim_end_matches(['の', 'を', 'は', 'や', 'と', 'で', ' '])
+            .to_owned();
+    }
+    // A version written after the name (`Oracle 12c`, `SPREAD 2.5`, `IE 10`, `Vue v3`) is not
+    // part of it.
+    while let Some((name, last)) = t.rsplit_once(' ') {
+        if !is_version(last) || name.trim().is_empty() {
+            break;
+        }
+        t = name.trim_end().to_owned();
     }
     if names_skill_label(&t) {
         return String::new();
@@ -355,9 +371,138 @@ fn clean_term(piece: &str) -> String {
     t
 }
 
+/// A version number as a word of its own: `12`, `2.5`, `12c`, `12J`, `v3`, `3.x`.
+fn is_version(word: &str) -> bool {
+    let w = word.strip_prefix(['v', 'V']).unwrap_or(word);
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = w.len() - digits.len();
+    // A year (`Apr 2018`) is a date, not a version.
+    let is_year = digits.len() == 4 && !digits.contains('.') && suffix == 0;
+    !digits.is_empty()
+        && !is_year
+        && suffix <= 1
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == 'x')
+}
+
+/// Words that may stand before a known name without making a name of their own
+/// (`Amazon Aurora`, `Google Chrome`, `Apache Kafka`).
+const VENDOR_WORDS: &[&str] = &[
+    "amazon",
+    "aws",
+    "google",
+    "gcp",
+    "microsoft",
+    "ms",
+    "azure",
+    "apache",
+    "oracle",
+    "ibm",
+    "the",
+    "and",
+    "or",
+    "with",
+    "on",
+    "in",
+    "for",
+    "of",
+    "basic",
+    "basics",
+    "advanced",
+    "intermediate",
+    "beginner",
+    "expert",
+    "senior",
+    "junior",
+    "lead",
+    "principal",
+    "staff",
+    "certified",
+    "associate",
+    "professional",
+    "silver",
+    "gold",
+    "bronze",
+    "platinum",
+    "lts",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "using",
+    "via",
+    "including",
+    "experience",
+    "knowledge",
+];
+
+/// A skill-list entry that is a known name qualified by a capitalised word the taxonomy does not
+/// know (`Django Signals`, `Lambda Layers`, `Sybase ASE`, `Apache Zeppelin`): the whole entry
+/// is the person's term; the known name alone is kept as well. `None` when the known names
+/// cover the entry, or the extra words are ordinary lower-case words (`Jest testing`), vendor
+/// names (`Amazon Aurora`) or versions.
+fn qualified_term(piece: &str, tax: &Taxonomy) -> Option<String> {
+    let bare = clean_term(piece);
+    // A Latin name (a Japanese word makes it a description: `Flutter Tokyo での登壇`), not
+    // starting with a number (`07 Java Silver`) nor holding a date.
+    if !bare.is_ascii()
+        || bare.contains(['&', '+', '='])
+        || bare.starts_with(|c: char| c.is_ascii_digit())
+        || find_period(&bare).is_some()
+        || bare.chars().count() > 32
+        || bare.split_whitespace().count() > 4
+        || !looks_like_term(&bare)
+        || is_placeholder_or_code(&bare)
+        || tax.resolve(&bare).is_some()
+    {
+        return None;
+    }
+    let hits = tax.find(&bare);
+    if hits.is_empty() {
+        return None;
+    }
+    let mut rest = String::with_capacity(bare.len());
+    let mut from = 0;
+    for h in &hits {
+        if h.start >= from {
+            rest.push_str(&bare[from..h.start]);
+            rest.push(' ');
+            from = h.end;
+        }
+    }
+    rest.push_str(&bare[from..]);
+    let names_more = rest
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '.')
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            w.chars().count() >= 2
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_alphanumeric())
+                && !is_version(w)
+                && !VENDOR_WORDS.contains(&w.to_lowercase().as_str())
+                && !SPOKEN.contains(&w.to_lowercase().as_str())
+        });
+    names_more.then_some(bare)
+}
+
 /// Natural languages and proficiency words: listed under "言語" / "Languages", never a skill.
 const SPOKEN: &[&str] = &[
     "english",
+    "dutch",
+    "italian",
+    "portuguese",
+    "russian",
     "japanese",
     "chinese",
     "korean",
@@ -369,6 +514,13 @@ const SPOKEN: &[&str] = &[
     "business",
     "conversational",
     "business level",
+    "advanced",
+    "intermediate",
+    "beginner",
+    "expert",
+    "proficient",
+    "familiar",
+    "basic",
     "toeic",
     "n1",
     "n2",
@@ -430,9 +582,37 @@ fn looks_like_term(bare: &str) -> bool {
     {
         return false; // the tail of a sentence split at a comma
     }
+    // Versions alone (`1.20.x`, `15.x`), and phrases of an activity (`Linux and Unix
+    // Administration`, `System Automation`, `Programming in Python`) are not names.
+    if bare.split_whitespace().all(is_version) {
+        return false;
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() >= 2
+        && (words
+            .iter()
+            .any(|w| ["and", "in", "of", "for", "with", "the"].contains(w))
+            || ACTIVITY_WORDS.contains(words.last().unwrap_or(&"")))
+    {
+        return false;
+    }
     let latin = bare.chars().filter(|c| c.is_ascii_alphanumeric()).count();
     bare.chars().any(|c| c.is_ascii_alphabetic()) && latin >= 2 && latin * 3 >= n * 2
 }
+
+/// Last words of a phrase that names an activity, not a product.
+const ACTIVITY_WORDS: &[&str] = &[
+    "administration",
+    "automation",
+    "programming",
+    "management",
+    "development",
+    "engineering",
+    "design",
+    "analysis",
+    "testing",
+    "operations",
+];
 
 /// Byte ranges of the parenthesised remarks of a skill-list line: `Go(CLIツール試作、API設計)`,
 /// `Git(GitHubを用いたチーム開発)`. A parenthesis that enumerates skills or terms
@@ -464,6 +644,139 @@ fn remark_ranges(norm: &str, tax: &Taxonomy) -> Vec<std::ops::Range<usize>> {
         }
     }
     out
+}
+
+/// The byte offset of the `(` of a trailing parenthesis that enumerates technologies
+/// (`… game engine (D/SDL)`, `… tool (Python, Flask)`): at least two entries, each a term, at
+/// least one a known skill. `None` for a remark (`(2年)`, `(remote, part time)`).
+fn trailing_stack(norm: &str, tax: &Taxonomy) -> Option<usize> {
+    let t = norm.trim_end();
+    if !t.ends_with(')') || t.len() != norm.len() {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut open = None;
+    for (i, c) in t.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    open = Some(i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let open = open?;
+    if t[..open].trim().is_empty() {
+        return None;
+    }
+    let inner = &t[open + 1..t.len() - 1];
+    let entries: Vec<&str> = inner
+        .split(['/', ',', '、', '+', '&', '|'])
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .collect();
+    // Each entry a name: a known skill with at most a word around it, or an unknown term of
+    // at most two words (`Readiness Check, …, Define service owner` lists practices).
+    let is_list = entries.len() >= 2
+        && entries.iter().all(|e| {
+            let words = e.split_whitespace().count();
+            bare_skill_item(e, tax) || (words <= 2 && looks_like_term(e) && tax.find(e).is_empty())
+        })
+        && entries.iter().any(|e| !tax.find(e).is_empty());
+    is_list.then_some(open)
+}
+
+/// Is this line a sentence (a full stop, or a Japanese polite ending; an English line of eight
+/// or more words ending in a full stop)?
+fn is_sentence(norm: &str) -> bool {
+    let t = norm.trim_end();
+    t.ends_with('。')
+        || ["ます", "ました", "です", "でした", "ません"]
+            .iter()
+            .any(|e| t.ends_with(e))
+        || (t.ends_with('.') && t.split_whitespace().count() >= 8)
+}
+
+/// Verbs that close a sentence declaring what was used: `…を使用しました。`.
+const USED_VERBS: &[&str] = &[
+    "を使用しました",
+    "を使用しています",
+    "を使用",
+    "を利用しました",
+    "を利用しています",
+    "を採用しました",
+    "を使っています",
+    "を使いました",
+    "で開発しました",
+    "で構築しました",
+];
+
+/// The byte range of the enumeration in a sentence that declares a stack: after a skill label
+/// used as the subject (`使用技術はAWS / Go / MySQLです。`, `インフラはECS, RDS, S3を使用しました。`), or
+/// before a verb of use (`Java 8, Spring Boot, Angularを使用しました。`). The enumeration has at
+/// least three entries, two of them known skills. `None` for any other sentence.
+fn sentence_stack(norm: &str, tax: &Taxonomy) -> Option<std::ops::Range<usize>> {
+    if norm.is_ascii() {
+        return None;
+    }
+    let end_at = |from: usize| {
+        let rest = &norm[from..];
+        ["です", "。"]
+            .iter()
+            .chain(USED_VERBS)
+            .filter_map(|w| rest.find(w))
+            .min()
+            .map_or(norm.len(), |i| from + i)
+    };
+    let mut range = None;
+    for (i, _) in norm.match_indices('は') {
+        let before = &norm[..i];
+        let clause_start = before.rfind(['。', ':', '：', '、', '*']).map_or(0, |j| {
+            j + before[j..].chars().next().map_or(1, char::len_utf8)
+        });
+        let subject = before[clause_start..].trim();
+        if !subject.is_empty() && names_skill_label(subject) && subject.chars().count() <= 8 {
+            let from = i + 'は'.len_utf8();
+            range = Some(from..end_at(from));
+            break;
+        }
+    }
+    if range.is_none() {
+        // The verb ends its sentence (`…を使用した動画圧縮機能` describes a feature).
+        let (v, verb) = USED_VERBS
+            .iter()
+            .filter_map(|w| {
+                let i = norm.find(w)?;
+                let after = norm[i + w.len()..].trim_start();
+                (after.is_empty() || after.starts_with(['。', '.', '!', '！', ')']))
+                    .then_some((i, w))
+            })
+            .min()?;
+        // The tools of `…をGo、gRPCで開発しました` follow the object; those of
+        // `A, B, Cを使用しました` start the clause.
+        let starts: &[char] = if verb.starts_with('で') {
+            &['。', ':', '：', 'を', 'は']
+        } else {
+            &['。', ':', '：', 'は']
+        };
+        let before = &norm[..v];
+        let from = before.rfind(starts).map_or(0, |j| {
+            j + before[j..].chars().next().map_or(1, char::len_utf8)
+        });
+        range = Some(from..v);
+    }
+    let r = range?;
+    let list = &norm[r.clone()];
+    let entries = list
+        .split(['/', ',', '、', '，', '／'])
+        .filter(|e| !e.trim().is_empty())
+        .count();
+    let known = tax.find(list).len();
+    (entries >= 3 && known >= 2 && list.chars().count() <= 200).then_some(r)
 }
 
 /// An entry of an enumeration without its punctuation and an `e.g.` / `例:` lead-in.
@@ -1012,11 +1325,34 @@ impl<'t> Builder<'t> {
         let bare = is_item && bare_skill_item(&norm, self.tax);
         let after_bare = is_item && self.last_item_bare && !bare;
         self.last_item_bare = bare || (after_bare && is_bare_term(&norm));
-        let is_skill = self.is_skill_here()
-            || in_stack_list
+        // A sentence written in a skill section (`Discord Bot を開発する際に使用しています。`
+        // under `- Python`) tells how a skill was used; it lists nothing itself.
+        let in_list = (self.is_skill_here() || in_stack_list) && !is_sentence(&norm);
+        let is_skill = in_list
             || bare
             || is_skill_line(&norm, self.tax)
             || (after_bare && is_bare_term(&norm));
+        // `- [hgm](…) Web-based game tool (Haskell/Yesod)`: an item whose trailing parenthesis
+        // enumerates technologies lists them; `使用技術はGo / AWS / MySQLです。`, `…、React、
+        // TypeScriptを使用しました。`: a sentence that declares a stack lists it. The words
+        // around the list are its description.
+        let listed_part = if is_skill {
+            None
+        } else {
+            (is_item)
+                .then(|| trailing_stack(&norm, self.tax))
+                .flatten()
+                .map(|at| at + 1..norm.len() - 1)
+                .or_else(|| sentence_stack(&norm, self.tax))
+        };
+        if let Some(r) = listed_part {
+            let list = norm[r.clone()].to_owned();
+            self.mention_all(&norm[..r.start], raw, line, span, false, from_line);
+            let skills = self.mention_all(&list, raw, line, span, true, from_line);
+            self.mention_all(&norm[r.end..], raw, line, span, false, from_line);
+            self.skill_entries(&list.replace('+', ","), line, &skills);
+            return;
+        }
         let skills = self.mention_all(&norm, raw, line, span, is_skill, from_line);
         if is_skill {
             self.qualified_entries(&norm, raw, line, span);
@@ -1122,6 +1458,39 @@ impl<'t> Builder<'t> {
                     line,
                 });
             }
+            // Terms of the row's cells that the taxonomy does not know (`| バックエンド |
+            // Django, Django Signals, HMAC |`), as in a skill list written as a line. A cell with
+            // a duration is the row's claim, already counted.
+            // A category column (`| カテゴリ |`, `| 種類 |`, `| Type |`) names groups, not skills.
+            const CATEGORY: &[&str] = &[
+                "カテゴリ",
+                "カテゴリー",
+                "分類",
+                "区分",
+                "種類",
+                "種別",
+                "分野",
+                "category",
+                "type",
+                "kind",
+                "area",
+            ];
+            let category_cols: Vec<usize> = self.table_header.as_ref().map_or(Vec::new(), |h| {
+                h.iter()
+                    .enumerate()
+                    .filter(|(_, c)| CATEGORY.contains(&c.trim()))
+                    .map(|(i, _)| i)
+                    .collect()
+            });
+            for (_, cell) in norm_cells
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| !category_cols.contains(i) && find_duration_months(c).is_none())
+            {
+                let before = self.out.claims.len();
+                self.skill_entries(cell, line, &entry_hits);
+                self.out.claims.truncate(before);
+            }
         }
     }
 
@@ -1218,12 +1587,17 @@ impl<'t> Builder<'t> {
         }
         let text = evidence_text(raw);
         for entry in body.split(['/', '／', ',', '、', '，']).map(list_entry) {
-            if entry.is_empty() || self.tax.resolve(entry).is_some() {
+            if entry.is_empty() {
                 continue;
             }
+            // `Azure: DevOps / CDN`: the platform's product (`Azure DevOps`) even where the
+            // entry alone names something else (the practice DevOps).
             let Some(skill) = self.tax.resolve(&format!("{label} {entry}")) else {
                 continue;
             };
+            if self.tax.resolve(entry) == Some(skill) {
+                continue;
+            }
             self.out.mentions.push(Mention {
                 skill,
                 line,
@@ -1241,25 +1615,63 @@ impl<'t> Builder<'t> {
     /// Claims and unknown entries of one line of a skill section.
     fn skill_entries(&mut self, norm: &str, line: usize, line_skills: &[SkillId]) {
         // `Languages: Go, Python` — the label is not an entry.
-        let body = match norm.split_once([':', '：']) {
-            Some((label, rest)) if label.chars().count() <= 24 && !rest.trim().is_empty() => rest,
-            _ => norm,
+        let (label, body) = match norm.split_once([':', '：']) {
+            Some((label, rest)) if label.chars().count() <= 24 && !rest.trim().is_empty() => {
+                (label.replace(['*', '_'], "").trim().to_owned(), rest)
+            }
+            _ => (String::new(), norm),
         };
+        // `Azure: Functions`: an entry named with its platform (`Azure Functions`) is known.
+        let platform = (!label.is_empty() && self.tax.resolve(&label).is_some()).then_some(label);
         let entries: Vec<&str> = body
             .split(['|', ',', '、', ';', '，'])
             .map(str::trim)
             .filter(|e| !e.is_empty())
             .collect();
         let mut claimed = false;
+        // Entries inside a parenthesis opened by an earlier entry (`Stripe（PaymentIntent,
+        // Invoice, Webhook）`) qualify it: their known names count, they are no terms of their own.
+        let mut depth = 0usize;
         for entry in &entries {
+            let inside = depth > 0;
+            for c in entry.chars() {
+                match c {
+                    '(' | '（' => depth += 1,
+                    ')' | '）' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
             let hits = self.tax.find(entry);
             let duration = find_duration_months(entry);
+            if inside {
+                if let (1, Some(months)) = (hits.len(), duration) {
+                    claimed = true;
+                    self.out.claims.push(Claim {
+                        skill: hits[0].skill,
+                        months,
+                        line,
+                    });
+                }
+                continue;
+            }
+            if duration.is_none() && !hits.is_empty() {
+                for piece in split_outside(entry, &hits) {
+                    if let Some(term) = qualified_term(piece, self.tax) {
+                        self.out.unknown_terms.push(UnknownTerm { term, line });
+                    }
+                }
+            }
             if hits.is_empty() || entry.contains(['/', '・']) {
                 // `Java/SpringBoot/salesforce`: pieces between separators that no known name
                 // spans (so `CI/CD` and `Pub/Sub` stay whole).
                 for piece in split_outside(entry, &hits) {
                     let bare = clean_term(piece);
-                    if bare.is_empty() || !self.tax.find(&bare).is_empty() {
+                    if bare.is_empty()
+                        || !self.tax.find(&bare).is_empty()
+                        || platform
+                            .as_ref()
+                            .is_some_and(|p| self.tax.resolve(&format!("{p} {bare}")).is_some())
+                    {
                         continue;
                     }
                     let is_term = duration.is_none()
@@ -1376,8 +1788,84 @@ impl<'t> Builder<'t> {
     }
 }
 
+/// A fenced block that is a record of the résumé, not code: `期間: 2020/02 - 現在`,
+/// `使用技術: |-` + an indented list, written as YAML (`yaml`, `yml`, plain or `text` fence) so
+/// that Markdown keeps its layout. Such a block is read as a list: each top-level `key: value`
+/// becomes an item, each indented line an item nested under it, the fences blank lines (so line
+/// numbers stay those of the source). Any other fenced block stays code.
+fn unfence_records(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("```") && !text.contains("~~~") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+    let fence_of = |l: &str| {
+        let t = l.trim_start();
+        (l.len() - t.len() <= 3)
+            .then(|| ["```", "~~~"].into_iter().find(|f| t.starts_with(f)))
+            .flatten()
+            .map(|f| (f, t[f.len()..].trim().to_lowercase()))
+    };
+    let key_of = |l: &str| -> Option<String> {
+        if l.starts_with([' ', '\t', '-', '#']) {
+            return None;
+        }
+        let (key, _) = l.split_once(':')?;
+        (!key.trim().is_empty() && key.chars().count() <= 24).then(|| nfkc(key.trim()))
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let Some((fence, info)) = fence_of(lines[i]) else {
+            i += 1;
+            continue;
+        };
+        let Some(close) = (i + 1..lines.len()).find(|&j| {
+            lines[j].trim_start().starts_with(fence)
+                && lines[j]
+                    .trim()
+                    .trim_matches(|c| fence.contains(c))
+                    .is_empty()
+        }) else {
+            break;
+        };
+        let body = &lines[i + 1..close];
+        let keys: Vec<String> = body.iter().filter_map(|l| key_of(l)).collect();
+        let is_record = matches!(info.as_str(), "" | "yaml" | "yml" | "text" | "txt")
+            && keys.len() >= 2
+            && keys
+                .iter()
+                .any(|k| is_period_label(k) || names_skill_label(k));
+        if is_record {
+            out[i].clear();
+            out[close].clear();
+            for (j, l) in body.iter().enumerate() {
+                let l = l.trim_end_matches('\r');
+                let item = if key_of(l).is_some() {
+                    let l = l.trim_end();
+                    let l = ["|-", "|+", "|", ">-", ">"]
+                        .iter()
+                        .find_map(|m| l.strip_suffix(m))
+                        .unwrap_or(l);
+                    format!("- {}", l.trim_end())
+                } else if l.trim().is_empty() {
+                    String::new()
+                } else if l.starts_with("- ") {
+                    l.to_owned()
+                } else {
+                    let t = l.trim().trim_start_matches(['*', '-', '・']).trim_start();
+                    format!("  - {t}")
+                };
+                out[i + 1 + j] = item;
+            }
+        }
+        i = close + 1;
+    }
+    std::borrow::Cow::Owned(out.join("\n"))
+}
+
 /// Parse résumé `text`.
 pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
+    let text = &*unfence_records(text);
     let lines = LineIndex::new(text);
     let mut b = Builder {
         tax,
@@ -1409,10 +1897,63 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         }
     }
     let mut out = b.out;
+    role_then_employer(&mut out);
     let overview_dated = date_from_overview(&mut out);
     derive_periods(&mut out, overview_dated);
     structure::classify(&mut out, tax);
     out
+}
+
+/// `## Senior Engineer, October 2019 to May 2021` + `## [Acme](…), Berlin` (`### SRE (2020 –
+/// 2023)` + `### Acme, Tokyo`): a dated heading that is only a role, followed at once by an
+/// undated heading of the same level that is not a role, is one stint: the period moves to the
+/// employer's heading (and to what is written under it), the role keeps none.
+fn role_then_employer(r: &mut Resume) {
+    let n = r.sections.len();
+    let mut moved: Vec<(usize, Period)> = Vec::new();
+    for i in 0..n.saturating_sub(1) {
+        let (role, next) = (&r.sections[i], &r.sections[i + 1]);
+        let Some(period) = role.own else { continue };
+        let only_role = structure::is_role(&role.title)
+            && !structure::names_org(&role.title)
+            && structure::is_role(&structure::company_name(&role.title));
+        let plain =
+            |s: &Section| !(s.is_skill_section || s.is_education || s.is_other || s.is_career);
+        if only_role
+            && plain(role)
+            && plain(next)
+            && next.own.is_none()
+            && next.level == role.level
+            && next.line <= role.line + 2
+            && !next.title.is_empty()
+            && !structure::is_role(&next.title)
+        {
+            moved.push((i, period));
+        }
+    }
+    for (i, period) in moved {
+        let parent_span = r.sections[i].parent.and_then(|p| r.sections[p].span);
+        let span = clip(period, parent_span.as_ref());
+        r.sections[i].own = None;
+        r.sections[i + 1].own = Some(period);
+        r.sections[i + 1].span = Some(span);
+        // What is written under the employer's heading (and its undated subsections) is dated
+        // by the stint.
+        let mut inside = vec![i + 1];
+        for j in i + 2..r.sections.len() {
+            if r.sections[j].parent.is_some_and(|p| inside.contains(&p))
+                && r.sections[j].own.is_none()
+            {
+                r.sections[j].span = Some(span);
+                inside.push(j);
+            }
+        }
+        for m in &mut r.mentions {
+            if m.span.is_none() && m.section.is_some_and(|s| inside.contains(&s)) {
+                m.span = Some(span);
+            }
+        }
+    }
 }
 
 /// A name reduced for comparing an overview entry with a detailed heading: NFKC, lower case,
@@ -1994,5 +2535,135 @@ mod tests {
         assert!(r.claims.iter().any(|c| c.skill == py && c.months == 24));
         assert!(r.unknown_terms.iter().any(|u| u.term == "Zorblatt"));
         assert!(r.mentions.iter().all(|m| m.is_listed));
+    }
+
+    #[test]
+    fn qualified_names_are_terms_and_versions_split_off() {
+        let t = tax();
+        for (piece, term) in [
+            ("Django Signals", "Django Signals"),
+            ("Lambda Layers", "Lambda Layers"),
+            ("Sybase ASE", "Sybase ASE"),
+        ] {
+            assert_eq!(qualified_term(piece, &t).as_deref(), Some(term), "{piece}");
+        }
+        // Covered by known names, a vendor word, a version, an ordinary lower-case word, a
+        // spoken language, a certificate level, a date or a Japanese description: no new term.
+        for piece in [
+            "Django",
+            "Amazon Aurora",
+            "Python 3.12",
+            "Jest testing",
+            "English - Fluent",
+            "Senior SRE",
+            "Apr 2018 – Mar",
+            "Flutter Tokyo での登壇",
+        ] {
+            assert_eq!(qualified_term(piece, &t), None, "{piece}");
+        }
+        assert_eq!(clean_term("Oracle 12c"), "Oracle");
+        assert_eq!(clean_term("SPREAD 2.5"), "SPREAD");
+        assert_eq!(clean_term("Vue v3"), "Vue");
+        assert_eq!(clean_term("Apr 2018"), "Apr 2018");
+        assert_eq!(clean_term("Web 2.0"), "Web");
+        let doc = "## Skills\n\n- Backend: Django, Django Signals, Zorbex Queue 2.5\n";
+        let r = parse_resume(doc, &t);
+        let terms: Vec<&str> = r.unknown_terms.iter().map(|u| u.term.as_str()).collect();
+        assert!(terms.contains(&"Django Signals"), "{terms:?}");
+        assert!(terms.contains(&"Zorbex Queue"), "{terms:?}");
+        let django = t.resolve("Django").unwrap();
+        assert!(r.mentions.iter().any(|m| m.skill == django && m.is_listed));
+    }
+
+    #[test]
+    fn yaml_record_blocks_are_read_and_code_stays_code() {
+        let doc = "## 職務経歴\n\n### 株式会社テスト（2018年4月〜現在）\n\n#### 案件A\n\n```yaml\n期間: 2020/02 - 2021/01\n使用技術: |-\n    * Go, Redis\n```\n\n```python\nperiod: 2001/01 - 2002/01\nstack: Kotlin\n```\n";
+        let text = unfence_records(doc);
+        assert_eq!(text.lines().count(), doc.lines().count());
+        assert!(text.contains("- 期間: 2020/02 - 2021/01"));
+        assert!(text.contains("  - Go, Redis"));
+        assert!(text.contains("```python"));
+        let r = parse_resume(doc, &tax());
+        let a = r.sections.iter().find(|s| s.title == "案件A").unwrap();
+        assert_eq!(
+            a.own.map(|p| p.start.to_string()),
+            Some("2020-02".to_owned())
+        );
+        let kotlin = tax().resolve("Kotlin").unwrap();
+        assert!(r.mentions.iter().all(|m| m.skill != kotlin));
+        let go = tax().resolve("Go").unwrap();
+        assert!(r.mentions.iter().any(|m| m.skill == go && m.is_listed));
+    }
+
+    #[test]
+    fn trailing_parenthesis_of_an_item_lists_its_stack() {
+        let t = tax();
+        let at = trailing_stack("- [x](u) Browser game (Clojure/re-frame/React)", &t).unwrap();
+        assert_eq!(
+            &"- [x](u) Browser game (Clojure/re-frame/React)"[at..at + 1],
+            "("
+        );
+        for remark in [
+            "- Led the move to Kubernetes (remote team of four)",
+            "- Introduced contract tests (Pact)",
+            "- Built a standard (Readiness Check, SLO, RDS self-service, Define service owner)",
+            "- 社内ツール開発（2年）",
+        ] {
+            assert_eq!(trailing_stack(&nfkc(remark), &t), None, "{remark}");
+        }
+    }
+
+    #[test]
+    fn sentences_that_declare_a_stack_list_it() {
+        let t = tax();
+        let list = |s: &str| {
+            let n = nfkc(s);
+            sentence_stack(&n, &t).map(|r| n[r].trim().to_owned())
+        };
+        assert_eq!(
+            list("使用技術はGo / gRPC / PostgreSQLです。").as_deref(),
+            Some("Go / gRPC / PostgreSQL")
+        );
+        assert_eq!(
+            list("2018年10月〜2019年7月 / Java 8, Spring Boot, Angularを使用しました。").as_deref(),
+            Some("2018年10月〜2019年7月 / Java 8, Spring Boot, Angular")
+        );
+        assert_eq!(
+            list("計測サーバをGCP(Cloud Run, Pub/Sub, BigQuery)で構築しました。").as_deref(),
+            Some("GCP(Cloud Run, Pub/Sub, BigQuery)")
+        );
+        for prose in [
+            "HULFT／全銀TCP/IP／SFTPの三種プロトコルを使用したデータ伝送業務の運用",
+            "GoとAWSを使用しました。",
+            "チームは5名です。",
+        ] {
+            assert_eq!(list(prose), None, "{prose}");
+        }
+    }
+
+    #[test]
+    fn skill_table_rows_keep_unknown_terms_but_not_categories_versions_or_qualifiers() {
+        let doc = "## スキル\n\n| カテゴリ | 技術 | 経験 |\n|---|---|---|\n| バックエンド | Django, Django Signals, Zorbex | 実務 |\n| 決済 | Stripe（PaymentIntent, Invoice）, Quokkapay | 実務 |\n| AI・LLM | Zorblatt Coder, HMAC 実装 | 個人開発 |\n\n| 名前 | バージョン |\n|---|---|\n| Go | 1.20.x |\n\n| 年数 | 分野 |\n|---|---|\n| 8 Years | Linux and Unix Administration |\n";
+        let r = parse_resume(doc, &tax());
+        let terms: Vec<&str> = r.unknown_terms.iter().map(|u| u.term.as_str()).collect();
+        for t in [
+            "Django Signals",
+            "Zorbex",
+            "Quokkapay",
+            "Zorblatt Coder",
+            "HMAC",
+        ] {
+            assert!(terms.contains(&t), "{t} missing from {terms:?}");
+        }
+        for t in [
+            "AI",
+            "LLM",
+            "PaymentIntent",
+            "Invoice",
+            "1.20.x",
+            "Linux and Unix Administration",
+        ] {
+            assert!(!terms.contains(&t), "{t} in {terms:?}");
+        }
     }
 }

@@ -164,7 +164,7 @@ const ROLE_WORDS: &[&str] = &[
     "インターン",
 ];
 
-fn is_role(s: &str) -> bool {
+pub(super) fn is_role(s: &str) -> bool {
     let l = s.to_lowercase();
     ROLE_WORDS.iter().any(|w| crate::text::contains_word(&l, w))
 }
@@ -359,13 +359,24 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
             }
             continue;
         }
-        // Rows naming the same employer one after another are one employment.
-        if c.section.is_none() {
-            if let Some(last) = r.companies.last_mut() {
-                if last.name == name && last.section.is_none() {
-                    last.period = super::hull(Some(last.period), c.period);
-                    continue;
-                }
+        // Rows naming the same employer one after another are one employment; so are
+        // headings of the same employer whose stints touch (a promotion written as two roles).
+        if let Some(last) = r.companies.last_mut() {
+            let rows = c.section.is_none() && last.section.is_none();
+            let after_role = |sec: Option<usize>| {
+                sec.is_some_and(|i| {
+                    i > 0
+                        && r.sections[i - 1].own.is_none()
+                        && r.sections[i - 1].level == r.sections[i].level
+                        && is_role(&r.sections[i - 1].title)
+                })
+            };
+            let stints = after_role(c.section)
+                && after_role(last.section)
+                && touches(&last.period, &c.period);
+            if last.name == name && (rows || stints) {
+                last.period = super::hull(Some(last.period), c.period);
+                continue;
             }
         }
         if let Some(i) = c.section {
@@ -447,6 +458,15 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
     }
     projects.sort_by_key(|p| p.line);
     r.projects = projects;
+}
+
+/// Do two periods overlap or follow each other within a month?
+fn touches(a: &Period, b: &Period) -> bool {
+    let end = |p: &Period| match p.end {
+        crate::period::End::Open => i32::MAX,
+        crate::period::End::At(m) => m.index(),
+    };
+    a.start.index() <= end(b).saturating_add(1) && b.start.index() <= end(a).saturating_add(1)
 }
 
 fn ancestors(sections: &[Section], i: usize) -> impl Iterator<Item = usize> + '_ {
