@@ -118,6 +118,8 @@ pub struct TimelineChart {
 }
 
 impl TimelineChart {
+    /// The layout, top to bottom. Kept in one function (a little over 80 lines) because each
+    /// position depends on the ones above it; the pieces with rules of their own are helpers.
     pub fn new(t: &Timeline, font: &FontRef<'static>) -> TimelineChart {
         let as_of = Some(t.as_of.index());
         let rows = rows_of(t, font);

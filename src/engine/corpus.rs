@@ -245,100 +245,135 @@ impl Table {
         let mut out = Vec::new();
         let meta = &mut self.meta;
         match &mut self.kind {
-            Kind::Csv { reader, index } => {
-                let mut record = csv::ByteRecord::new();
-                while out.len() < max {
-                    let at = reader.position().line();
-                    match reader.read_byte_record(&mut record) {
-                        Ok(false) => break,
-                        Ok(true) => {
-                            meta.number += 1;
-                            let cells = index
-                                .iter()
-                                .map(|&i| {
-                                    record.get(i).map(|b| match std::str::from_utf8(b) {
-                                        Ok(s) => Ok(s.to_owned()),
-                                        Err(_) => Err("invalid UTF-8".to_owned()),
-                                    })
-                                })
-                                .collect::<Vec<_>>();
-                            let line = record.position().map_or(at, |p| p.line());
-                            out.push(meta.row_from_cells(cells, Some(line)));
-                        }
-                        Err(e) => {
-                            if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                                return Err(anyhow::Error::new(e)
-                                    .context(format!("{}: cannot read", meta.shown)));
-                            }
-                            meta.number += 1;
-                            let line = e.position().map_or(at, |p| p.line());
-                            out.push(Err(meta.skipped(format!(
-                                "broken CSV record (line {line}): {}",
-                                csv_reason(&e)
-                            ))));
-                        }
-                    }
-                }
-            }
-            Kind::Jsonl { lines } => {
-                let mut buf = Vec::new();
-                while out.len() < max {
-                    buf.clear();
-                    let n = lines
-                        .read_until(b'\n', &mut buf)
-                        .with_context(|| format!("{}: cannot read", meta.shown))?;
-                    if n == 0 {
-                        break;
-                    }
-                    meta.number += 1;
-                    if buf.iter().all(u8::is_ascii_whitespace) {
-                        continue;
-                    }
-                    let row = match serde_json::from_slice::<serde_json::Value>(&buf) {
-                        Err(e) => Err(meta.skipped(format!("invalid JSON: {e}"))),
-                        Ok(serde_json::Value::Object(obj)) => {
-                            let cells = meta
-                                .names
-                                .iter()
-                                .map(|n| json_cell(obj.get(n.as_str())))
-                                .collect();
-                            meta.row_from_cells(cells, None)
-                        }
-                        Ok(_) => Err(meta.skipped("not a JSON object".to_owned())),
-                    };
-                    out.push(row);
-                }
-            }
+            Kind::Csv { reader, index } => next_csv(reader, index, meta, max, &mut out)?,
+            Kind::Jsonl { lines } => next_jsonl(lines, meta, max, &mut out)?,
             Kind::Parquet { slices, at, starts } => {
-                if *at >= slices.rows() {
-                    return Ok(out);
-                }
-                // Stay inside the current row group.
-                let group_end = starts
-                    .iter()
-                    .copied()
-                    .find(|&s| s > *at)
-                    .unwrap_or(slices.rows());
-                let len = max.min(PARQUET_SLICE).min(group_end - *at).max(1);
-                let columns = slices
-                    .read(&meta.names, *at, len)
-                    .with_context(|| format!("{}: cannot read rows {}..", meta.shown, *at + 1))?;
-                *at += len;
-                let height = columns.first().map_or(0, Vec::len);
-                let mut columns: Vec<std::vec::IntoIter<Option<String>>> =
-                    columns.into_iter().map(Vec::into_iter).collect();
-                for _ in 0..height {
-                    meta.number += 1;
-                    let cells = columns
-                        .iter_mut()
-                        .map(|c| c.next().flatten().map(Ok))
-                        .collect();
-                    out.push(meta.row_from_cells(cells, None));
-                }
+                next_parquet(slices, at, starts, meta, max, &mut out)?
             }
         }
         Ok(out)
     }
+}
+
+type Batch = Vec<Result<Row, Skipped>>;
+
+/// CSV records: a broken record is a skipped row (with its line); an I/O error ends the file.
+fn next_csv(
+    reader: &mut csv::Reader<File>,
+    index: &[usize],
+    meta: &mut Meta,
+    max: usize,
+    out: &mut Batch,
+) -> anyhow::Result<()> {
+    let mut record = csv::ByteRecord::new();
+    while out.len() < max {
+        let at = reader.position().line();
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                meta.number += 1;
+                let cells = index
+                    .iter()
+                    .map(|&i| {
+                        record.get(i).map(|b| match std::str::from_utf8(b) {
+                            Ok(s) => Ok(s.to_owned()),
+                            Err(_) => Err("invalid UTF-8".to_owned()),
+                        })
+                    })
+                    .collect::<Vec<_>>();
+                let line = record.position().map_or(at, |p| p.line());
+                out.push(meta.row_from_cells(cells, Some(line)));
+            }
+            Err(e) => {
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    return Err(
+                        anyhow::Error::new(e).context(format!("{}: cannot read", meta.shown))
+                    );
+                }
+                meta.number += 1;
+                let line = e.position().map_or(at, |p| p.line());
+                out.push(Err(meta.skipped(format!(
+                    "broken CSV record (line {line}): {}",
+                    csv_reason(&e)
+                ))));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// JSON lines: blank lines are passed over, a line that is not a JSON object is skipped.
+fn next_jsonl(
+    lines: &mut BufReader<File>,
+    meta: &mut Meta,
+    max: usize,
+    out: &mut Batch,
+) -> anyhow::Result<()> {
+    let mut buf = Vec::new();
+    while out.len() < max {
+        buf.clear();
+        let n = lines
+            .read_until(b'\n', &mut buf)
+            .with_context(|| format!("{}: cannot read", meta.shown))?;
+        if n == 0 {
+            break;
+        }
+        meta.number += 1;
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let row = match serde_json::from_slice::<serde_json::Value>(&buf) {
+            Err(e) => Err(meta.skipped(format!("invalid JSON: {e}"))),
+            Ok(serde_json::Value::Object(obj)) => {
+                let cells = meta
+                    .names
+                    .iter()
+                    .map(|n| json_cell(obj.get(n.as_str())))
+                    .collect();
+                meta.row_from_cells(cells, None)
+            }
+            Ok(_) => Err(meta.skipped("not a JSON object".to_owned())),
+        };
+        out.push(row);
+    }
+    Ok(())
+}
+
+/// Parquet rows, a slice at a time, never across a row group.
+fn next_parquet(
+    slices: &mut ParquetSlices,
+    at: &mut usize,
+    starts: &[usize],
+    meta: &mut Meta,
+    max: usize,
+    out: &mut Batch,
+) -> anyhow::Result<()> {
+    if *at >= slices.rows() {
+        return Ok(());
+    }
+    // Stay inside the current row group.
+    let group_end = starts
+        .iter()
+        .copied()
+        .find(|&s| s > *at)
+        .unwrap_or(slices.rows());
+    let len = max.min(PARQUET_SLICE).min(group_end - *at).max(1);
+    let columns = slices
+        .read(&meta.names, *at, len)
+        .with_context(|| format!("{}: cannot read rows {}..", meta.shown, *at + 1))?;
+    *at += len;
+    let height = columns.first().map_or(0, Vec::len);
+    let mut columns: Vec<std::vec::IntoIter<Option<String>>> =
+        columns.into_iter().map(Vec::into_iter).collect();
+    for _ in 0..height {
+        meta.number += 1;
+        let cells = columns
+            .iter_mut()
+            .map(|c| c.next().flatten().map(Ok))
+            .collect();
+        out.push(meta.row_from_cells(cells, None));
+    }
+    Ok(())
 }
 
 impl Meta {

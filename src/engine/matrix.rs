@@ -43,7 +43,96 @@ pub fn discover_resumes(inputs: &[PathBuf]) -> batch::Found {
     })
 }
 
+/// The postings of a matrix run, indexed once for every résumé: skill → postings naming it,
+/// and every scorable posting by its floor.
+struct Index<'a> {
+    postings: &'a [MatrixPosting],
+    by_skill: HashMap<SkillId, Vec<u32>>,
+    /// (floor, index), best first: what a résumé that has none of a posting's skills scores.
+    floors: Vec<(f64, u32)>,
+}
+
+impl<'a> Index<'a> {
+    fn new(postings: &'a [MatrixPosting], scoring: &Scoring) -> Self {
+        let mut by_skill: HashMap<SkillId, Vec<u32>> = HashMap::new();
+        for (i, p) in postings.iter().enumerate() {
+            let mut skills: Vec<SkillId> = p.compact.named().collect();
+            skills.sort();
+            skills.dedup();
+            for s in skills {
+                by_skill.entry(s).or_default().push(i as u32);
+            }
+        }
+        // Postings are sorted by path, so index order is the tie-break order of `rank`.
+        let mut floors: Vec<(f64, u32)> = postings
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| matching::floor_value(&p.compact, scoring).map(|f| (f, i as u32)))
+            .collect();
+        floors.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        Index {
+            postings,
+            by_skill,
+            floors,
+        }
+    }
+
+    /// The best `k` postings for `have`: every posting naming one of its skills is scored;
+    /// of the others only the best `k` by floor can enter the top `k`.
+    fn best_k(&self, have: &ResumeSkills, k: usize, scoring: &Scoring) -> Vec<(f64, u32)> {
+        let mut is_candidate = vec![false; self.postings.len()];
+        for s in have.skills() {
+            for &i in self.by_skill.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
+                is_candidate[i as usize] = true;
+            }
+        }
+        let mut scored: Vec<(f64, u32)> = is_candidate
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c)
+            .filter_map(|(i, _)| {
+                matching::score_value(have, &self.postings[i].compact, scoring)
+                    .map(|s| (s, i as u32))
+            })
+            .collect();
+        let by_rank = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        scored.extend(
+            self.floors
+                .iter()
+                .filter(|(_, i)| !is_candidate[*i as usize])
+                .take(k)
+                .copied(),
+        );
+        if scored.len() > k && k > 0 {
+            scored.select_nth_unstable_by(k - 1, by_rank);
+            scored.truncate(k);
+        }
+        scored.sort_by(by_rank);
+        scored
+    }
+
+    /// The rows of one résumé's best postings.
+    fn rows(&self, resume: &Path, best: Vec<(f64, u32)>) -> Vec<Row> {
+        let resume = resume.display().to_string();
+        best.into_iter()
+            .enumerate()
+            .map(|(rank, (score, i))| {
+                let p = &self.postings[i as usize];
+                Row {
+                    resume: resume.clone(),
+                    rank: rank as u32 + 1,
+                    posting: p.path.clone(),
+                    title: p.title.clone(),
+                    company: p.company.clone(),
+                    score,
+                }
+            })
+            .collect()
+    }
+}
+
 /// Score every résumé against `postings`; the top `k` rows per résumé, résumés in path order.
+/// Each résumé is read and scored behind the panic guard: a bad one is skipped, not fatal.
 pub fn top_k(
     resumes: &[PathBuf],
     postings: &[MatrixPosting],
@@ -53,106 +142,35 @@ pub fn top_k(
     k: usize,
     tick: &(dyn Fn() + Sync),
 ) -> (Vec<Row>, Vec<Skipped>) {
-    let mut index: HashMap<SkillId, Vec<u32>> = HashMap::new();
-    for (i, p) in postings.iter().enumerate() {
-        let mut skills: Vec<SkillId> = p.compact.named().collect();
-        skills.sort();
-        skills.dedup();
-        for s in skills {
-            index.entry(s).or_default().push(i as u32);
-        }
-    }
-    // Postings are sorted by path, so index order is the tie-break order of `rank`.
-    // Every scorable posting by its floor (best first, then index): what a résumé that has
-    // none of its skills scores.
-    let mut floors: Vec<(f64, u32)> = postings
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| matching::floor_value(&p.compact, scoring).map(|f| (f, i as u32)))
-        .collect();
-    floors.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let index = Index::new(postings, scoring);
+    let skipped = |path: &Path, reason: String| Skipped {
+        path: path.display().to_string(),
+        reason,
+    };
     let results: Vec<Result<Vec<Row>, Skipped>> = resumes
         .par_iter()
         .map(|path| {
             let guarded = crate::engine::guard::isolate(|| {
                 crate::engine::guard::inject_test_panic(path);
-                let loaded = super::profile_resume(path, tax, as_of);
-                match loaded {
-                    Err(e) => Err(Skipped {
-                        path: path.display().to_string(),
-                        reason: format!("{e:#}"),
-                    }),
-                    Ok(profile) => {
-                        let have = ResumeSkills::from_profile(&profile, tax);
-                        let mut is_candidate = vec![false; postings.len()];
-                        for s in have.skills() {
-                            for &i in index.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
-                                is_candidate[i as usize] = true;
-                            }
-                        }
-                        let mut scored: Vec<(f64, u32)> = is_candidate
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, c)| **c)
-                            .filter_map(|(i, _)| {
-                                matching::score_value(&have, &postings[i].compact, scoring)
-                                    .map(|s| (s, i as u32))
-                            })
-                            .collect();
-                        let by_rank = |a: &(f64, u32), b: &(f64, u32)| {
-                            b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
-                        };
-                        // The best K of the others, by floor: only they can enter the top K.
-                        scored.extend(
-                            floors
-                                .iter()
-                                .filter(|(_, i)| !is_candidate[*i as usize])
-                                .take(k)
-                                .copied(),
-                        );
-                        if scored.len() > k && k > 0 {
-                            scored.select_nth_unstable_by(k - 1, by_rank);
-                            scored.truncate(k);
-                        }
-                        scored.sort_by(by_rank);
-                        let resume = path.display().to_string();
-                        Ok(scored
-                            .into_iter()
-                            .enumerate()
-                            .map(|(rank, (score, i))| {
-                                let p = &postings[i as usize];
-                                Row {
-                                    resume: resume.clone(),
-                                    rank: rank as u32 + 1,
-                                    posting: p.path.clone(),
-                                    title: p.title.clone(),
-                                    company: p.company.clone(),
-                                    score,
-                                }
-                            })
-                            .collect())
-                    }
-                }
+                let profile = super::profile_resume(path, tax, as_of)
+                    .map_err(|e| skipped(path, format!("{e:#}")))?;
+                let have = ResumeSkills::from_profile(&profile, tax);
+                Ok(index.rows(path, index.best_k(&have, k, scoring)))
             });
-            let r = guarded.unwrap_or_else(|reason| {
-                Err(Skipped {
-                    path: path.display().to_string(),
-                    reason,
-                })
-            });
+            let r = guarded.unwrap_or_else(|reason| Err(skipped(path, reason)));
             tick();
             r
         })
         .collect();
     let mut rows = Vec::new();
-    let mut skipped = Vec::new();
+    let mut skips = Vec::new();
     for r in results {
         match r {
             Ok(mut v) => rows.append(&mut v),
-            Err(s) => skipped.push(s),
+            Err(s) => skips.push(s),
         }
     }
-    (rows, skipped)
+    (rows, skips)
 }
 
 /// Everything `matrix` found: rows, skipped inputs, and warnings about inputs read anyway.

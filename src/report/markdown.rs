@@ -53,7 +53,7 @@ pub fn summary(
 ) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# skillfit report: {}\n", md_escape(&profile.title()));
-    let (fits, scored) = (ranking.top, ranking.scored);
+    let scored = ranking.scored;
     let _ = writeln!(
         s,
         "As of {} · {} postings ranked · {} without requirements · {} skipped · experience {} across {} companies\n",
@@ -64,67 +64,8 @@ pub fn summary(
         format_months(profile.total_months),
         profile.companies.len()
     );
-    let _ = writeln!(s, "## Ranking\n");
-    let _ = writeln!(
-        s,
-        "| # | Score | Coverage | Posting | Company | Required | Preferred | Missing required |"
-    );
-    let _ = writeln!(s, "|---:|---:|---:|---|---|---|---|---|");
-    for (i, f) in fits.iter().enumerate().take(SUMMARY_ROWS) {
-        let f = &super::view::shown(f);
-        let title = match slugs.get(i) {
-            Some(slug) => format!("[{}](postings/{slug}.md)", md_escape(&f.title)),
-            None => md_escape(&f.title),
-        };
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} | {} | {}/{} | {}/{} | {} |",
-            i + 1,
-            score_text(f),
-            f.coverage
-                .map_or_else(|| "n/a".to_owned(), |c| format!("{c:.1}")),
-            title,
-            md_escape(f.company.as_deref().unwrap_or("")),
-            f.required_met,
-            f.required_total,
-            f.preferred_met,
-            f.preferred_total,
-            md_escape(&f.missing_required.join(", "))
-        );
-    }
-    if ranking.total > SUMMARY_ROWS {
-        let _ = writeln!(
-            s,
-            "\n… and {} more postings in `fits.csv`.",
-            ranking.total - SUMMARY_ROWS
-        );
-    }
-    let _ = writeln!(s, "\n## Top gaps\n");
-    if gaps.is_empty() {
-        let _ = writeln!(s, "Nothing missing.");
-    } else {
-        let _ = writeln!(
-            s,
-            "Ordered by the score each skill would add, weighted by how close the postings \
-             asking for it are to you (their relevance).\n"
-        );
-        let _ = writeln!(s, "| Skill | Status | Postings asking | Required in | Years asked (max) | You have | Score it would add | Weighted by closeness |");
-        let _ = writeln!(s, "|---|---|---:|---:|---:|---:|---:|---:|");
-        for g in gaps.iter().take(15) {
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} | {} | {} | {:.1} | {:.1} |",
-                md_escape(&g.skill),
-                g.status.as_str(),
-                g.postings_asking,
-                g.required_in,
-                years(g.max_years_asked),
-                months(g.months_have),
-                g.score_gain,
-                g.weighted_gain
-            );
-        }
-    }
+    ranking_table(&mut s, ranking, slugs);
+    gaps_table(&mut s, gaps);
     if !skipped.is_empty() {
         let _ = writeln!(s, "\n## Skipped\n");
         for k in skipped {
@@ -189,6 +130,106 @@ pub fn explanation(f: &Fit) -> String {
         );
         return s;
     }
+    requirement_table(&mut s, f);
+    core_table(&mut s, f);
+    if let (Some(p), Some(c)) = (f.parts, f.confidence) {
+        let _ = writeln!(
+            s,
+            "Score {} = coverage part {:.2} + relevance part {:.2} + prior {:.2} \
+             (confidence {c:.2}; README, \"How the score works\").\n",
+            score_text(f),
+            p.coverage,
+            p.relevance,
+            p.prior
+        );
+    }
+    let _ = writeln!(s, "## Evidence\n");
+    for r in &f.requirements {
+        let _ = writeln!(
+            s,
+            "- **{}**: posting says “{}”",
+            md_escape(&r.skill),
+            md_escape(&r.posting_text)
+        );
+        if let (Some(line), Some(text)) = (r.resume_line, &r.resume_text) {
+            let _ = writeln!(s, "  - résumé line {line}: “{}”", md_escape(text));
+        }
+    }
+    s
+}
+
+/// The ranking table of `summary.md`: the best [`SUMMARY_ROWS`], linked to their
+/// explanations.
+fn ranking_table(s: &mut String, ranking: super::Ranking<'_>, slugs: &[String]) {
+    let _ = writeln!(s, "## Ranking\n");
+    let _ = writeln!(
+        s,
+        "| # | Score | Coverage | Posting | Company | Required | Preferred | Missing required |"
+    );
+    let _ = writeln!(s, "|---:|---:|---:|---|---|---|---|---|");
+    for (i, f) in ranking.top.iter().enumerate().take(SUMMARY_ROWS) {
+        let f = &super::view::shown(f);
+        let title = match slugs.get(i) {
+            Some(slug) => format!("[{}](postings/{slug}.md)", md_escape(&f.title)),
+            None => md_escape(&f.title),
+        };
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {}/{} | {}/{} | {} |",
+            i + 1,
+            score_text(f),
+            f.coverage
+                .map_or_else(|| "n/a".to_owned(), |c| format!("{c:.1}")),
+            title,
+            md_escape(f.company.as_deref().unwrap_or("")),
+            f.required_met,
+            f.required_total,
+            f.preferred_met,
+            f.preferred_total,
+            md_escape(&f.missing_required.join(", "))
+        );
+    }
+    if ranking.total > SUMMARY_ROWS {
+        let _ = writeln!(
+            s,
+            "\n… and {} more postings in `fits.csv`.",
+            ranking.total - SUMMARY_ROWS
+        );
+    }
+}
+
+/// The gaps table of `summary.md` (the first 15).
+fn gaps_table(s: &mut String, gaps: &[Gap]) {
+    let _ = writeln!(s, "\n## Top gaps\n");
+    if gaps.is_empty() {
+        let _ = writeln!(s, "Nothing missing.");
+    } else {
+        let _ = writeln!(
+            s,
+            "Ordered by the score each skill would add, weighted by how close the postings \
+             asking for it are to you (their relevance).\n"
+        );
+        let _ = writeln!(s, "| Skill | Status | Postings asking | Required in | Years asked (max) | You have | Score it would add | Weighted by closeness |");
+        let _ = writeln!(s, "|---|---|---:|---:|---:|---:|---:|---:|");
+        for g in gaps.iter().take(15) {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} | {} | {:.1} | {:.1} |",
+                md_escape(&g.skill),
+                g.status.as_str(),
+                g.postings_asking,
+                g.required_in,
+                years(g.max_years_asked),
+                months(g.months_have),
+                g.score_gain,
+                g.weighted_gain
+            );
+        }
+    }
+}
+
+/// One row per requirement with the points it earned, totalled to the coverage.
+fn requirement_table(s: &mut String, f: &Fit) {
     let _ = writeln!(
         s,
         "| Level | Skill | Years asked | Matched by | You have | Earned | Points |"
@@ -219,6 +260,10 @@ pub fn explanation(f: &Fit) -> String {
     }
     let total: f64 = f.requirements.iter().map(|r| r.points).sum();
     let _ = writeln!(s, "\nPoints add up to the coverage, {total:.1}.\n");
+}
+
+/// The person's core skills the posting uses (relevance).
+fn core_table(s: &mut String, f: &Fit) {
     if !f.core_used.is_empty() {
         let _ = writeln!(s, "Your core skills this posting uses (relevance):\n");
         let _ = writeln!(s, "| Skill | Named as | Strength | Weight | Points |");
@@ -236,30 +281,6 @@ pub fn explanation(f: &Fit) -> String {
         }
         let _ = writeln!(s);
     }
-    if let (Some(p), Some(c)) = (f.parts, f.confidence) {
-        let _ = writeln!(
-            s,
-            "Score {} = coverage part {:.2} + relevance part {:.2} + prior {:.2} \
-             (confidence {c:.2}; README, \"How the score works\").\n",
-            score_text(f),
-            p.coverage,
-            p.relevance,
-            p.prior
-        );
-    }
-    let _ = writeln!(s, "## Evidence\n");
-    for r in &f.requirements {
-        let _ = writeln!(
-            s,
-            "- **{}**: posting says “{}”",
-            md_escape(&r.skill),
-            md_escape(&r.posting_text)
-        );
-        if let (Some(line), Some(text)) = (r.resume_line, &r.resume_text) {
-            let _ = writeln!(s, "  - résumé line {line}: “{}”", md_escape(text));
-        }
-    }
-    s
 }
 
 #[cfg(test)]
