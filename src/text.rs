@@ -4,14 +4,57 @@
 //! Takes raw document text; gives NFKC-normalised strings (full-width `ＡＷＳ` → `AWS`, `（` →
 //! `(`) and 1-based line numbers for byte offsets. Guarantees: never panics on any input.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// NFKC-normalise `s` (the form every matcher and the period parser work on).
 pub fn nfkc(s: &str) -> String {
-    if s.is_ascii() {
+    if is_nfkc_already(s) {
         return s.to_owned();
     }
     s.nfkc().collect()
+}
+
+/// Is `s` certainly in NFKC already? ASCII is; so is text the quick check says `Yes` to (most
+/// Japanese lines: no full-width letters, half-width kana or compatibility characters). A
+/// lookup per character instead of decomposing and recomposing every line.
+fn is_nfkc_already(s: &str) -> bool {
+    s.is_ascii() || is_nfkc_quick(s.chars()) == IsNormalized::Yes
+}
+
+/// `s.to_lowercase()`, without Unicode case tables for ASCII and for the scripts that have no
+/// case (kana, kanji, CJK and general punctuation, box drawing, shapes), which is what
+/// Japanese postings are made of. Any other non-ASCII character takes `str::to_lowercase`
+/// for the whole string (so `Σ` keeps its word-final rule).
+pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_caseless(c) {
+            out.push(c);
+        } else {
+            return s.to_lowercase();
+        }
+    }
+    out
+}
+
+/// Characters that `to_lowercase` maps to themselves, in blocks where every character does
+/// (checked by a test over the whole ranges).
+fn is_caseless(c: char) -> bool {
+    matches!(c,
+        '\u{2000}'..='\u{206f}' // general punctuation
+        | '\u{2190}'..='\u{21ff}' // arrows
+        | '\u{2500}'..='\u{27bf}' // box drawing, blocks, shapes, symbols, dingbats
+        | '\u{3000}'..='\u{30ff}' // CJK punctuation, hiragana, katakana
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}' // CJK ideographs
+        | '\u{ff01}'..='\u{ff20}' // full-width punctuation and digits
+        | '\u{ff3b}'..='\u{ffef}' // full-width lower case, half-width kana and forms
+    )
 }
 
 /// Maps byte offsets of a document to 1-based line numbers.
@@ -104,6 +147,41 @@ pub fn ellipsize(s: &str, max: usize) -> String {
 /// Does lowercase `haystack` contain `word` as a word? An ASCII word must not touch an ASCII
 /// letter or digit on either side (`lead` is not in `leader`); a Japanese word is a substring.
 pub fn contains_word(haystack: &str, word: &str) -> bool {
+    let (h, w) = (haystack.as_bytes(), word.as_bytes());
+    let Some(&first) = w.first() else {
+        return contains_word_slow(haystack, word);
+    };
+    // A byte search: no searcher built per word (this runs for every label word on every
+    // short line). UTF-8 matches of a whole needle fall on character boundaries.
+    let is_ascii = word.is_ascii();
+    let mut i = 0;
+    while i + w.len() <= h.len() {
+        match h[i..=h.len() - w.len()].iter().position(|&b| b == first) {
+            None => return false,
+            Some(k) => i += k,
+        }
+        if &h[i..i + w.len()] != w {
+            i += 1;
+            continue;
+        }
+        if !is_ascii {
+            return true;
+        }
+        let before = i.checked_sub(1).map(|j| h[j]);
+        let after = h.get(i + w.len()).copied();
+        if !before.is_some_and(|b| b.is_ascii_alphanumeric())
+            && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+        {
+            return true;
+        }
+        // `match_indices` semantics: the next match starts after this one.
+        i += w.len();
+    }
+    false
+}
+
+/// [`contains_word`] by `str` searching (the empty word).
+fn contains_word_slow(haystack: &str, word: &str) -> bool {
     if !word.is_ascii() {
         return haystack.contains(word);
     }
@@ -140,6 +218,51 @@ mod tests {
         assert_eq!(words, vec!["Go", "Vue.js", "C++"]);
         let words: Vec<&str> = ascii_words(t, b"").map(|(a, b)| &t[a..b]).collect();
         assert_eq!(words, vec!["Go", "Vue", "js", "C"]);
+    }
+
+    #[test]
+    fn lower_is_to_lowercase() {
+        for c in ('\u{80}'..='\u{ffff}').filter(|&c| is_caseless(c)) {
+            assert!(c.to_lowercase().eq([c]), "{c:?} has a lower case");
+        }
+        for t in [
+            "",
+            "Go と AWS（ＡＷＳ）",
+            "ΟΔΟΣ Σ",
+            "Ⓐ ẞ İstanbul",
+            "必須スキル：Kubernetes ■★",
+        ] {
+            assert_eq!(lower(t), t.to_lowercase(), "{t}");
+        }
+    }
+
+    #[test]
+    fn nfkc_skips_normalised_text() {
+        for t in ["ＡＷＳ（２０２０）", "ｶﾀｶﾅ と ㈱", "Go言語で開発", "e\u{301}", "①"] {
+            assert_eq!(nfkc(t), t.nfkc().collect::<String>(), "{t}");
+        }
+    }
+
+    #[test]
+    fn contains_word_as_before() {
+        let cases = [
+            ("leader", "lead"),
+            ("team lead", "lead"),
+            ("lead-engineer", "lead"),
+            ("aaa", "aa"),
+            ("a aa", "aa"),
+            ("必須スキル", "必須"),
+            ("歓迎", "必須"),
+            ("x", ""),
+            ("", "a"),
+            ("go言語", "go"),
+            ("nice to have:", "nice to have"),
+            ("stack", "stack"),
+            ("stacks stack", "stack"),
+        ];
+        for (h, w) in cases {
+            assert_eq!(contains_word(h, w), contains_word_slow(h, w), "{h:?} {w:?}");
+        }
     }
 
     #[test]

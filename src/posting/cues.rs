@@ -9,8 +9,11 @@
 //! as MongoDB`, `構成管理ツール(Ansible, Chef等)`): the examples are the skills, the category
 //! is not. Rules are by wording, never by a posting's exact text; all functions are total.
 
+use std::cell::OnceCell;
+
 use super::extract::Level;
 use crate::taxonomy::{Hit, Taxonomy};
+use crate::text::lower;
 
 /// Byte ranges of the sentences of `text`: split after `。！？!?`, and after `.` followed by
 /// a space or the end, except in `e.g.` / `i.e.` / `etc.` / `vs.`.
@@ -23,10 +26,15 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             '。' | '！' | '？' | '!' | '?' => true,
             '.' => {
                 let next_is_space = text[end..].chars().next().is_none_or(char::is_whitespace);
-                let before = text[..i].to_ascii_lowercase();
+                // `text[..i]` ends with the abbreviation in any ASCII case (no lower-cased copy
+                // of the whole prefix per full stop).
+                let before = &text.as_bytes()[..i];
                 let abbreviation = ["e.g", "i.e", "etc", "vs", "approx", "incl"]
                     .iter()
-                    .any(|a| before.ends_with(a));
+                    .any(|a| {
+                        before.len() >= a.len()
+                            && before[before.len() - a.len()..].eq_ignore_ascii_case(a.as_bytes())
+                    });
                 next_is_space && !abbreviation
             }
             _ => false,
@@ -67,7 +75,7 @@ fn tail(text: &str) -> String {
     while !t.is_char_boundary(start) {
         start += 1;
     }
-    t[start..].to_lowercase()
+    lower(&t[start..])
 }
 
 fn ends_with_word(l: &str, w: &str) -> bool {
@@ -201,27 +209,35 @@ const STACK_CUES: &[&str] = &[
 ];
 
 /// The level the wording of one line gives each position in it.
+///
+/// The lower-cased text and the sentences are worked out on first use (many lines need
+/// neither).
 pub struct Prose<'a> {
     text: &'a str,
-    lower: String,
-    sentences: Vec<(usize, usize)>,
+    lower: OnceCell<String>,
+    sentences: OnceCell<Vec<(usize, usize)>>,
 }
 
 impl<'a> Prose<'a> {
     pub fn new(text: &'a str) -> Self {
         Prose {
             text,
-            lower: text.to_lowercase(),
-            sentences: sentences(text),
+            lower: OnceCell::new(),
+            sentences: OnceCell::new(),
         }
     }
 
+    fn sentences(&self) -> &[(usize, usize)] {
+        self.sentences.get_or_init(|| sentences(self.text))
+    }
+
     fn sentence_at(&self, pos: usize) -> (usize, usize) {
-        self.sentences
+        let sentences = self.sentences();
+        sentences
             .iter()
             .copied()
             .find(|&(s, e)| s <= pos && pos < e)
-            .or_else(|| self.sentences.last().copied())
+            .or_else(|| sentences.last().copied())
             .unwrap_or((0, self.text.len()))
     }
 
@@ -251,10 +267,11 @@ impl<'a> Prose<'a> {
     pub fn lead_in(&self, pos: usize) -> Option<Level> {
         let (s, e) = self.sentence_at(pos);
         // `to_lowercase` may change byte lengths outside ASCII; fall back to the whole line.
-        let lower = if self.lower.len() == self.text.len() {
-            self.lower.get(s..e).unwrap_or(&self.lower)
+        let all = self.lower.get_or_init(|| lower(self.text));
+        let lower = if all.len() == self.text.len() {
+            all.get(s..e).unwrap_or(all)
         } else {
-            &self.lower
+            all
         };
         // `We're looking for someone with …` asks; `… someone to lead our DevOps` names a role.
         let looking_for = lower.contains("looking for")
@@ -287,7 +304,7 @@ const BACK_REFERENCES: &[&str] = &[
 /// `If you have strong experience in any of the above cited technologies…`, `Experience with
 /// any of the above is a plus`, `上記いずれかの経験をお持ちの方`. Gives the level.
 pub fn back_reference(prose: &Prose, offset: usize, line: &str) -> Option<Level> {
-    let lower = line.to_lowercase();
+    let lower = lower(line);
     if !BACK_REFERENCES.iter().any(|w| lower.contains(w)) {
         return None;
     }
@@ -301,7 +318,7 @@ pub fn back_reference(prose: &Prose, offset: usize, line: &str) -> Option<Level>
 /// tools such as Solr`, `Docker experience`, `Kubernetes の運用経験`, `SQL の知識`)? Used for
 /// items under a section that names no level (`Responsibilities include:`, `業務内容`) or none.
 pub fn worded_as_ask(text: &str) -> bool {
-    let l = text.to_lowercase();
+    let l = lower(text);
     let en = [
         "experience",
         "proficien",
@@ -392,7 +409,7 @@ pub fn category_words(text: &str, hits: &[Hit], tax: &Taxonomy) -> Vec<bool> {
                         .split(|c: char| !c.is_ascii_alphanumeric())
                         .any(|w| w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase()))
             };
-        let rest = after.trim_start().to_lowercase();
+        let rest = lower(after.trim_start());
         let after_noun = CLASS_NOUNS
             .iter()
             .find_map(|n| rest.strip_prefix(n))
