@@ -18,7 +18,22 @@ pub fn nfkc(s: &str) -> String {
 /// Japanese lines: no full-width letters, half-width kana or compatibility characters). A
 /// lookup per character instead of decomposing and recomposing every line.
 fn is_nfkc_already(s: &str) -> bool {
-    s.is_ascii() || is_nfkc_quick(s.chars()) == IsNormalized::Yes
+    s.is_ascii()
+        || s.chars().all(|c| c.is_ascii() || is_nfkc_starter(c))
+        || is_nfkc_quick(s.chars()) == IsNormalized::Yes
+}
+
+/// Characters NFKC leaves alone whatever stands around them (quick check `Yes`, combining
+/// class 0; checked by a test over the whole ranges): kana, kanji, Japanese punctuation. A
+/// range test instead of the quick check's table lookups for most Japanese lines.
+fn is_nfkc_starter(c: char) -> bool {
+    matches!(c,
+        '\u{3001}'..='\u{3029}' // Japanese punctuation and brackets (not U+3000, a space)
+        | '\u{3041}'..='\u{3096}' // hiragana
+        | '\u{309d}'..='\u{309e}'
+        | '\u{30a1}'..='\u{30fe}' // katakana
+        | '\u{4e00}'..='\u{9fff}' // CJK ideographs
+    )
 }
 
 /// `s.to_lowercase()`, without Unicode case tables for ASCII and for the scripts that have no
@@ -180,6 +195,104 @@ pub fn contains_word(haystack: &str, word: &str) -> bool {
     false
 }
 
+/// Groups of words looked for together with [`contains_word`]'s rules: one automaton pass over
+/// the haystack says which groups have a word in it (instead of one search per word).
+pub struct WordSet {
+    automaton: Option<daachorse::DoubleArrayAhoCorasick<u32>>,
+    /// Per distinct word: its length, whether it is ASCII, and the groups it belongs to (bits).
+    words: Vec<(usize, bool, u32)>,
+    /// Groups with an empty word in them (matched by the slow path).
+    empty: Vec<(usize, &'static str)>,
+}
+
+impl WordSet {
+    /// `groups[g]` are the words of group `g` (at most 32 groups).
+    pub fn new(groups: &[&[&'static str]]) -> Self {
+        assert!(groups.len() <= 32);
+        let mut distinct: Vec<&'static str> = Vec::new();
+        let mut words: Vec<(usize, bool, u32)> = Vec::new();
+        let mut empty = Vec::new();
+        for (g, list) in groups.iter().enumerate() {
+            for &w in *list {
+                if w.is_empty() {
+                    empty.push((g, w));
+                    continue;
+                }
+                match distinct.iter().position(|d| *d == w) {
+                    Some(k) => words[k].2 |= 1 << g,
+                    None => {
+                        distinct.push(w);
+                        words.push((w.len(), w.is_ascii(), 1 << g));
+                    }
+                }
+            }
+        }
+        let automaton = daachorse::DoubleArrayAhoCorasick::with_values(
+            distinct.iter().enumerate().map(|(k, w)| (w.as_bytes(), k as u32)),
+        )
+        .ok();
+        assert!(automaton.is_some() || distinct.is_empty());
+        WordSet {
+            automaton,
+            words,
+            empty,
+        }
+    }
+
+    /// Bit `g` is set when some word of group `g` is in `haystack` by [`contains_word`].
+    pub fn groups(&self, haystack: &str) -> u32 {
+        let mut found = 0;
+        for &(g, w) in &self.empty {
+            if contains_word_slow(haystack, w) {
+                found |= 1 << g;
+            }
+        }
+        let Some(ac) = &self.automaton else {
+            return found;
+        };
+        let h = haystack.as_bytes();
+        // Where each word's next `match_indices` match may start (they do not overlap), and
+        // the words already found.
+        let mut next: Vec<(u32, usize)> = Vec::new();
+        let mut done: u64 = 0;
+        let mut done_more: Vec<u32> = Vec::new();
+        for m in ac.find_overlapping_iter(h) {
+            let k = m.value();
+            let (len, is_ascii, groups) = self.words[k as usize];
+            let is_done = if k < 64 {
+                done & (1 << k) != 0
+            } else {
+                done_more.contains(&k)
+            };
+            if is_done || groups & !found == 0 {
+                continue;
+            }
+            let (start, end) = (m.start(), m.end());
+            debug_assert_eq!(end - start, len);
+            match next.iter_mut().find(|(w, _)| *w == k) {
+                Some((_, from)) if start < *from => continue,
+                Some((_, from)) => *from = end,
+                None => next.push((k, end)),
+            }
+            let valid = !is_ascii || {
+                let before = start.checked_sub(1).map(|j| h[j]);
+                let after = h.get(end).copied();
+                !before.is_some_and(|b| b.is_ascii_alphanumeric())
+                    && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+            };
+            if valid {
+                found |= groups;
+                if k < 64 {
+                    done |= 1 << k;
+                } else {
+                    done_more.push(k);
+                }
+            }
+        }
+        found
+    }
+}
+
 /// [`contains_word`] by `str` searching (the empty word).
 fn contains_word_slow(haystack: &str, word: &str) -> bool {
     if !word.is_ascii() {
@@ -237,8 +350,17 @@ mod tests {
     }
 
     #[test]
+    fn nfkc_starters_are_stable() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in ('\u{80}'..='\u{ffff}').filter(|&c| is_nfkc_starter(c)) {
+            assert_eq!(is_nfkc_quick([c].into_iter()), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+    }
+
+    #[test]
     fn nfkc_skips_normalised_text() {
-        for t in ["ＡＷＳ（２０２０）", "ｶﾀｶﾅ と ㈱", "Go言語で開発", "e\u{301}", "①"] {
+        for t in ["ＡＷＳ（２０２０）", "ｶﾀｶﾅ と ㈱", "Go言語で開発", "e\u{301}", "①", "か\u{3099}", "「…」"] {
             assert_eq!(nfkc(t), t.nfkc().collect::<String>(), "{t}");
         }
     }
@@ -262,6 +384,40 @@ mod tests {
         ];
         for (h, w) in cases {
             assert_eq!(contains_word(h, w), contains_word_slow(h, w), "{h:?} {w:?}");
+        }
+    }
+
+    #[test]
+    fn word_set_is_contains_word() {
+        let groups: [&[&str]; 3] = [
+            &["lead", "x-x", "必須", "nice to have"],
+            &["aa", "stack", "lead"],
+            &["go", "歓迎", ""],
+        ];
+        let set = WordSet::new(&groups);
+        for h in [
+            "leader",
+            "team lead",
+            "ax-x-x",
+            "x-x",
+            "aaa",
+            "a aa",
+            "必須スキル",
+            "歓迎",
+            "go言語",
+            "nice to have: go",
+            "stacks stack",
+            "",
+            "lead-engineer aa",
+        ] {
+            let want = groups.iter().enumerate().fold(0, |acc, (g, ws)| {
+                if ws.iter().any(|w| contains_word_slow(h, w)) {
+                    acc | 1 << g
+                } else {
+                    acc
+                }
+            });
+            assert_eq!(set.groups(h), want, "{h:?}");
         }
     }
 

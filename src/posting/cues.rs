@@ -9,7 +9,7 @@
 //! as MongoDB`, `構成管理ツール(Ansible, Chef等)`): the examples are the skills, the category
 //! is not. Rules are by wording, never by a posting's exact text; all functions are total.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use super::extract::Level;
 use crate::taxonomy::{Hit, Taxonomy};
@@ -216,6 +216,8 @@ pub struct Prose<'a> {
     text: &'a str,
     lower: OnceCell<String>,
     sentences: OnceCell<Vec<(usize, usize)>>,
+    /// [`Prose::ending`] by clause (every name of a clause asks the same, often twice).
+    endings: RefCell<Vec<((usize, usize), Option<Level>)>>,
 }
 
 impl<'a> Prose<'a> {
@@ -224,6 +226,7 @@ impl<'a> Prose<'a> {
             text,
             lower: OnceCell::new(),
             sentences: OnceCell::new(),
+            endings: RefCell::new(Vec::new()),
         }
     }
 
@@ -249,18 +252,30 @@ impl<'a> Prose<'a> {
 
     /// The text of the clause around `pos` (a sentence split at `;`).
     pub fn clause(&self, pos: usize) -> &'a str {
+        let (s, e) = self.clause_at(pos);
+        self.text.get(s..e).unwrap_or(self.text)
+    }
+
+    fn clause_at(&self, pos: usize) -> (usize, usize) {
         let sentence = self.sentence_at(pos);
-        let (s, e) = clauses(self.text, sentence)
+        clauses(self.text, sentence)
             .into_iter()
             .find(|&(s, e)| s <= pos && pos < e)
-            .unwrap_or(sentence);
-        self.text.get(s..e).unwrap_or(self.text)
+            .unwrap_or(sentence)
     }
 
     /// The level the endings say at `pos`: the clause's own ending, else the sentence's
     /// (`Experience with Docker; the ability to …; and AWS is a plus.` is preferred throughout).
     pub fn ending(&self, pos: usize) -> Option<Level> {
-        trailing_level(self.clause(pos)).or_else(|| trailing_level(self.sentence(pos)))
+        // The clause decides the sentence too (it lies inside it), so it is the key.
+        let (s, e) = self.clause_at(pos);
+        if let Some(&(_, level)) = self.endings.borrow().iter().find(|(k, _)| *k == (s, e)) {
+            return level;
+        }
+        let clause = self.text.get(s..e).unwrap_or(self.text);
+        let level = trailing_level(clause).or_else(|| trailing_level(self.sentence(pos)));
+        self.endings.borrow_mut().push(((s, e), level));
+        level
     }
 
     /// The level a lead-in of the sentence around `pos` gives: required, else stack.

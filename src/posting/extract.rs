@@ -226,14 +226,34 @@ fn label_key(label: &str) -> String {
     crate::text::lower(&nfkc(label))
 }
 
+/// Every label word list, in one automaton: bit `i` of [`WordSet::groups`] is list `i`.
+static LABEL_WORDS: std::sync::LazyLock<crate::text::WordSet> = std::sync::LazyLock::new(|| {
+    crate::text::WordSet::new(&[
+        PREFERRED_WORDS,
+        STACK_WORDS,
+        REQUIRED_WORDS,
+        DUTIES_WORDS,
+        BLURB_WORDS,
+    ])
+});
+const PREFERRED: u32 = 1;
+const STACK: u32 = 1 << 1;
+const REQUIRED: u32 = 1 << 2;
+const DUTIES: u32 = 1 << 3;
+const BLURB: u32 = 1 << 4;
+
 /// [`classify_label`] of a [`label_key`].
 fn label_level(l: &str) -> Option<Level> {
-    let has_word = |w: &str| crate::text::contains_word(l, w);
-    if PREFERRED_WORDS.iter().any(|w| has_word(w)) {
+    level_of_words(LABEL_WORDS.groups(l))
+}
+
+/// The level of the word lists a label has words of: preferred, else stack, else required.
+fn level_of_words(found: u32) -> Option<Level> {
+    if found & PREFERRED != 0 {
         Some(Level::Preferred)
-    } else if STACK_WORDS.iter().any(|w| has_word(w)) {
+    } else if found & STACK != 0 {
         Some(Level::Stack)
-    } else if REQUIRED_WORDS.iter().any(|w| has_word(w)) {
+    } else if found & REQUIRED != 0 {
         Some(Level::Required)
     } else {
         None
@@ -330,14 +350,13 @@ pub enum Section {
 /// What a label names (`必須スキル`, `Nice to have`, `開発環境`, `業務内容`, `Benefits`), if
 /// anything. Level words win over neutral ones (`Responsibilities and requirements` asks).
 pub fn classify_section(label: &str) -> Option<Section> {
-    let l = label_key(label);
-    if let Some(level) = label_level(&l) {
+    let found = LABEL_WORDS.groups(&label_key(label));
+    if let Some(level) = level_of_words(found) {
         return Some(Section::Level(level));
     }
-    let has_word = |w: &str| crate::text::contains_word(&l, w);
-    if DUTIES_WORDS.iter().any(|w| has_word(w)) {
+    if found & DUTIES != 0 {
         Some(Section::Duties)
-    } else if BLURB_WORDS.iter().any(|w| has_word(w)) {
+    } else if found & BLURB != 0 {
         Some(Section::Blurb)
     } else {
         None
