@@ -228,7 +228,10 @@ impl WordSet {
             }
         }
         let automaton = daachorse::DoubleArrayAhoCorasick::with_values(
-            distinct.iter().enumerate().map(|(k, w)| (w.as_bytes(), k as u32)),
+            distinct
+                .iter()
+                .enumerate()
+                .map(|(k, w)| (w.as_bytes(), k as u32)),
         )
         .ok();
         assert!(automaton.is_some() || distinct.is_empty());
@@ -360,7 +363,15 @@ mod tests {
 
     #[test]
     fn nfkc_skips_normalised_text() {
-        for t in ["ＡＷＳ（２０２０）", "ｶﾀｶﾅ と ㈱", "Go言語で開発", "e\u{301}", "①", "か\u{3099}", "「…」"] {
+        for t in [
+            "ＡＷＳ（２０２０）",
+            "ｶﾀｶﾅ と ㈱",
+            "Go言語で開発",
+            "e\u{301}",
+            "①",
+            "か\u{3099}",
+            "「…」",
+        ] {
             assert_eq!(nfkc(t), t.nfkc().collect::<String>(), "{t}");
         }
     }

@@ -124,8 +124,7 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 /// May a match of `pat` span `text[start..end]`?
-fn has_boundaries(text: &[u8], start: usize, end: usize, pat: &str) -> bool {
-    let pat = pat.as_bytes();
+fn has_boundaries(text: &[u8], start: usize, end: usize, pat: &[u8]) -> bool {
     let short = pat.len() <= SHORT_ALIAS_LEN;
     let (Some(&first), Some(&last)) = (pat.first(), pat.last()) else {
         return false;
@@ -248,10 +247,18 @@ impl Matcher {
         if let Some(ac) = &self.automaton {
             let lower = text.to_ascii_lowercase();
             for m in ac.find_overlapping_iter(&lower) {
+                // The boundary rules look at the pattern's length and at its first and last
+                // bytes only as letters, digits or ASCII signs, which every pattern of the key
+                // shares with the key (the lower-cased match): checked once per match.
+                if !has_boundaries(
+                    bytes,
+                    m.start(),
+                    m.end(),
+                    &lower.as_bytes()[m.start()..m.end()],
+                ) {
+                    continue;
+                }
                 for p in self.patterns_of(m.value()) {
-                    if !has_boundaries(bytes, m.start(), m.end(), &p.text) {
-                        continue;
-                    }
                     let matched = &text[m.start()..m.end()];
                     if p.is_case_sensitive && matched != p.text {
                         continue;
