@@ -218,6 +218,9 @@ pub struct Prose<'a> {
     sentences: OnceCell<Vec<(usize, usize)>>,
     /// [`Prose::ending`] by clause (every name of a clause asks the same, often twice).
     endings: RefCell<Vec<((usize, usize), Option<Level>)>>,
+    /// [`Prose::lead_in`] and [`Prose::sentence_asks`] by sentence.
+    leads: RefCell<Vec<((usize, usize), Option<Level>)>>,
+    asks: RefCell<Vec<((usize, usize), bool)>>,
 }
 
 impl<'a> Prose<'a> {
@@ -227,6 +230,8 @@ impl<'a> Prose<'a> {
             lower: OnceCell::new(),
             sentences: OnceCell::new(),
             endings: RefCell::new(Vec::new()),
+            leads: RefCell::new(Vec::new()),
+            asks: RefCell::new(Vec::new()),
         }
     }
 
@@ -281,6 +286,26 @@ impl<'a> Prose<'a> {
     /// The level a lead-in of the sentence around `pos` gives: required, else stack.
     pub fn lead_in(&self, pos: usize) -> Option<Level> {
         let (s, e) = self.sentence_at(pos);
+        if let Some(&(_, level)) = self.leads.borrow().iter().find(|(k, _)| *k == (s, e)) {
+            return level;
+        }
+        let level = self.lead_in_of(s, e);
+        self.leads.borrow_mut().push(((s, e), level));
+        level
+    }
+
+    /// Is the sentence around `pos` worded as an ask ([`worded_as_ask`])?
+    pub fn sentence_asks(&self, pos: usize) -> bool {
+        let key = self.sentence_at(pos);
+        if let Some(&(_, asks)) = self.asks.borrow().iter().find(|(k, _)| *k == key) {
+            return asks;
+        }
+        let asks = worded_as_ask(self.sentence(pos));
+        self.asks.borrow_mut().push((key, asks));
+        asks
+    }
+
+    fn lead_in_of(&self, s: usize, e: usize) -> Option<Level> {
         // `to_lowercase` may change byte lengths outside ASCII; fall back to the whole line.
         let all = self.lower.get_or_init(|| lower(self.text));
         let lower = if all.len() == self.text.len() {

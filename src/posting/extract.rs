@@ -688,7 +688,7 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
             if let Some(l) = prose.lead_in(at) {
                 return l;
             }
-            if item_like && cues::worded_as_ask(prose.sentence(at)) {
+            if item_like && prose.sentence_asks(at) {
                 return Level::Required;
             }
             Level::Mentioned
