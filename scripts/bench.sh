@@ -13,6 +13,9 @@
 #      fresh build), CARGO_TARGET_DIR (default $HOME/.cache/skillfit-target),
 #      VENV (default $HOME/.cache/skillfit-bench-venv: created or reused, benches/requirements.txt).
 # Output: progress on stderr, one Markdown table on stdout; raw `time -v` logs in $BENCH_DIR/logs.
+# Columns: wall times are medians (s); `÷ floor` is wall / floor wall; `baseline ÷ wall` how many
+# times faster than benches/baseline.py; `÷ rank` wall / the `rank` (report folder) wall; CPU s
+# is user + system time (median; steadier than wall on a shared machine).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -66,8 +69,8 @@ gen() {
 }
 
 # measure LABEL CMD... : runs CMD under `time -v`; appends wall (s) to T[LABEL], sets RSS (MB)
-# in M[LABEL] (the largest seen) and RC.
-declare -A T M
+# in M[LABEL] (the largest seen), appends user + system CPU seconds to C[LABEL], sets RC.
+declare -A T M C
 measure() {
   local label=$1; shift
   local logf="$LOGS/$label.time"
@@ -82,6 +85,7 @@ measure() {
   wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
   rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$logf")
   T[$label]="${T[$label]:-} $wall"
+  C[$label]="${C[$label]:-} $(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$logf")"
   if [[ -z "${M[$label]:-}" || "$rss" -gt "${M[$label]}" ]]; then M[$label]=$rss; fi
   log "$label: wall ${wall}s, peak RSS ${rss} MB, exit $RC"
   if [[ $RC -gt 1 ]]; then NOTES+=("$label exited $RC (see $LOGS/$label.stderr)"); fi
@@ -133,15 +137,15 @@ for n in $SIZES; do
       ranknr) name="rank --no-report"; base=$(ratio "$bw" "$w"); vs=$(ratio "$w" "$rw") ;;
       matrix) name="matrix, $RESUMES résumés"; base="–"; vs=$(ratio "$w" "$rw") ;;
     esac
-    b=${bw:-–}; brss=${M[baseline-$n]:-–}
-    [[ $what != matrix ]] || { b="–"; brss="–"; }
-    ROWS+=("| $name | $n | $fw | $w | $(ratio "$w" "$fw") | $b | $base | $vs | ${M[floor-$n]} / ${M[$what-$n]} / $brss |")
+    b=${bw:-–}; brss=${M[baseline-$n]:-–}; bcpu=$(median "${C[baseline-$n]:-}")
+    [[ $what != matrix ]] || { b="–"; brss="–"; bcpu=""; }
+    ROWS+=("| $name | $n | $fw | $w | $(ratio "$w" "$fw") | $b | $base | $vs | $(median "${C[$what-$n]}") / ${bcpu:-–} | ${M[floor-$n]} / ${M[$what-$n]} / $brss |")
   done
 done
 
 echo "Machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM; load average at start: $LOAD0; median of $REPS alternating runs; commit $(git -C "$ROOT" rev-parse --short HEAD); binary $BIN"
 echo
-echo "| command | postings | floor s | wall s | ÷ floor | baseline s | baseline ÷ wall | ÷ rank | peak RSS MB floor / this / baseline |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| command | postings | floor s | wall s | ÷ floor | baseline s | baseline ÷ wall | ÷ rank | CPU s this / baseline | peak RSS MB floor / this / baseline |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
 for note in "${NOTES[@]}"; do echo "- note: $note"; done
