@@ -139,9 +139,20 @@ fn is_squashed(s: &str) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
+    if !s.is_ascii() {
+        // Japanese lines too: any whitespace other than single spaces between words.
+        let mut prev_space = false;
+        for c in s.chars() {
+            if c.is_whitespace() && (c != ' ' || prev_space) {
+                return false;
+            }
+            prev_space = c == ' ';
+        }
+        return true;
+    }
     let mut prev_space = false;
     for &c in b {
-        if !c.is_ascii() || (c.is_ascii_whitespace() && (c != b' ' || prev_space)) {
+        if c.is_ascii_whitespace() && (c != b' ' || prev_space) {
             return false;
         }
         prev_space = c == b' ';
@@ -429,6 +440,26 @@ mod tests {
                 }
             });
             assert_eq!(set.groups(h), want, "{h:?}");
+        }
+    }
+
+    #[test]
+    fn squash_ws_of_squashed_text_is_itself() {
+        for t in [
+            "Go と AWS",
+            " Go",
+            "Go ",
+            "Go  と",
+            "Go\u{3000}と",
+            "Go\tと",
+            "必須:\u{a0}Go",
+            "a\u{2028}b",
+            "",
+            "ＡＷＳ 経験",
+        ] {
+            let slow = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squash_ws(t), slow, "{t:?}");
+            assert_eq!(is_squashed(t), slow == t, "{t:?}");
         }
     }
 

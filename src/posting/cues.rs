@@ -51,6 +51,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Byte ranges of the clauses of the sentence `range` of `text` (split after `;` / `；`).
+/// [`Prose::clause_at`] finds one of them; this lists them (for its test).
+#[cfg(test)]
 fn clauses(text: &str, (from, to): (usize, usize)) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = from;
@@ -261,12 +263,24 @@ impl<'a> Prose<'a> {
         self.text.get(s..e).unwrap_or(self.text)
     }
 
+    /// The clause of [`clauses`] that holds `pos` (found without listing them all).
     fn clause_at(&self, pos: usize) -> (usize, usize) {
-        let sentence = self.sentence_at(pos);
-        clauses(self.text, sentence)
-            .into_iter()
-            .find(|&(s, e)| s <= pos && pos < e)
-            .unwrap_or(sentence)
+        let (from, to) = self.sentence_at(pos);
+        let mut start = from;
+        for (i, c) in self.text[from..to].char_indices() {
+            if matches!(c, ';' | '；') {
+                let end = from + i + c.len_utf8();
+                if start <= pos && pos < end {
+                    return (start, end);
+                }
+                start = end;
+            }
+        }
+        if start <= pos && pos < to {
+            (start, to)
+        } else {
+            (from, to)
+        }
     }
 
     /// The level the endings say at `pos`: the clause's own ending, else the sentence's
@@ -481,6 +495,26 @@ mod tests {
             ]
         );
         assert_eq!(sentences(""), [(0, 0)]);
+    }
+
+    #[test]
+    fn clause_at_is_the_listed_clause() {
+        for t in [
+            "Go; Rust；Python. Docker; and AWS is a plus;",
+            ";;",
+            "",
+            "経験; 歓迎。次; だ",
+        ] {
+            let p = Prose::new(t);
+            for pos in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                let sentence = p.sentence_at(pos);
+                let want = clauses(t, sentence)
+                    .into_iter()
+                    .find(|&(s, e)| s <= pos && pos < e)
+                    .unwrap_or(sentence);
+                assert_eq!(p.clause_at(pos), want, "{t:?} at {pos}");
+            }
+        }
     }
 
     #[test]
