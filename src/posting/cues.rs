@@ -210,6 +210,9 @@ const STACK_CUES: &[&str] = &[
     "使用状況",
 ];
 
+/// A byte range of a line (a sentence or clause).
+type Span = (usize, usize);
+
 /// The level the wording of one line gives each position in it.
 ///
 /// The lower-cased text and the sentences are worked out on first use (many lines need
@@ -219,10 +222,10 @@ pub struct Prose<'a> {
     lower: OnceCell<String>,
     sentences: OnceCell<Vec<(usize, usize)>>,
     /// [`Prose::ending`] by clause (every name of a clause asks the same, often twice).
-    endings: RefCell<Vec<((usize, usize), Option<Level>)>>,
+    endings: RefCell<Vec<(Span, Option<Level>)>>,
     /// [`Prose::lead_in`] and [`Prose::sentence_asks`] by sentence.
-    leads: RefCell<Vec<((usize, usize), Option<Level>)>>,
-    asks: RefCell<Vec<((usize, usize), bool)>>,
+    leads: RefCell<Vec<(Span, Option<Level>)>>,
+    asks: RefCell<Vec<(Span, bool)>>,
 }
 
 impl<'a> Prose<'a> {
