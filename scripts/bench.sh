@@ -1,24 +1,36 @@
 #!/usr/bin/env bash
-# Benchmark `skillfit rank` (and `skillfit matrix`, when it exists) against the hardware floor
-# (walk + read + pulldown-cmark over every file, examples/floor.rs) on synthetic corpora.
+# Benchmark `skillfit rank` (with and without the report folder) and `skillfit matrix` against
+# the hardware floor (walk + read + pulldown-cmark over every file, examples/floor.rs) and the
+# naïve Python script (benches/baseline.py), on synthetic corpora, side by side in one run.
 #
-#   scripts/bench.sh                 # 1k, 10k and 100k postings
-#   SIZES="1000 10000" scripts/bench.sh
+#   scripts/bench.sh                          # 1k, 10k and 100k postings, median of 3
+#   SIZES="1000 10000" REPS=1 scripts/bench.sh   # a quick run
 #
 # Env: BENCH_DIR (default /tmp/skillfit-bench), SIZES (default "1000 10000 100000"),
-#      CARGO_TARGET_DIR (default $HOME/.cache/skillfit-target), RESUMES (résumés for matrix, 100).
-# Output: progress on stderr, a Markdown table on stdout; raw `time -v` logs in $BENCH_DIR/logs.
+#      REPS (runs of each command, alternating, median taken; default 3),
+#      RESUMES (résumés for matrix, default 1000; 0 skips matrix),
+#      NO_BASELINE=1 (skip the Python baseline), BIN (a skillfit binary to time instead of the
+#      fresh build), CARGO_TARGET_DIR (default $HOME/.cache/skillfit-target),
+#      VENV (default $HOME/.cache/skillfit-bench-venv: created or reused, benches/requirements.txt).
+# Output: progress on stderr, one Markdown table on stdout; raw `time -v` logs in $BENCH_DIR/logs.
+# Columns: wall times are medians (s); `÷ floor` is wall / floor wall; `baseline ÷ wall` how many
+# times faster than benches/baseline.py; `÷ rank` wall / the `rank` (report folder) wall; CPU s
+# is user + system time (median; steadier than wall on a shared machine).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+ROOT=$PWD
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/skillfit-target}"
 BENCH_DIR="${BENCH_DIR:-/tmp/skillfit-bench}"
 SIZES="${SIZES:-1000 10000 100000}"
-RESUMES="${RESUMES:-100}"
+REPS="${REPS:-3}"
+RESUMES="${RESUMES:-1000}"
+VENV="${VENV:-$HOME/.cache/skillfit-bench-venv}"
 RESUME=tests/fixtures/resumes/ja_sre.md
-BIN="$CARGO_TARGET_DIR/release/skillfit"
 EX="$CARGO_TARGET_DIR/release/examples"
+BIN="${BIN:-$CARGO_TARGET_DIR/release/skillfit}"
 LOGS="$BENCH_DIR/logs"
+LOAD0=$(cut -d" " -f1-3 /proc/loadavg)
 
 log() { echo "bench: $*" >&2; }
 
@@ -28,9 +40,23 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 log "building release binary and examples"
-cargo build --release --bin skillfit --example gen_corpus --example floor >&2
+# Always this set of targets: building the binary alone unifies features differently and
+# rebuilds Polars.
+cargo build --release --bin skillfit --example gen_corpus --example floor --example taxonomy_names >&2
 
 mkdir -p "$BENCH_DIR" "$LOGS"
+
+PY=""
+if [[ "${NO_BASELINE:-0}" != 1 ]]; then
+  if [[ ! -x "$VENV/bin/python" ]] || ! cmp -s benches/requirements.txt "$VENV/.requirements"; then
+    log "creating the baseline venv in $VENV"
+    python3 -m venv "$VENV" >&2
+    "$VENV/bin/pip" install -q -r benches/requirements.txt >&2
+    cp benches/requirements.txt "$VENV/.requirements"
+  fi
+  PY="$VENV/bin/python"
+  "$EX/taxonomy_names" > "$BENCH_DIR/taxonomy_names.jsonl"
+fi
 
 # gen SIZE -> $BENCH_DIR/postings-SIZE (regenerated only when its stamp is missing).
 gen() {
@@ -42,11 +68,13 @@ gen() {
   fi
 }
 
-# measure LABEL CMD... : runs CMD under `time -v`; sets WALL (s), RSS (MB), RC.
+# measure LABEL CMD... : runs CMD under `time -v`; appends wall (s) to T[LABEL], sets RSS (MB)
+# in M[LABEL] (the largest seen), appends user + system CPU seconds to C[LABEL], sets RC.
+declare -A T M C
 measure() {
   local label=$1; shift
   local logf="$LOGS/$label.time"
-  local t0 t1
+  local t0 t1 wall rss
   set +e
   t0=$(date +%s.%N)
   /usr/bin/time -v -o "$logf" "$@" > "$LOGS/$label.stdout" 2> "$LOGS/$label.stderr"
@@ -54,82 +82,70 @@ measure() {
   t1=$(date +%s.%N)
   set -e
   # Wall time from date (ms resolution; `time -v` rounds to 10 ms), RSS from `time -v`.
-  WALL=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-  RSS=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$logf")
-  log "$label: wall ${WALL}s, peak RSS ${RSS} MB, exit $RC"
+  wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+  rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$logf")
+  T[$label]="${T[$label]:-} $wall"
+  C[$label]="${C[$label]:-} $(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$logf")"
+  if [[ -z "${M[$label]:-}" || "$rss" -gt "${M[$label]}" ]]; then M[$label]=$rss; fi
+  log "$label: wall ${wall}s, peak RSS ${rss} MB, exit $RC"
+  if [[ $RC -gt 1 ]]; then NOTES+=("$label exited $RC (see $LOGS/$label.stderr)"); fi
 }
 
+median() { tr ' ' '\n' <<< "$1" | grep . | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "–"; else printf "%.1f\n", a / b }'; }
+
+NOTES=()
 HAS_MATRIX=0
-if "$BIN" matrix --help > /dev/null 2>&1; then
+if [[ "$RESUMES" -gt 0 ]] && "$BIN" matrix --help > /dev/null 2>&1; then
   HAS_MATRIX=1
   if [[ ! -f "$BENCH_DIR/resumes-$RESUMES/.done-seed1" ]]; then
     rm -rf "$BENCH_DIR/resumes-$RESUMES"
     "$EX/gen_corpus" --resumes "$RESUMES" --out "$BENCH_DIR/resumes-$RESUMES" --seed 1 >&2
     touch "$BENCH_DIR/resumes-$RESUMES/.done-seed1"
   fi
-else
-  log "'skillfit matrix --help' fails: matrix not measured"
 fi
 
 ROWS=()
-MROWS=()
-NOTES=()
-declare -A RANK_WALL
 for n in $SIZES; do
   gen "$n"
   dir="$BENCH_DIR/postings-$n"
   files=$(find "$dir" -type f ! -name '.done-*' | wc -l)
-  bytes=$(find "$dir" -type f ! -name '.done-*' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
-  mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
-  log "size $n: $files files, $mb MB; warming the page cache"
+  log "size $n: $files files; warming the page cache"
   find "$dir" -type f -exec cat {} + > /dev/null
-
-  measure "floor-$n" "$EX/floor" "$dir"
-  fw=$WALL; frss=$RSS
-  [[ $RC -eq 0 ]] || NOTES+=("floor $n exited $RC")
-
-  out="$BENCH_DIR/out-$n"
-  rm -rf "$out"
-  measure "rank-$n" "$BIN" rank "$RESUME" "$dir" --as-of 2026-11 --format csv --out "$out" -q
-  rw=$WALL; rrss=$RSS; rrc=$RC
-  RANK_WALL[$n]=$rw
-  skipped=$(grep -c '' "$LOGS/rank-$n.stderr" || true)
-  case $rrc in
-    0) ;;
-    1) NOTES+=("rank $n exited 1 (some postings skipped; $skipped stderr lines, see $LOGS/rank-$n.stderr)") ;;
-    *) NOTES+=("rank $n FAILED with exit $rrc (see $LOGS/rank-$n.stderr)") ;;
-  esac
-
-  ROWS+=("$(awk -v n="$n" -v f="$files" -v mb="$mb" -v fw="$fw" -v rw="$rw" -v frss="$frss" -v rrss="$rrss" -v rc="$rrc" 'BEGIN {
-    r = (fw > 0) ? sprintf("%.2f", rw / fw) : "n/a";
-    ffs = (fw > 0) ? sprintf("%.0f", f / fw) : "n/a"; rfs = (rw > 0) ? sprintf("%.0f", f / rw) : "n/a";
-    fmb = (fw > 0) ? sprintf("%.1f", mb / fw) : "n/a"; rmb = (rw > 0) ? sprintf("%.1f", mb / rw) : "n/a";
-    printf "| %d | %d | %s | %.3f | %.3f | %s | %s / %s | %s / %s | %s / %s | %d |", n, f, mb, fw, rw, r, ffs, rfs, fmb, rmb, frss, rrss, rc }')")
-
-  if [[ $HAS_MATRIX -eq 1 ]]; then
-    rm -f "$BENCH_DIR/matrix-$n.parquet"
-    measure "matrix-$n" "$BIN" matrix "$BENCH_DIR/resumes-$RESUMES" --jobs "$dir" --top 50 --out "$BENCH_DIR/matrix-$n.parquet" -q
-    [[ $RC -le 1 ]] || NOTES+=("matrix $n FAILED with exit $RC (see $LOGS/matrix-$n.stderr)")
-    MROWS+=("$(awk -v n="$n" -v r="$RESUMES" -v w="$WALL" -v fw="$fw" -v rss="$RSS" -v rc="$RC" 'BEGIN {
-      printf "| %d | %d | %.3f | %s | %s | %d |", n, r, w, (fw > 0) ? sprintf("%.2f", w / fw) : "n/a", rss, rc }')")
-  fi
+  for rep in $(seq 1 "$REPS"); do
+    log "size $n, run $rep of $REPS"
+    measure "floor-$n" "$EX/floor" "$dir"
+    rm -rf "$BENCH_DIR/out-$n"
+    measure "rank-$n" "$BIN" rank "$RESUME" "$dir" --as-of 2026-11 -f csv --out "$BENCH_DIR/out-$n" -q
+    measure "ranknr-$n" "$BIN" rank "$RESUME" "$dir" --as-of 2026-11 -f csv --no-report -q
+    if [[ -n "$PY" ]]; then
+      measure "baseline-$n" "$PY" benches/baseline.py "$RESUME" "$dir" --names "$BENCH_DIR/taxonomy_names.jsonl" --procs 2
+    fi
+    if [[ $HAS_MATRIX -eq 1 ]]; then
+      rm -f "$BENCH_DIR/matrix-$n.parquet"
+      measure "matrix-$n" "$BIN" matrix "$BENCH_DIR/resumes-$RESUMES" --jobs "$dir" --top 50 --as-of 2026-11 --out "$BENCH_DIR/matrix-$n.parquet" -q
+    fi
+  done
+  fw=$(median "${T[floor-$n]}")
+  rw=$(median "${T[rank-$n]}")
+  bw=$(median "${T[baseline-$n]:-}")
+  for what in rank ranknr matrix; do
+    [[ -n "${T[$what-$n]:-}" ]] || continue
+    w=$(median "${T[$what-$n]}")
+    case $what in
+      rank) name="rank (report folder)"; base=$(ratio "$bw" "$w"); vs="1.0" ;;
+      ranknr) name="rank --no-report"; base=$(ratio "$bw" "$w"); vs=$(ratio "$w" "$rw") ;;
+      matrix) name="matrix, $RESUMES résumés"; base="–"; vs=$(ratio "$w" "$rw") ;;
+    esac
+    b=${bw:-–}; brss=${M[baseline-$n]:-–}; bcpu=$(median "${C[baseline-$n]:-}")
+    [[ $what != matrix ]] || { b="–"; brss="–"; bcpu=""; }
+    ROWS+=("| $name | $n | $fw | $w | $(ratio "$w" "$fw") | $b | $base | $vs | $(median "${C[$what-$n]}") / ${bcpu:-–} | ${M[floor-$n]} / ${M[$what-$n]} / $brss |")
+  done
 done
 
-echo "Machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM"
+echo "Machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM; load average at start: $LOAD0; median of $REPS alternating runs; commit $(git -C "$ROOT" rev-parse --short HEAD); binary $BIN"
 echo
-echo "| postings | files | MB | floor wall s | rank wall s | rank/floor | files/s floor / rank | MB/s floor / rank | peak RSS MB floor / rank | rank exit |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| command | postings | floor s | wall s | ÷ floor | baseline s | baseline ÷ wall | ÷ rank | CPU s this / baseline | peak RSS MB floor / this / baseline |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
-if [[ -n "${RANK_WALL[10000]:-}" && -n "${RANK_WALL[100000]:-}" ]]; then
-  echo
-  awk -v a="${RANK_WALL[100000]}" -v b="${RANK_WALL[10000]}" 'BEGIN { printf "rank 100k / 10k wall time: %.2f (target <= 11)\n", (b > 0) ? a / b : 0 }'
-fi
-echo
-if [[ $HAS_MATRIX -eq 1 ]]; then
-  echo "| postings | résumés | matrix wall s | matrix/floor | matrix peak RSS MB | exit |"
-  echo "|---:|---:|---:|---:|---:|---:|"
-  printf '%s\n' "${MROWS[@]}"
-else
-  echo "skillfit matrix: not measured ('skillfit matrix --help' failed: the subcommand does not exist in this build)."
-fi
 for note in "${NOTES[@]}"; do echo "- note: $note"; done

@@ -65,7 +65,7 @@ pub fn read_document(path: &Path) -> Result<Document, InputError> {
         });
     }
     let bytes = std::fs::read(path).map_err(|e| InputError::Io(path.to_owned(), e))?;
-    decode(&bytes).map_err(|kind| match kind {
+    decode_owned(bytes).map_err(|kind| match kind {
         DecodeError::Empty => InputError::Empty(path.to_owned()),
         DecodeError::Binary => InputError::Binary(path.to_owned()),
         DecodeError::Unknown => InputError::UnknownEncoding(path.to_owned()),
@@ -80,6 +80,21 @@ pub enum DecodeError {
 }
 
 /// Decode document bytes (see the module doc).
+/// [`decode`] of bytes it may keep: plain UTF-8 (no BOM, no NUL byte in the head, the usual
+/// case) becomes the text without a copy.
+fn decode_owned(bytes: Vec<u8>) -> Result<Document, DecodeError> {
+    let plain = !bytes.iter().all(|b| b.is_ascii_whitespace())
+        && encoding_rs::Encoding::for_bom(&bytes).is_none()
+        && !bytes[..bytes.len().min(BINARY_SNIFF_CHARS)].contains(&0);
+    if !plain {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => finish(s, None),
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 pub fn decode(bytes: &[u8]) -> Result<Document, DecodeError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(DecodeError::Empty);
@@ -251,12 +266,14 @@ fn finish(text: String, encoding_note: Option<String>) -> Result<Document, Decod
     }
     // Control characters other than whitespace are a sign of binary data that happened to
     // decode. The head of the file is enough to tell.
-    let head: Vec<char> = text.chars().take(BINARY_SNIFF_CHARS).collect();
-    let controls = head
-        .iter()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
-    if controls * 20 > head.len().max(1) {
+    let (mut head_len, mut controls) = (0, 0);
+    for c in text.chars().take(BINARY_SNIFF_CHARS) {
+        head_len += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            controls += 1;
+        }
+    }
+    if controls * 20 > head_len.max(1) {
         return Err(DecodeError::Binary);
     }
     let mut notes: Vec<String> = encoding_note.into_iter().collect();
@@ -275,7 +292,13 @@ fn finish(text: String, encoding_note: Option<String>) -> Result<Document, Decod
         ));
         text = text.replace('\0', "");
     }
-    if text.contains(is_invisible_format) {
+    // Every invisible format character starts with one of these bytes in UTF-8: a byte scan
+    // first (most text has none).
+    let may_have_invisible = text
+        .as_bytes()
+        .iter()
+        .any(|&b| matches!(b, 0xd8 | 0xe2 | 0xef));
+    if may_have_invisible && text.contains(is_invisible_format) {
         text = text.replace(is_invisible_format, "");
     }
     if text.trim().is_empty() {
@@ -290,6 +313,31 @@ fn finish(text: String, encoding_note: Option<String>) -> Result<Document, Decod
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decode_owned_is_decode() {
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("株式会社テスト");
+        let inputs: [&[u8]; 9] = [
+            "Go と AWS".as_bytes(),
+            b"",
+            b"  \n",
+            b"\xef\xbb\xbfGo\r\nAWS",
+            b"a\0b",
+            b"Go\xff AWS and more text here",
+            &sjis,
+            "x\u{200b}y\u{feff}".as_bytes(),
+            b"\x01\x02\x03",
+        ];
+        for b in inputs {
+            let (a, o) = (decode(b), decode_owned(b.to_vec()));
+            match (a, o) {
+                (Ok(a), Ok(o)) => {
+                    assert_eq!((a.text, a.encoding_note), (o.text, o.encoding_note))
+                }
+                (a, o) => assert_eq!(a.err(), o.err(), "{b:?}"),
+            }
+        }
+    }
 
     #[test]
     fn decodes_the_usual_encodings() {

@@ -722,15 +722,18 @@ fn duration_range_at(text: &str, pos: usize) -> Option<u32> {
 ///
 /// Dates are not durations: `2020年`, `令和2年`, `24年4月` are skipped.
 pub fn find_duration_months(text: &str) -> Option<u32> {
-    let mut pos = 0;
-    while let Some(c) = text.get(pos..).and_then(|r| r.chars().next()) {
+    // Only an ASCII digit can start a duration, and an ASCII byte is always a character of
+    // its own: the digits are found by bytes, not by decoding every character.
+    for (pos, b) in text.bytes().enumerate() {
+        if !b.is_ascii_digit() {
+            continue;
+        }
         let era_before = text.get(..pos).is_some_and(|b| {
             ["令和", "平成", "昭和", "第"]
                 .iter()
                 .any(|e| b.ends_with(e))
         });
-        let clean = c.is_ascii_digit()
-            && !era_before
+        let clean = !era_before
             && !prev_char(text, pos).is_some_and(|p| p.is_ascii_alphanumeric() || p == '.');
         if clean {
             if let Some(m) = duration_range_at(text, pos) {
@@ -740,7 +743,6 @@ pub fn find_duration_months(text: &str) -> Option<u32> {
                 return Some(m);
             }
         }
-        pos += c.len_utf8();
     }
     None
 }

@@ -4,14 +4,72 @@
 //! Takes raw document text; gives NFKC-normalised strings (full-width `ＡＷＳ` → `AWS`, `（` →
 //! `(`) and 1-based line numbers for byte offsets. Guarantees: never panics on any input.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// NFKC-normalise `s` (the form every matcher and the period parser work on).
 pub fn nfkc(s: &str) -> String {
-    if s.is_ascii() {
+    if is_nfkc_already(s) {
         return s.to_owned();
     }
     s.nfkc().collect()
+}
+
+/// Is `s` certainly in NFKC already? ASCII is; so is text the quick check says `Yes` to (most
+/// Japanese lines: no full-width letters, half-width kana or compatibility characters). A
+/// lookup per character instead of decomposing and recomposing every line.
+fn is_nfkc_already(s: &str) -> bool {
+    s.is_ascii()
+        || s.chars().all(|c| c.is_ascii() || is_nfkc_starter(c))
+        || is_nfkc_quick(s.chars()) == IsNormalized::Yes
+}
+
+/// Characters NFKC leaves alone whatever stands around them (quick check `Yes`, combining
+/// class 0; checked by a test over the whole ranges): kana, kanji, Japanese punctuation. A
+/// range test instead of the quick check's table lookups for most Japanese lines.
+fn is_nfkc_starter(c: char) -> bool {
+    matches!(c,
+        '\u{3001}'..='\u{3029}' // Japanese punctuation and brackets (not U+3000, a space)
+        | '\u{3041}'..='\u{3096}' // hiragana
+        | '\u{309d}'..='\u{309e}'
+        | '\u{30a1}'..='\u{30fe}' // katakana
+        | '\u{4e00}'..='\u{9fff}' // CJK ideographs
+    )
+}
+
+/// `s.to_lowercase()`, without Unicode case tables for ASCII and for the scripts that have no
+/// case (kana, kanji, CJK and general punctuation, box drawing, shapes), which is what
+/// Japanese postings are made of. Any other non-ASCII character takes `str::to_lowercase`
+/// for the whole string (so `Σ` keeps its word-final rule).
+pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_caseless(c) {
+            out.push(c);
+        } else {
+            return s.to_lowercase();
+        }
+    }
+    out
+}
+
+/// Characters that `to_lowercase` maps to themselves, in blocks where every character does
+/// (checked by a test over the whole ranges).
+fn is_caseless(c: char) -> bool {
+    matches!(c,
+        '\u{2000}'..='\u{206f}' // general punctuation
+        | '\u{2190}'..='\u{21ff}' // arrows
+        | '\u{2500}'..='\u{27bf}' // box drawing, blocks, shapes, symbols, dingbats
+        | '\u{3000}'..='\u{30ff}' // CJK punctuation, hiragana, katakana
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}' // CJK ideographs
+        | '\u{ff01}'..='\u{ff20}' // full-width punctuation and digits
+        | '\u{ff3b}'..='\u{ffef}' // full-width lower case, half-width kana and forms
+    )
 }
 
 /// Maps byte offsets of a document to 1-based line numbers.
@@ -81,9 +139,20 @@ fn is_squashed(s: &str) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
+    if !s.is_ascii() {
+        // Japanese lines too: any whitespace other than single spaces between words.
+        let mut prev_space = false;
+        for c in s.chars() {
+            if c.is_whitespace() && (c != ' ' || prev_space) {
+                return false;
+            }
+            prev_space = c == ' ';
+        }
+        return true;
+    }
     let mut prev_space = false;
     for &c in b {
-        if !c.is_ascii() || (c.is_ascii_whitespace() && (c != b' ' || prev_space)) {
+        if c.is_ascii_whitespace() && (c != b' ' || prev_space) {
             return false;
         }
         prev_space = c == b' ';
@@ -104,6 +173,142 @@ pub fn ellipsize(s: &str, max: usize) -> String {
 /// Does lowercase `haystack` contain `word` as a word? An ASCII word must not touch an ASCII
 /// letter or digit on either side (`lead` is not in `leader`); a Japanese word is a substring.
 pub fn contains_word(haystack: &str, word: &str) -> bool {
+    let (h, w) = (haystack.as_bytes(), word.as_bytes());
+    let Some(&first) = w.first() else {
+        return contains_word_slow(haystack, word);
+    };
+    // A byte search: no searcher built per word (this runs for every label word on every
+    // short line). UTF-8 matches of a whole needle fall on character boundaries.
+    let is_ascii = word.is_ascii();
+    let mut i = 0;
+    while i + w.len() <= h.len() {
+        match h[i..=h.len() - w.len()].iter().position(|&b| b == first) {
+            None => return false,
+            Some(k) => i += k,
+        }
+        if &h[i..i + w.len()] != w {
+            i += 1;
+            continue;
+        }
+        if !is_ascii {
+            return true;
+        }
+        let before = i.checked_sub(1).map(|j| h[j]);
+        let after = h.get(i + w.len()).copied();
+        if !before.is_some_and(|b| b.is_ascii_alphanumeric())
+            && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+        {
+            return true;
+        }
+        // `match_indices` semantics: the next match starts after this one.
+        i += w.len();
+    }
+    false
+}
+
+/// Groups of words looked for together with [`contains_word`]'s rules: one automaton pass over
+/// the haystack says which groups have a word in it (instead of one search per word).
+pub struct WordSet {
+    automaton: Option<daachorse::DoubleArrayAhoCorasick<u32>>,
+    /// Per distinct word: its length, whether it is ASCII, and the groups it belongs to (bits).
+    words: Vec<(usize, bool, u32)>,
+    /// Groups with an empty word in them (matched by the slow path).
+    empty: Vec<(usize, &'static str)>,
+}
+
+impl WordSet {
+    /// `groups[g]` are the words of group `g` (at most 32 groups).
+    pub fn new(groups: &[&[&'static str]]) -> Self {
+        assert!(groups.len() <= 32);
+        let mut distinct: Vec<&'static str> = Vec::new();
+        let mut words: Vec<(usize, bool, u32)> = Vec::new();
+        let mut empty = Vec::new();
+        for (g, list) in groups.iter().enumerate() {
+            for &w in *list {
+                if w.is_empty() {
+                    empty.push((g, w));
+                    continue;
+                }
+                match distinct.iter().position(|d| *d == w) {
+                    Some(k) => words[k].2 |= 1 << g,
+                    None => {
+                        distinct.push(w);
+                        words.push((w.len(), w.is_ascii(), 1 << g));
+                    }
+                }
+            }
+        }
+        let automaton = daachorse::DoubleArrayAhoCorasick::with_values(
+            distinct
+                .iter()
+                .enumerate()
+                .map(|(k, w)| (w.as_bytes(), k as u32)),
+        )
+        .ok();
+        assert!(automaton.is_some() || distinct.is_empty());
+        WordSet {
+            automaton,
+            words,
+            empty,
+        }
+    }
+
+    /// Bit `g` is set when some word of group `g` is in `haystack` by [`contains_word`].
+    pub fn groups(&self, haystack: &str) -> u32 {
+        let mut found = 0;
+        for &(g, w) in &self.empty {
+            if contains_word_slow(haystack, w) {
+                found |= 1 << g;
+            }
+        }
+        let Some(ac) = &self.automaton else {
+            return found;
+        };
+        let h = haystack.as_bytes();
+        // Where each word's next `match_indices` match may start (they do not overlap), and
+        // the words already found.
+        let mut next: Vec<(u32, usize)> = Vec::new();
+        let mut done: u64 = 0;
+        let mut done_more: Vec<u32> = Vec::new();
+        for m in ac.find_overlapping_iter(h) {
+            let k = m.value();
+            let (len, is_ascii, groups) = self.words[k as usize];
+            let is_done = if k < 64 {
+                done & (1 << k) != 0
+            } else {
+                done_more.contains(&k)
+            };
+            if is_done || groups & !found == 0 {
+                continue;
+            }
+            let (start, end) = (m.start(), m.end());
+            debug_assert_eq!(end - start, len);
+            match next.iter_mut().find(|(w, _)| *w == k) {
+                Some((_, from)) if start < *from => continue,
+                Some((_, from)) => *from = end,
+                None => next.push((k, end)),
+            }
+            let valid = !is_ascii || {
+                let before = start.checked_sub(1).map(|j| h[j]);
+                let after = h.get(end).copied();
+                !before.is_some_and(|b| b.is_ascii_alphanumeric())
+                    && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+            };
+            if valid {
+                found |= groups;
+                if k < 64 {
+                    done |= 1 << k;
+                } else {
+                    done_more.push(k);
+                }
+            }
+        }
+        found
+    }
+}
+
+/// [`contains_word`] by `str` searching (the empty word).
+fn contains_word_slow(haystack: &str, word: &str) -> bool {
     if !word.is_ascii() {
         return haystack.contains(word);
     }
@@ -140,6 +345,122 @@ mod tests {
         assert_eq!(words, vec!["Go", "Vue.js", "C++"]);
         let words: Vec<&str> = ascii_words(t, b"").map(|(a, b)| &t[a..b]).collect();
         assert_eq!(words, vec!["Go", "Vue", "js", "C"]);
+    }
+
+    #[test]
+    fn lower_is_to_lowercase() {
+        for c in ('\u{80}'..='\u{ffff}').filter(|&c| is_caseless(c)) {
+            assert!(c.to_lowercase().eq([c]), "{c:?} has a lower case");
+        }
+        for t in [
+            "",
+            "Go と AWS（ＡＷＳ）",
+            "ΟΔΟΣ Σ",
+            "Ⓐ ẞ İstanbul",
+            "必須スキル：Kubernetes ■★",
+        ] {
+            assert_eq!(lower(t), t.to_lowercase(), "{t}");
+        }
+    }
+
+    #[test]
+    fn nfkc_starters_are_stable() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in ('\u{80}'..='\u{ffff}').filter(|&c| is_nfkc_starter(c)) {
+            assert_eq!(is_nfkc_quick([c].into_iter()), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn nfkc_skips_normalised_text() {
+        for t in [
+            "ＡＷＳ（２０２０）",
+            "ｶﾀｶﾅ と ㈱",
+            "Go言語で開発",
+            "e\u{301}",
+            "①",
+            "か\u{3099}",
+            "「…」",
+        ] {
+            assert_eq!(nfkc(t), t.nfkc().collect::<String>(), "{t}");
+        }
+    }
+
+    #[test]
+    fn contains_word_as_before() {
+        let cases = [
+            ("leader", "lead"),
+            ("team lead", "lead"),
+            ("lead-engineer", "lead"),
+            ("aaa", "aa"),
+            ("a aa", "aa"),
+            ("必須スキル", "必須"),
+            ("歓迎", "必須"),
+            ("x", ""),
+            ("", "a"),
+            ("go言語", "go"),
+            ("nice to have:", "nice to have"),
+            ("stack", "stack"),
+            ("stacks stack", "stack"),
+        ];
+        for (h, w) in cases {
+            assert_eq!(contains_word(h, w), contains_word_slow(h, w), "{h:?} {w:?}");
+        }
+    }
+
+    #[test]
+    fn word_set_is_contains_word() {
+        let groups: [&[&str]; 3] = [
+            &["lead", "x-x", "必須", "nice to have"],
+            &["aa", "stack", "lead"],
+            &["go", "歓迎", ""],
+        ];
+        let set = WordSet::new(&groups);
+        for h in [
+            "leader",
+            "team lead",
+            "ax-x-x",
+            "x-x",
+            "aaa",
+            "a aa",
+            "必須スキル",
+            "歓迎",
+            "go言語",
+            "nice to have: go",
+            "stacks stack",
+            "",
+            "lead-engineer aa",
+        ] {
+            let want = groups.iter().enumerate().fold(0, |acc, (g, ws)| {
+                if ws.iter().any(|w| contains_word_slow(h, w)) {
+                    acc | 1 << g
+                } else {
+                    acc
+                }
+            });
+            assert_eq!(set.groups(h), want, "{h:?}");
+        }
+    }
+
+    #[test]
+    fn squash_ws_of_squashed_text_is_itself() {
+        for t in [
+            "Go と AWS",
+            " Go",
+            "Go ",
+            "Go  と",
+            "Go\u{3000}と",
+            "Go\tと",
+            "必須:\u{a0}Go",
+            "a\u{2028}b",
+            "",
+            "ＡＷＳ 経験",
+        ] {
+            let slow = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squash_ws(t), slow, "{t:?}");
+            assert_eq!(is_squashed(t), slow == t, "{t:?}");
+        }
     }
 
     #[test]

@@ -178,8 +178,9 @@ pub fn scan(fragment: &str) -> Vec<(HtmlItem, usize)> {
             sc.push_text(&rest[..close + 1], at);
             continue;
         }
-        let end_tag = format!("</{name}");
-        let skip_to_end = |from: usize| find_ascii_ci(fragment, from, &end_tag).unwrap_or(b.len());
+        // (The end tag is spelled out only for the tags whose content is skipped.)
+        let skip_to_end =
+            |from: usize| find_ascii_ci(fragment, from, &format!("</{name}")).unwrap_or(b.len());
         match (name.as_str(), is_end) {
             ("script", false) => {
                 let end = skip_to_end(i);

@@ -9,8 +9,11 @@
 //! as MongoDB`, `構成管理ツール(Ansible, Chef等)`): the examples are the skills, the category
 //! is not. Rules are by wording, never by a posting's exact text; all functions are total.
 
+use std::cell::{OnceCell, RefCell};
+
 use super::extract::Level;
 use crate::taxonomy::{Hit, Taxonomy};
+use crate::text::lower;
 
 /// Byte ranges of the sentences of `text`: split after `。！？!?`, and after `.` followed by
 /// a space or the end, except in `e.g.` / `i.e.` / `etc.` / `vs.`.
@@ -23,10 +26,15 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             '。' | '！' | '？' | '!' | '?' => true,
             '.' => {
                 let next_is_space = text[end..].chars().next().is_none_or(char::is_whitespace);
-                let before = text[..i].to_ascii_lowercase();
+                // `text[..i]` ends with the abbreviation in any ASCII case (no lower-cased copy
+                // of the whole prefix per full stop).
+                let before = &text.as_bytes()[..i];
                 let abbreviation = ["e.g", "i.e", "etc", "vs", "approx", "incl"]
                     .iter()
-                    .any(|a| before.ends_with(a));
+                    .any(|a| {
+                        before.len() >= a.len()
+                            && before[before.len() - a.len()..].eq_ignore_ascii_case(a.as_bytes())
+                    });
                 next_is_space && !abbreviation
             }
             _ => false,
@@ -43,6 +51,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Byte ranges of the clauses of the sentence `range` of `text` (split after `;` / `；`).
+/// [`Prose::clause_at`] finds one of them; this lists them (for its test).
+#[cfg(test)]
 fn clauses(text: &str, (from, to): (usize, usize)) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = from;
@@ -67,7 +77,7 @@ fn tail(text: &str) -> String {
     while !t.is_char_boundary(start) {
         start += 1;
     }
-    t[start..].to_lowercase()
+    lower(&t[start..])
 }
 
 fn ends_with_word(l: &str, w: &str) -> bool {
@@ -200,28 +210,47 @@ const STACK_CUES: &[&str] = &[
     "使用状況",
 ];
 
+/// A byte range of a line (a sentence or clause).
+type Span = (usize, usize);
+
 /// The level the wording of one line gives each position in it.
+///
+/// The lower-cased text and the sentences are worked out on first use (many lines need
+/// neither).
 pub struct Prose<'a> {
     text: &'a str,
-    lower: String,
-    sentences: Vec<(usize, usize)>,
+    lower: OnceCell<String>,
+    sentences: OnceCell<Vec<(usize, usize)>>,
+    /// [`Prose::ending`] by clause (every name of a clause asks the same, often twice).
+    endings: RefCell<Vec<(Span, Option<Level>)>>,
+    /// [`Prose::lead_in`] and [`Prose::sentence_asks`] by sentence.
+    leads: RefCell<Vec<(Span, Option<Level>)>>,
+    asks: RefCell<Vec<(Span, bool)>>,
 }
 
 impl<'a> Prose<'a> {
     pub fn new(text: &'a str) -> Self {
         Prose {
             text,
-            lower: text.to_lowercase(),
-            sentences: sentences(text),
+            lower: OnceCell::new(),
+            sentences: OnceCell::new(),
+            endings: RefCell::new(Vec::new()),
+            leads: RefCell::new(Vec::new()),
+            asks: RefCell::new(Vec::new()),
         }
     }
 
+    fn sentences(&self) -> &[(usize, usize)] {
+        self.sentences.get_or_init(|| sentences(self.text))
+    }
+
     fn sentence_at(&self, pos: usize) -> (usize, usize) {
-        self.sentences
+        let sentences = self.sentences();
+        sentences
             .iter()
             .copied()
             .find(|&(s, e)| s <= pos && pos < e)
-            .or_else(|| self.sentences.last().copied())
+            .or_else(|| sentences.last().copied())
             .unwrap_or((0, self.text.len()))
     }
 
@@ -233,28 +262,73 @@ impl<'a> Prose<'a> {
 
     /// The text of the clause around `pos` (a sentence split at `;`).
     pub fn clause(&self, pos: usize) -> &'a str {
-        let sentence = self.sentence_at(pos);
-        let (s, e) = clauses(self.text, sentence)
-            .into_iter()
-            .find(|&(s, e)| s <= pos && pos < e)
-            .unwrap_or(sentence);
+        let (s, e) = self.clause_at(pos);
         self.text.get(s..e).unwrap_or(self.text)
+    }
+
+    /// The clause of [`clauses`] that holds `pos` (found without listing them all).
+    fn clause_at(&self, pos: usize) -> (usize, usize) {
+        let (from, to) = self.sentence_at(pos);
+        let mut start = from;
+        for (i, c) in self.text[from..to].char_indices() {
+            if matches!(c, ';' | '；') {
+                let end = from + i + c.len_utf8();
+                if start <= pos && pos < end {
+                    return (start, end);
+                }
+                start = end;
+            }
+        }
+        if start <= pos && pos < to {
+            (start, to)
+        } else {
+            (from, to)
+        }
     }
 
     /// The level the endings say at `pos`: the clause's own ending, else the sentence's
     /// (`Experience with Docker; the ability to …; and AWS is a plus.` is preferred throughout).
     pub fn ending(&self, pos: usize) -> Option<Level> {
-        trailing_level(self.clause(pos)).or_else(|| trailing_level(self.sentence(pos)))
+        // The clause decides the sentence too (it lies inside it), so it is the key.
+        let (s, e) = self.clause_at(pos);
+        if let Some(&(_, level)) = self.endings.borrow().iter().find(|(k, _)| *k == (s, e)) {
+            return level;
+        }
+        let clause = self.text.get(s..e).unwrap_or(self.text);
+        let level = trailing_level(clause).or_else(|| trailing_level(self.sentence(pos)));
+        self.endings.borrow_mut().push(((s, e), level));
+        level
     }
 
     /// The level a lead-in of the sentence around `pos` gives: required, else stack.
     pub fn lead_in(&self, pos: usize) -> Option<Level> {
         let (s, e) = self.sentence_at(pos);
+        if let Some(&(_, level)) = self.leads.borrow().iter().find(|(k, _)| *k == (s, e)) {
+            return level;
+        }
+        let level = self.lead_in_of(s, e);
+        self.leads.borrow_mut().push(((s, e), level));
+        level
+    }
+
+    /// Is the sentence around `pos` worded as an ask ([`worded_as_ask`])?
+    pub fn sentence_asks(&self, pos: usize) -> bool {
+        let key = self.sentence_at(pos);
+        if let Some(&(_, asks)) = self.asks.borrow().iter().find(|(k, _)| *k == key) {
+            return asks;
+        }
+        let asks = worded_as_ask(self.sentence(pos));
+        self.asks.borrow_mut().push((key, asks));
+        asks
+    }
+
+    fn lead_in_of(&self, s: usize, e: usize) -> Option<Level> {
         // `to_lowercase` may change byte lengths outside ASCII; fall back to the whole line.
-        let lower = if self.lower.len() == self.text.len() {
-            self.lower.get(s..e).unwrap_or(&self.lower)
+        let all = self.lower.get_or_init(|| lower(self.text));
+        let lower = if all.len() == self.text.len() {
+            all.get(s..e).unwrap_or(all)
         } else {
-            &self.lower
+            all
         };
         // `We're looking for someone with …` asks; `… someone to lead our DevOps` names a role.
         let looking_for = lower.contains("looking for")
@@ -287,7 +361,7 @@ const BACK_REFERENCES: &[&str] = &[
 /// `If you have strong experience in any of the above cited technologies…`, `Experience with
 /// any of the above is a plus`, `上記いずれかの経験をお持ちの方`. Gives the level.
 pub fn back_reference(prose: &Prose, offset: usize, line: &str) -> Option<Level> {
-    let lower = line.to_lowercase();
+    let lower = lower(line);
     if !BACK_REFERENCES.iter().any(|w| lower.contains(w)) {
         return None;
     }
@@ -301,7 +375,7 @@ pub fn back_reference(prose: &Prose, offset: usize, line: &str) -> Option<Level>
 /// tools such as Solr`, `Docker experience`, `Kubernetes の運用経験`, `SQL の知識`)? Used for
 /// items under a section that names no level (`Responsibilities include:`, `業務内容`) or none.
 pub fn worded_as_ask(text: &str) -> bool {
-    let l = text.to_lowercase();
+    let l = lower(text);
     let en = [
         "experience",
         "proficien",
@@ -392,7 +466,7 @@ pub fn category_words(text: &str, hits: &[Hit], tax: &Taxonomy) -> Vec<bool> {
                         .split(|c: char| !c.is_ascii_alphanumeric())
                         .any(|w| w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase()))
             };
-        let rest = after.trim_start().to_lowercase();
+        let rest = lower(after.trim_start());
         let after_noun = CLASS_NOUNS
             .iter()
             .find_map(|n| rest.strip_prefix(n))
@@ -424,6 +498,26 @@ mod tests {
             ]
         );
         assert_eq!(sentences(""), [(0, 0)]);
+    }
+
+    #[test]
+    fn clause_at_is_the_listed_clause() {
+        for t in [
+            "Go; Rust；Python. Docker; and AWS is a plus;",
+            ";;",
+            "",
+            "経験; 歓迎。次; だ",
+        ] {
+            let p = Prose::new(t);
+            for pos in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                let sentence = p.sentence_at(pos);
+                let want = clauses(t, sentence)
+                    .into_iter()
+                    .find(|&(s, e)| s <= pos && pos < e)
+                    .unwrap_or(sentence);
+                assert_eq!(p.clause_at(pos), want, "{t:?} at {pos}");
+            }
+        }
     }
 
     #[test]

@@ -218,13 +218,42 @@ const STACK_WORDS: &[&str] = &[
 /// are checked first (`Preferred qualifications` is preferred), then stack words, then
 /// required ones.
 pub fn classify_label(label: &str) -> Option<Level> {
-    let l = nfkc(label).to_lowercase();
-    let has_word = |w: &str| crate::text::contains_word(&l, w);
-    if PREFERRED_WORDS.iter().any(|w| has_word(w)) {
+    label_level(&label_key(label))
+}
+
+/// The form a label's words are looked for in: NFKC, lower case.
+fn label_key(label: &str) -> String {
+    crate::text::lower(&nfkc(label))
+}
+
+/// Every label word list, in one automaton: bit `i` of [`WordSet::groups`] is list `i`.
+static LABEL_WORDS: std::sync::LazyLock<crate::text::WordSet> = std::sync::LazyLock::new(|| {
+    crate::text::WordSet::new(&[
+        PREFERRED_WORDS,
+        STACK_WORDS,
+        REQUIRED_WORDS,
+        DUTIES_WORDS,
+        BLURB_WORDS,
+    ])
+});
+const PREFERRED: u32 = 1;
+const STACK: u32 = 1 << 1;
+const REQUIRED: u32 = 1 << 2;
+const DUTIES: u32 = 1 << 3;
+const BLURB: u32 = 1 << 4;
+
+/// [`classify_label`] of a [`label_key`].
+fn label_level(l: &str) -> Option<Level> {
+    level_of_words(LABEL_WORDS.groups(l))
+}
+
+/// The level of the word lists a label has words of: preferred, else stack, else required.
+fn level_of_words(found: u32) -> Option<Level> {
+    if found & PREFERRED != 0 {
         Some(Level::Preferred)
-    } else if STACK_WORDS.iter().any(|w| has_word(w)) {
+    } else if found & STACK != 0 {
         Some(Level::Stack)
-    } else if REQUIRED_WORDS.iter().any(|w| has_word(w)) {
+    } else if found & REQUIRED != 0 {
         Some(Level::Required)
     } else {
         None
@@ -321,14 +350,13 @@ pub enum Section {
 /// What a label names (`必須スキル`, `Nice to have`, `開発環境`, `業務内容`, `Benefits`), if
 /// anything. Level words win over neutral ones (`Responsibilities and requirements` asks).
 pub fn classify_section(label: &str) -> Option<Section> {
-    if let Some(level) = classify_label(label) {
+    let found = LABEL_WORDS.groups(&label_key(label));
+    if let Some(level) = level_of_words(found) {
         return Some(Section::Level(level));
     }
-    let l = nfkc(label).to_lowercase();
-    let has_word = |w: &str| crate::text::contains_word(&l, w);
-    if DUTIES_WORDS.iter().any(|w| has_word(w)) {
+    if found & DUTIES != 0 {
         Some(Section::Duties)
-    } else if BLURB_WORDS.iter().any(|w| has_word(w)) {
+    } else if found & BLURB != 0 {
         Some(Section::Blurb)
     } else {
         None
@@ -358,13 +386,18 @@ fn as_marker(text: &str, has_skills: bool) -> Option<Section> {
     if core.is_empty() {
         return None;
     }
-    let lower = core.to_lowercase();
     let colon = t.ends_with([':', '：']);
-    let announces = ["下記", "以下", "次の", "following", "below"]
-        .iter()
-        .any(|w| lower.contains(w));
-    if (colon || announces) && chars <= 120 {
-        match classify_section(core) {
+    let announces = || {
+        let lower = crate::text::lower(core);
+        ["下記", "以下", "次の", "following", "below"]
+            .iter()
+            .any(|w| lower.contains(w))
+    };
+    // Classified once, when first needed.
+    let mut classified = None;
+    let mut section = || *classified.get_or_insert_with(|| classify_section(core));
+    if chars <= 120 && (colon || announces()) {
+        match section() {
             Some(s @ Section::Level(_)) => return Some(s),
             Some(s) if colon => return Some(s),
             _ => {}
@@ -381,7 +414,7 @@ fn as_marker(text: &str, has_skills: bool) -> Option<Section> {
     // A bullet (`- 独自データセンターの構築`) is an item, not the decoration of an unknown label:
     // only a label mark (`■募集の背景`, `【概要】`, `背景:`) makes a neutral section.
     let bullet = t.starts_with(['-', '・', '*', '•', '+']);
-    match classify_section(core) {
+    match section() {
         Some(section) if decorated || (chars <= 16 && !is_sentence) => Some(section),
         None if decorated && !bullet && chars <= 20 && !is_sentence => Some(Section::Duties),
         _ => None,
@@ -430,7 +463,7 @@ const OR_WORDS: &[&str] = &[" or ", "または", "もしくは", "あるいは",
 /// Any-of groups in `text` (indices into `hits`): the whole line for `いずれか` / `any of`,
 /// else the runs joined by `or` (`Go or Python`, `Go, Python or Ruby`).
 fn any_of_groups(text: &str, hits: &[Hit]) -> Vec<Vec<usize>> {
-    let lower = text.to_lowercase();
+    let lower = crate::text::lower(text);
     let distinct = |idx: &[usize]| {
         let mut s: Vec<SkillId> = idx.iter().map(|&i| hits[i].skill).collect();
         s.sort();
@@ -449,7 +482,7 @@ fn any_of_groups(text: &str, hits: &[Hit]) -> Vec<Vec<usize>> {
         a <= b && text.get(a..b).is_some_and(pred)
     };
     let is_or = |g: &str| {
-        let g = format!(" {} ", g.trim().to_lowercase());
+        let g = format!(" {} ", crate::text::lower(g.trim()));
         OR_WORDS.iter().any(|w| g.trim() == w.trim()) && g.trim().len() <= 12
     };
     let is_sep = |g: &str| {
@@ -655,7 +688,7 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
             if let Some(l) = prose.lead_in(at) {
                 return l;
             }
-            if item_like && cues::worded_as_ask(prose.sentence(at)) {
+            if item_like && prose.sentence_asks(at) {
                 return Level::Required;
             }
             Level::Mentioned

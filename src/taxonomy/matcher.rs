@@ -130,8 +130,7 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 /// May a match of `pat` span `text[start..end]`?
-fn has_boundaries(text: &[u8], start: usize, end: usize, pat: &str) -> bool {
-    let pat = pat.as_bytes();
+fn has_boundaries(text: &[u8], start: usize, end: usize, pat: &[u8]) -> bool {
     let short = pat.len() <= SHORT_ALIAS_LEN;
     let (Some(&first), Some(&last)) = (pat.first(), pat.last()) else {
         return false;
@@ -249,15 +248,46 @@ impl Matcher {
 
     /// Skills in NFKC-normalised `text`, in order, non-overlapping.
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        thread_local! {
+            /// The lower-cased line and the candidate hits, reused from line to line.
+            static BUFFERS: std::cell::RefCell<(String, Vec<Hit>)> =
+                const { std::cell::RefCell::new((String::new(), Vec::new())) };
+        }
+        BUFFERS.with(|b| match b.try_borrow_mut() {
+            Ok(mut b) => {
+                let (lower, found) = &mut *b;
+                let hits = self.find_with(text, lower, found);
+                // One huge line does not keep its copy for the rest of the run.
+                if lower.capacity() > 1 << 20 {
+                    *lower = String::new();
+                }
+                hits
+            }
+            Err(_) => self.find_with(text, &mut String::new(), &mut Vec::new()),
+        })
+    }
+
+    fn find_with(&self, text: &str, lower: &mut String, found: &mut Vec<Hit>) -> Vec<Hit> {
         let bytes = text.as_bytes();
-        let mut found: Vec<Hit> = Vec::new();
+        found.clear();
         if let Some(ac) = &self.automaton {
-            let lower = text.to_ascii_lowercase();
-            for m in ac.find_overlapping_iter(&lower) {
+            lower.clear();
+            lower.push_str(text);
+            lower.make_ascii_lowercase();
+            let lower = lower.as_str();
+            for m in ac.find_overlapping_iter(lower) {
+                // The boundary rules look at the pattern's length and at its first and last
+                // bytes only as letters, digits or ASCII signs, which every pattern of the key
+                // shares with the key (the lower-cased match): checked once per match.
+                if !has_boundaries(
+                    bytes,
+                    m.start(),
+                    m.end(),
+                    &lower.as_bytes()[m.start()..m.end()],
+                ) {
+                    continue;
+                }
                 for p in self.patterns_of(m.value()) {
-                    if !has_boundaries(bytes, m.start(), m.end(), &p.text) {
-                        continue;
-                    }
                     let matched = &text[m.start()..m.end()];
                     if p.is_case_sensitive && matched != p.text {
                         continue;
@@ -288,7 +318,7 @@ impl Matcher {
         });
         let mut hits: Vec<Hit> = Vec::with_capacity(found.len());
         let mut covered = 0;
-        for h in found {
+        for h in found.drain(..) {
             if h.start >= covered {
                 covered = h.end;
                 hits.push(h);
