@@ -130,6 +130,137 @@ fn find_ascii_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
     None
 }
 
+impl Scanner {
+    /// One tag (`name`, an end tag when `is_end`, `inner` between `<` and `>`, at byte `at`;
+    /// its text starts at `i`): gives where scanning goes on (past the content of a tag whose
+    /// content is no text: scripts, styles, the title).
+    /// A match with one arm per tag name (a table more than logic), hence its length.
+    fn tag(
+        &mut self,
+        fragment: &str,
+        name: &str,
+        is_end: bool,
+        inner: &str,
+        at: usize,
+        i: usize,
+    ) -> usize {
+        // (The end tag is spelled out only for the tags whose content is skipped.)
+        let skip_to_end = |from: usize| {
+            find_ascii_ci(fragment, from, &format!("</{name}")).unwrap_or(fragment.len())
+        };
+        match (name, is_end) {
+            ("script", false) => {
+                let end = skip_to_end(i);
+                if inner.to_ascii_lowercase().contains("ld+json") {
+                    self.items
+                        .push((HtmlItem::JsonLd(fragment[i..end].to_owned()), i));
+                }
+                return end;
+            }
+            ("title", false) => {
+                let end = skip_to_end(i);
+                let t = crate::text::squash_ws(&decode_entities(&fragment[i..end]));
+                self.items.push((HtmlItem::Title(t), at));
+                return end;
+            }
+            (hidden, false) if HIDDEN.contains(&hidden) => {
+                return skip_to_end(i);
+            }
+            ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", false)
+                if self.cell.is_none() && self.summary.is_none() =>
+            {
+                self.flush();
+                let level = name.as_bytes()[1] - b'0';
+                self.heading = Some((level, String::new(), at));
+            }
+            ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", true) if self.heading.is_some() => {
+                if let Some((level, t, pos)) = self.heading.take() {
+                    let t = crate::text::squash_ws(&decode_entities(&t));
+                    if !t.is_empty() {
+                        self.items.push((HtmlItem::Heading(level, t), pos));
+                    }
+                }
+            }
+            ("li", false) if self.cell.is_none() && self.summary.is_none() => {
+                self.flush();
+                self.in_item = true;
+            }
+            ("li", true) if self.cell.is_none() && self.summary.is_none() => {
+                self.flush();
+                self.in_item = false;
+            }
+            ("details", false) => {
+                self.flush();
+                self.items.push((HtmlItem::DetailsOpen, at));
+            }
+            ("details", true) => {
+                self.flush();
+                self.items.push((HtmlItem::DetailsClose, at));
+            }
+            ("summary", false) => {
+                self.flush();
+                self.summary = Some((String::new(), at));
+            }
+            ("summary", true) => {
+                if let Some((s, pos)) = self.summary.take() {
+                    let s = crate::text::squash_ws(&decode_entities(&s));
+                    self.items.push((HtmlItem::Summary(s), pos));
+                }
+            }
+            ("br", _) => {
+                if self.cell.is_some() || self.summary.is_some() {
+                    self.push_text(" ", at);
+                } else {
+                    self.flush();
+                }
+            }
+            ("tr", false) => {
+                self.flush();
+                self.row = Some((Vec::new(), at));
+            }
+            ("td" | "th", false) => {
+                self.end_cell();
+                self.cell = Some(String::new());
+            }
+            ("td" | "th", true) => self.end_cell(),
+            ("tr", true) => {
+                self.end_cell();
+                if let Some((cells, pos)) = self.row.take() {
+                    if cells.iter().any(|c| !c.is_empty()) {
+                        self.items.push((HtmlItem::Row(cells), pos));
+                    }
+                }
+            }
+            (
+                "p" | "div" | "li" | "ul" | "ol" | "table" | "h1" | "h2" | "h3" | "h4" | "h5"
+                | "h6" | "section" | "article" | "main" | "dl" | "dt" | "dd" | "blockquote" | "pre"
+                | "hr" | "figure" | "figcaption" | "address" | "caption",
+                _,
+            ) if self.cell.is_none() && self.summary.is_none() => {
+                self.flush();
+            }
+            _ => {}
+        }
+        i
+    }
+
+    /// Close what is still open at the end of the fragment and give the items.
+    fn finish(mut self) -> Vec<(HtmlItem, usize)> {
+        self.end_cell();
+        if let Some((cells, pos)) = self.row.take() {
+            if !cells.is_empty() {
+                self.items.push((HtmlItem::Row(cells), pos));
+            }
+        }
+        if let Some((s, pos)) = self.summary.take() {
+            self.items
+                .push((HtmlItem::Summary(crate::text::squash_ws(&s)), pos));
+        }
+        self.flush();
+        self.items
+    }
+}
+
 /// Split an HTML fragment into items.
 pub fn scan(fragment: &str) -> Vec<(HtmlItem, usize)> {
     let mut sc = Scanner::default();
@@ -178,115 +309,9 @@ pub fn scan(fragment: &str) -> Vec<(HtmlItem, usize)> {
             sc.push_text(&rest[..close + 1], at);
             continue;
         }
-        // (The end tag is spelled out only for the tags whose content is skipped.)
-        let skip_to_end =
-            |from: usize| find_ascii_ci(fragment, from, &format!("</{name}")).unwrap_or(b.len());
-        match (name.as_str(), is_end) {
-            ("script", false) => {
-                let end = skip_to_end(i);
-                if inner.to_ascii_lowercase().contains("ld+json") {
-                    sc.items
-                        .push((HtmlItem::JsonLd(fragment[i..end].to_owned()), i));
-                }
-                i = end;
-            }
-            ("title", false) => {
-                let end = skip_to_end(i);
-                let t = crate::text::squash_ws(&decode_entities(&fragment[i..end]));
-                sc.items.push((HtmlItem::Title(t), at));
-                i = end;
-            }
-            (hidden, false) if HIDDEN.contains(&hidden) => {
-                i = skip_to_end(i);
-            }
-            ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", false)
-                if sc.cell.is_none() && sc.summary.is_none() =>
-            {
-                sc.flush();
-                let level = name.as_bytes()[1] - b'0';
-                sc.heading = Some((level, String::new(), at));
-            }
-            ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", true) if sc.heading.is_some() => {
-                if let Some((level, t, pos)) = sc.heading.take() {
-                    let t = crate::text::squash_ws(&decode_entities(&t));
-                    if !t.is_empty() {
-                        sc.items.push((HtmlItem::Heading(level, t), pos));
-                    }
-                }
-            }
-            ("li", false) if sc.cell.is_none() && sc.summary.is_none() => {
-                sc.flush();
-                sc.in_item = true;
-            }
-            ("li", true) if sc.cell.is_none() && sc.summary.is_none() => {
-                sc.flush();
-                sc.in_item = false;
-            }
-            ("details", false) => {
-                sc.flush();
-                sc.items.push((HtmlItem::DetailsOpen, at));
-            }
-            ("details", true) => {
-                sc.flush();
-                sc.items.push((HtmlItem::DetailsClose, at));
-            }
-            ("summary", false) => {
-                sc.flush();
-                sc.summary = Some((String::new(), at));
-            }
-            ("summary", true) => {
-                if let Some((s, pos)) = sc.summary.take() {
-                    let s = crate::text::squash_ws(&decode_entities(&s));
-                    sc.items.push((HtmlItem::Summary(s), pos));
-                }
-            }
-            ("br", _) => {
-                if sc.cell.is_some() || sc.summary.is_some() {
-                    sc.push_text(" ", at);
-                } else {
-                    sc.flush();
-                }
-            }
-            ("tr", false) => {
-                sc.flush();
-                sc.row = Some((Vec::new(), at));
-            }
-            ("td" | "th", false) => {
-                sc.end_cell();
-                sc.cell = Some(String::new());
-            }
-            ("td" | "th", true) => sc.end_cell(),
-            ("tr", true) => {
-                sc.end_cell();
-                if let Some((cells, pos)) = sc.row.take() {
-                    if cells.iter().any(|c| !c.is_empty()) {
-                        sc.items.push((HtmlItem::Row(cells), pos));
-                    }
-                }
-            }
-            (
-                "p" | "div" | "li" | "ul" | "ol" | "table" | "h1" | "h2" | "h3" | "h4" | "h5"
-                | "h6" | "section" | "article" | "main" | "dl" | "dt" | "dd" | "blockquote" | "pre"
-                | "hr" | "figure" | "figcaption" | "address" | "caption",
-                _,
-            ) if sc.cell.is_none() && sc.summary.is_none() => {
-                sc.flush();
-            }
-            _ => {}
-        }
+        i = sc.tag(fragment, &name, is_end, inner, at, i);
     }
-    sc.end_cell();
-    if let Some((cells, pos)) = sc.row.take() {
-        if !cells.is_empty() {
-            sc.items.push((HtmlItem::Row(cells), pos));
-        }
-    }
-    if let Some((s, pos)) = sc.summary.take() {
-        sc.items
-            .push((HtmlItem::Summary(crate::text::squash_ws(&s)), pos));
-    }
-    sc.flush();
-    sc.items
+    sc.finish()
 }
 
 #[cfg(test)]

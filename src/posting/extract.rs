@@ -537,15 +537,6 @@ fn unknown_terms(text: &str, hits: &[Hit], out: &mut Vec<String>) {
 
 /// Extract requirements from `lines`.
 pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String>) {
-    let mut stack: Vec<(u8, Option<Section>)> = Vec::new();
-    let mut first_heading = true;
-    let mut reqs: Vec<Requirement> = Vec::new();
-    let mut unknown = Vec::new();
-    let mut next_group = 1;
-    // Did the posting label any section (required, preferred or stack) anywhere?
-    let mut saw_label = lines.iter().any(|l| l.forced_level.is_some());
-    /// Rank given to marker lines: below every real heading.
-    const MARKER_RANK: u8 = 10;
     // Every name in every line first: whether the posting is about technology decides how
     // ordinary words (`Go`, `Spring`) in its prose are read.
     let found: Vec<(String, Vec<Hit>)> = lines
@@ -556,60 +547,79 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
             (norm, hits)
         })
         .collect();
-    let is_technical = {
-        let mut seen: Vec<SkillId> = Vec::new();
-        for h in found.iter().flat_map(|(_, h)| h) {
-            if !h.is_ambiguous && h.kind != MatchKind::Fuzzy && !seen.contains(&h.skill) {
-                seen.push(h.skill);
-            }
-        }
-        seen.len() >= 3
+    let (paragraphs, place) = paragraphs(lines, &found);
+    let mut x = Extractor {
+        tax,
+        is_technical: is_technical(&found),
+        stack: Vec::new(),
+        first_heading: true,
+        // Did the posting label any section (required, preferred or stack) anywhere?
+        saw_label: lines.iter().any(|l| l.forced_level.is_some()),
+        next_group: 1,
+        recent_stack: (usize::MAX, Vec::new()),
+        reqs: Vec::new(),
+        unknown: Vec::new(),
     };
-    // A paragraph wrapped over several lines is read as one text for its sentences: each line
-    // knows its paragraph and where in it the line starts.
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut place: Vec<(usize, usize)> = Vec::with_capacity(lines.len());
-    let mut prev_is_line = false;
-    for (pl, (norm, _)) in lines.iter().zip(&found) {
-        let is_line = matches!(pl.kind, PLineKind::Line);
-        let joins = pl.continues && is_line && prev_is_line;
-        prev_is_line = is_line;
-        let n = paragraphs.len();
-        match paragraphs.last_mut() {
-            Some(text) if joins => {
-                text.push(' ');
-                place.push((n - 1, text.len()));
-                text.push_str(norm);
-            }
-            _ => {
-                place.push((n, 0));
-                paragraphs.push(norm.clone());
-            }
-        }
-    }
-    // The skills of the latest paragraph that named a stack, in this section (`… experience
-    // in any of the above` asks for them).
-    let mut recent_stack: (usize, Vec<SkillId>) = (usize::MAX, Vec::new());
     for ((pl, (norm, all_hits)), &(para, offset)) in lines.iter().zip(found).zip(&place) {
+        x.line(pl, norm, all_hits, &paragraphs, para, offset);
+    }
+    finish(&mut x.reqs, x.saw_label);
+    (x.reqs, x.unknown)
+}
+
+/// Rank given to marker lines: below every real heading.
+const MARKER_RANK: u8 = 10;
+
+/// What [`extract`] carries from line to line.
+struct Extractor<'t> {
+    tax: &'t Taxonomy,
+    is_technical: bool,
+    /// Open sections, by heading rank.
+    stack: Vec<(u8, Option<Section>)>,
+    first_heading: bool,
+    saw_label: bool,
+    next_group: u32,
+    /// The skills of the latest paragraph that named a stack, in this section (`… experience
+    /// in any of the above` asks for them).
+    recent_stack: (usize, Vec<SkillId>),
+    reqs: Vec<Requirement>,
+    unknown: Vec<String>,
+}
+
+impl Extractor<'_> {
+    /// One line: a heading or marker opens a section; any other line gives the requirements
+    /// its names make, each at the level its wording, its line and its section give.
+    /// One function on purpose (about 180 lines): the level of a name is read from many cues
+    /// of the same line (format, label, clause ending, section, lead-in, list shape), in that
+    /// order, and the order is the rule; the cues themselves live in [`cues`].
+    fn line(
+        &mut self,
+        pl: &PLine,
+        norm: String,
+        all_hits: Vec<Hit>,
+        paragraphs: &[String],
+        para: usize,
+        offset: usize,
+    ) {
         if let PLineKind::Heading(rank) = pl.kind {
-            recent_stack.1.clear();
+            self.recent_stack.1.clear();
             let mut label = classify_section(&norm);
             // The document's title (`# Company blog`, `<h1>REQUIREMENTS</h1>` of a whole page)
             // names no section of its own.
-            if first_heading && rank == 1 {
+            if self.first_heading && rank == 1 {
                 label = None;
             }
-            first_heading = false;
-            saw_label |= matches!(label, Some(Section::Level(_)));
-            stack.retain(|(r, _)| *r < rank);
-            stack.push((rank, label));
-            continue;
+            self.first_heading = false;
+            self.saw_label |= matches!(label, Some(Section::Level(_)));
+            self.stack.retain(|(r, _)| *r < rank);
+            self.stack.push((rank, label));
+            return;
         }
         if let PLineKind::Row {
             is_header: true, ..
         } = pl.kind
         {
-            continue;
+            return;
         }
         let list_like = !matches!(pl.kind, PLineKind::Heading(_)) && {
             let t = norm.trim();
@@ -617,12 +627,12 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         };
         if pl.forced_level.is_none() {
             if let Some(section) = as_marker(&norm, !all_hits.is_empty()) {
-                saw_label |= matches!(section, Section::Level(_));
+                self.saw_label |= matches!(section, Section::Level(_));
                 // A marker ends the section of the marker before it.
-                stack.retain(|(r, _)| *r < MARKER_RANK);
-                stack.push((MARKER_RANK, Some(section)));
-                recent_stack.1.clear();
-                continue;
+                self.stack.retain(|(r, _)| *r < MARKER_RANK);
+                self.stack.push((MARKER_RANK, Some(section)));
+                self.recent_stack.1.clear();
+                return;
             }
         }
         let para_text = paragraphs.get(para).map_or(norm.as_str(), String::as_str);
@@ -631,13 +641,13 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
             // `… strong experience in any of the above cited technologies`: the stack named
             // just before is asked for.
             if let Some(level) = cues::back_reference(&prose, offset, &norm) {
-                for r in &mut reqs {
-                    if r.level == Level::Stack && recent_stack.1.contains(&r.skill_id) {
+                for r in &mut self.reqs {
+                    if r.level == Level::Stack && self.recent_stack.1.contains(&r.skill_id) {
                         r.level = level;
                     }
                 }
             }
-            continue;
+            return;
         }
         let row_section = match &pl.kind {
             PLineKind::Row { cells, .. } => cells.first().and_then(|c| {
@@ -650,7 +660,7 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
             }),
             _ => None,
         };
-        let section = row_section.or_else(|| stack.iter().rev().find_map(|(_, s)| *s));
+        let section = row_section.or_else(|| self.stack.iter().rev().find_map(|(_, s)| *s));
         let section_level = match section {
             Some(Section::Level(l)) => Some(l),
             _ => None,
@@ -658,7 +668,7 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         let in_blurb = section == Some(Section::Blurb);
         let inline = inline_label(&norm);
         // A line's own `a plus` / `経験あり` / lead-in does not label the posting's sections.
-        saw_label |= matches!(row_section, Some(Section::Level(_))) || inline.is_some();
+        self.saw_label |= matches!(row_section, Some(Section::Level(_))) || inline.is_some();
         // One short sentence, with or without its full stop, not part of a wrapped paragraph:
         // a list item however it is drawn.
         let item_like =
@@ -708,23 +718,23 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         let hits = if is_skill_context {
             all_hits
         } else {
-            tax.keep_named(
+            self.tax.keep_named(
                 &norm,
                 all_hits,
-                is_technical,
+                self.is_technical,
                 line_level != Level::Mentioned && list_like,
             )
         };
         // A category whose examples the line names (`IaC: Terraform`, `NoSQL databases such
         // as MongoDB`) is not itself asked for: its examples are.
-        let category = cues::category_words(&norm, &hits, tax);
+        let category = cues::category_words(&norm, &hits, self.tax);
         let hits: Vec<Hit> = hits
             .into_iter()
             .zip(category)
             .filter_map(|(h, c)| (!c).then_some(h))
             .collect();
         if hits.is_empty() {
-            continue;
+            return;
         }
         let months = |t: &str| {
             find_duration_months(t).map(|m| (f64::from(m) / 12.0 * 100.0).round() / 100.0)
@@ -732,12 +742,12 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         let mut group_of: Vec<Option<u32>> = vec![None; hits.len()];
         for g in any_of_groups(&norm, &hits) {
             for i in g {
-                group_of[i] = Some(next_group);
+                group_of[i] = Some(self.next_group);
             }
-            next_group += 1;
+            self.next_group += 1;
         }
         if line_level != Level::Mentioned {
-            unknown_terms(&norm, &hits, &mut unknown);
+            unknown_terms(&norm, &hits, &mut self.unknown);
         }
         let text = ellipsize(&squash_ws(&pl.text), 160);
         for (h, group) in hits.iter().zip(group_of) {
@@ -749,7 +759,7 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
             let candidate = Requirement {
                 from_list: list_like && !in_blurb,
                 skill_id: h.skill,
-                skill: tax.skill(h.skill).name.clone(),
+                skill: self.tax.skill(h.skill).name.clone(),
                 level: level_of(h),
                 min_years: years,
                 group,
@@ -759,47 +769,93 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
                 line: pl.line,
             };
             if candidate.level == Level::Stack {
-                if recent_stack.0 != para {
-                    recent_stack = (para, Vec::new());
+                if self.recent_stack.0 != para {
+                    self.recent_stack = (para, Vec::new());
                 }
-                recent_stack.1.push(h.skill);
+                self.recent_stack.1.push(h.skill);
             }
-            match reqs.iter_mut().find(|r| r.skill_id == h.skill) {
-                None => reqs.push(candidate),
-                Some(r) => {
-                    let years = match (r.min_years, candidate.min_years) {
-                        (Some(a), Some(b)) => Some(a.max(b)),
-                        (a, b) => a.or(b),
-                    };
-                    let from_list = r.from_list || candidate.from_list;
-                    if candidate.level < r.level {
-                        *r = candidate;
-                    }
-                    r.from_list = from_list;
-                    r.min_years = years;
-                }
+            merge(&mut self.reqs, candidate);
+        }
+    }
+}
+
+/// Whether the posting is about technology: it names at least three distinct skills that are
+/// not ordinary words, exactly.
+fn is_technical(found: &[(String, Vec<Hit>)]) -> bool {
+    let mut seen: Vec<SkillId> = Vec::new();
+    for h in found.iter().flat_map(|(_, h)| h) {
+        if !h.is_ambiguous && h.kind != MatchKind::Fuzzy && !seen.contains(&h.skill) {
+            seen.push(h.skill);
+        }
+    }
+    seen.len() >= 3
+}
+
+/// A paragraph wrapped over several lines is read as one text for its sentences: the
+/// paragraphs, and for each line its paragraph and where in it the line starts.
+fn paragraphs(lines: &[PLine], found: &[(String, Vec<Hit>)]) -> (Vec<String>, Vec<(usize, usize)>) {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut place: Vec<(usize, usize)> = Vec::with_capacity(lines.len());
+    let mut prev_is_line = false;
+    for (pl, (norm, _)) in lines.iter().zip(found) {
+        let is_line = matches!(pl.kind, PLineKind::Line);
+        let joins = pl.continues && is_line && prev_is_line;
+        prev_is_line = is_line;
+        let n = paragraphs.len();
+        match paragraphs.last_mut() {
+            Some(text) if joins => {
+                text.push(' ');
+                place.push((n - 1, text.len()));
+                text.push_str(norm);
+            }
+            _ => {
+                place.push((n, 0));
+                paragraphs.push(norm.clone());
             }
         }
     }
-    // A posting with no labels at all (a plain list of technologies under the description):
-    // what it names is what it asks for, at a level that says so.
+    (paragraphs, place)
+}
+
+/// One requirement per skill: a second mention keeps the stronger level, the most years
+/// asked, and whether any mention was in a list.
+fn merge(reqs: &mut Vec<Requirement>, candidate: Requirement) {
+    match reqs.iter_mut().find(|r| r.skill_id == candidate.skill_id) {
+        None => reqs.push(candidate),
+        Some(r) => {
+            let years = match (r.min_years, candidate.min_years) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            };
+            let from_list = r.from_list || candidate.from_list;
+            if candidate.level < r.level {
+                *r = candidate;
+            }
+            r.from_list = from_list;
+            r.min_years = years;
+        }
+    }
+}
+
+/// A posting with no labels at all (a plain list of technologies under the description):
+/// what it names is what it asks for, at a level that says so. A group left with one member
+/// (its other members were stronger elsewhere) is no group.
+fn finish(reqs: &mut [Requirement], saw_label: bool) {
     if !saw_label {
-        for r in &mut reqs {
+        for r in reqs.iter_mut() {
             if r.level == Level::Mentioned && r.from_list {
                 r.level = Level::Unspecified;
             }
         }
     }
-    // A group left with one member (its other members were stronger elsewhere) is no group.
     let groups: Vec<u32> = reqs.iter().filter_map(|r| r.group).collect();
-    for r in &mut reqs {
+    for r in reqs.iter_mut() {
         if let Some(g) = r.group {
             if groups.iter().filter(|x| **x == g).count() < 2 {
                 r.group = None;
             }
         }
     }
-    (reqs, unknown)
 }
 
 #[cfg(test)]

@@ -280,6 +280,7 @@ fn capitalise(s: &str) -> String {
 /// `Working at X`, `Join X as …`, `## About X`, `At X, we …`, `X is hiring`, a hiring mailbox
 /// (`careers@x.io`, also in a `mailto:` link), `Xでは…募集しています`. The first of the title,
 /// the headings, then the lines, in document order.
+/// Longer than 80 lines: a list of small rules (one per phrasing above) tried in order.
 fn company_from_text(
     title: Option<&str>,
     url: Option<&str>,

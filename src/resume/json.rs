@@ -371,6 +371,9 @@ impl Reader<'_> {
         skills
     }
 
+    /// The whole document, section by section (basics, then each dated section, then skills).
+    /// Longer than 80 lines on purpose: one short block per JSON Resume section, in the order
+    /// that decides which period a skill counts for, so the order reads top to bottom.
     fn read(&mut self, obj: &Map<String, Value>) -> Result<(), JsonResumeError> {
         if let Some(b) = obj.get("basics") {
             let b = self.object(b, "basics")?;

@@ -1250,6 +1250,8 @@ impl<'t> Builder<'t> {
         }
     }
 
+    /// One line of text: a period, a company, a skill list or prose. About 110 lines because the
+    /// order of these checks is the rule (a dated company line is not a skill list).
     fn line(&mut self, raw: &str, line: usize, is_item: bool, depth: u8) {
         let norm = nfkc(&blocks::strip_urls(raw));
         // Items nested under a `- 使用技術` / `- Tech stack:` item are a skill list.
@@ -1360,6 +1362,8 @@ impl<'t> Builder<'t> {
         }
     }
 
+    /// One table row (career tables, skill tables): the columns its header named (period,
+    /// company, role, skills) are read in one place, which makes it a little over 100 lines.
     fn row(&mut self, cells: &[String], is_header: bool, raw: &str, line: usize) {
         self.pending_heading = None;
         self.pending_summary = None;
@@ -1613,6 +1617,7 @@ impl<'t> Builder<'t> {
     }
 
     /// Claims and unknown entries of one line of a skill section.
+    /// About 100 lines: the entry shapes (label, years, parentheses, versions) are checked in order.
     fn skill_entries(&mut self, norm: &str, line: usize, line_skills: &[SkillId]) {
         // `Languages: Go, Python` — the label is not an entry.
         let (label, body) = match norm.split_once([':', '：']) {

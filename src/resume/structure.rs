@@ -320,6 +320,9 @@ fn employer_depth(cands: &[Candidate]) -> Option<u16> {
         .or_else(|| cands.iter().filter(|c| c.in_career).map(|c| c.depth).min())
 }
 
+/// Mark the employers: which headings (or rows) are companies, which sections belong to them,
+/// and their periods. One function (about 140 lines) because its steps share the candidate
+/// list and the section → company map, and each step refines what the previous one decided.
 pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
     let cands = candidates(r);
     let Some(depth) = employer_depth(&cands) else {
