@@ -18,6 +18,7 @@ pub(crate) mod doc;
 pub(crate) mod engine;
 pub mod frame;
 pub mod input;
+pub(crate) mod markup;
 pub mod matching;
 pub(crate) mod num;
 pub(crate) mod output;

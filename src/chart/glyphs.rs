@@ -396,21 +396,6 @@ pub struct Outline {
     pub text: String,
 }
 
-/// `&`, `<`, `>` and `"` as entities (for attribute values and element text).
-fn escape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Replace each placeholder `<text>` element that plotters' SVG backend wrote by a `<path>`
 /// with the glyph outlines collected for it, keeping its fill and opacity. The words stay in
 /// the file: each path carries them as `aria-label` (screen readers) and as its `<title>`
@@ -440,7 +425,7 @@ pub fn outline_svg_text(svg: &str, paths: &[Outline]) -> Result<String, ChartErr
             .get(index)
             .ok_or_else(|| ChartError::Svg("glyph outline index out of range".into()))?;
         if !d.is_empty() {
-            let words = escape_xml(text);
+            let words = crate::markup::escape(text);
             out.push_str(&format!(
                 "<path d=\"{d}\" fill=\"{}\" opacity=\"{}\" role=\"img\" aria-label=\"{words}\"><title>{words}</title></path>",
                 attribute(open, "fill").unwrap_or("#000000"),

@@ -40,18 +40,7 @@ impl Charts {
 
 /// Escape text for HTML element content and attribute values.
 pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::markup::escape(s)
 }
 
 /// An SVG produced by our own chart code, stripped of its XML declaration for inlining.
