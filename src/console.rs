@@ -59,16 +59,12 @@ pub fn print_posting_warnings(
 /// Runs `f` with hooks that print a batch's warnings and skipped inputs on `err` (unless
 /// quiet) and draw a progress bar on a terminal.
 pub fn with_hooks<R>(s: &Settings, err: &mut dyn Write, f: impl FnOnce(&mut Hooks<'_>) -> R) -> R {
-    let pb = s.progress.then(|| {
-        let style = indicatif::ProgressStyle::with_template(
-            "{spinner} {pos}/{len} postings [{bar:30}] {per_sec} eta {eta}",
-        )
-        .map(|st| st.progress_chars("=> "))
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
-        indicatif::ProgressBar::hidden().with_style(style)
-    });
+    use indicatif::{ProgressBar, ProgressStyle};
+    // Made once the engine says how much work there is: a bar for a known count of postings
+    // (two or more), a spinner when the count is unknown (0).
+    let pb: std::sync::OnceLock<ProgressBar> = std::sync::OnceLock::new();
     let mut event = |e: Event<'_>| -> std::io::Result<()> {
-        if let (true, Some(pb)) = (matches!(e, Event::Skipped(_)), &pb) {
+        if let (true, Some(pb)) = (matches!(e, Event::Skipped(_)), pb.get()) {
             pb.finish_and_clear();
         }
         match e {
@@ -82,18 +78,28 @@ pub fn with_hooks<R>(s: &Settings, err: &mut dyn Write, f: impl FnOnce(&mut Hook
         }
     };
     let mut expect = |n: usize| {
-        if let Some(pb) = pb.as_ref().filter(|_| n >= 2) {
-            pb.set_length(n as u64);
-            pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        if !s.progress || n == 1 {
+            return;
         }
+        let bar = if n == 0 {
+            ProgressBar::no_length()
+        } else {
+            let style = ProgressStyle::with_template(
+                "{spinner} {pos}/{len} postings [{bar:30}] {per_sec} eta {eta}",
+            )
+            .map(|st| st.progress_chars("=> "))
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            ProgressBar::new(n as u64).with_style(style)
+        };
+        let _ = pb.set(bar);
     };
-    let tick = || pb.iter().for_each(|pb| pb.inc(1));
+    let tick = || pb.get().iter().for_each(|pb| pb.inc(1));
     let r = f(&mut Hooks {
         event: &mut event,
         expect: &mut expect,
         tick: &tick,
     });
-    pb.iter().for_each(indicatif::ProgressBar::finish_and_clear);
+    pb.get().iter().for_each(|pb| pb.finish_and_clear());
     r
 }
 

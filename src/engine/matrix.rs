@@ -275,7 +275,8 @@ pub fn matrix(
     hooks: &mut super::Hooks<'_>,
 ) -> anyhow::Result<Outcome> {
     let mut source = batch::Postings::open(sources.jobs, &sources.columns, sources.shard)?;
-    (hooks.expect)(source.len_hint());
+    // Postings are loaded, then résumés scored: no total is known up front.
+    (hooks.expect)(0);
     let o = run(resumes, &mut source, tax, as_of, scoring, k, hooks.tick)?;
     for w in &o.warnings {
         (hooks.event)(super::Event::SourceWarning(w))?;

@@ -73,7 +73,8 @@ pub enum Event<'a> {
 pub struct Hooks<'a> {
     /// Warnings and skipped inputs; an error (e.g. a closed stderr) stops the run.
     pub event: &'a mut dyn FnMut(Event<'_>) -> std::io::Result<()>,
-    /// How many postings there are (a hint, known once the inputs are open).
+    /// How many units of work there are (a hint, known once the inputs are open); 0 when
+    /// unknown (the caller draws a spinner instead of a bar).
     pub expect: &'a mut dyn FnMut(usize),
     /// One posting done; called from worker threads.
     pub tick: &'a (dyn Fn() + Sync),
