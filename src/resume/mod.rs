@@ -18,7 +18,18 @@ pub mod tenure;
 use crate::doc::blocks;
 use crate::period::{find_duration_months, find_impossible_date, find_period, End, Period};
 use crate::taxonomy::{MatchKind, SkillId, Taxonomy};
-use crate::text::{nfkc, squash_ws, LineIndex};
+use crate::text::{squash_ws, LineIndex};
+
+/// NFKC, and `C#.NET` / `F#.NET` written apart (`C# .NET`): the language and the platform are
+/// two skills, and the language's name must end at a word boundary to be found.
+fn nfkc(s: &str) -> String {
+    let t = crate::text::nfkc(s);
+    if t.contains("#.") {
+        t.replace("#.NET", "# .NET").replace("#.net", "# .net")
+    } else {
+        t
+    }
+}
 
 pub use structure::{Company, Project};
 
