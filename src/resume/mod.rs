@@ -821,9 +821,11 @@ fn is_placeholder_or_code(term: &str) -> bool {
         })
 }
 
+/// A skill section's label (`Skills`, `技術スタック`, `Technologies`), not an organisation whose
+/// name holds such a word (`ZOZO Technologies, Inc.`, `Acme Technology Ltd`).
 fn is_skill_title(title: &str) -> bool {
     let t = title.to_lowercase();
-    SKILL_SECTION_WORDS.iter().any(|w| t.contains(w))
+    SKILL_SECTION_WORDS.iter().any(|w| t.contains(w)) && !structure::names_org(title)
 }
 
 fn is_education_title(title: &str, in_career: bool) -> bool {
