@@ -12,8 +12,9 @@
 //! * `projects[]` whose `entity` names an employer are that employer's projects (undated:
 //!   the employer's period; an open end is clipped to the employer's end). Other projects are
 //!   like personal projects in Markdown: their skills get their period, but they are neither
-//!   employers nor listed as projects. `keywords` are listed skills; `name`, `description`
-//!   and `highlights` are prose.
+//!   employers nor listed as projects, unless skillfit wrote them (`x-skillfit`): those are the
+//!   projects of a career written only as projects (no employer named anywhere). `keywords`
+//!   are listed skills; `name`, `description` and `highlights` are prose.
 //! * `skills[].keywords` are listed skills; `skills[].name` is one too when the taxonomy knows
 //!   it or the entry has no keywords (else it is a category label such as `Web Development`).
 //!   An entry whose `x-skillfit.listed` is `false` (written by `--format json-resume` for a skill
@@ -467,7 +468,18 @@ impl Reader<'_> {
             for (p, s) in self.strings(e, "highlights", &path)? {
                 add(self.mentions(s, &p, Some(unit), false));
             }
-            if let (Some(u), Some(period)) = (employer, span) {
+            // A project of no employer that skillfit wrote itself (it carries `x-skillfit`) is
+            // a project of a career written only as projects.
+            if let (None, Some(period), true) = (employer, span, e.contains_key("x-skillfit")) {
+                self.out.projects.push(Project {
+                    company: String::new(),
+                    title: name,
+                    period,
+                    line,
+                    tags: Vec::new(),
+                    skills,
+                });
+            } else if let (Some(u), Some(period)) = (employer, span) {
                 let company = self
                     .out
                     .companies

@@ -18,7 +18,18 @@ pub mod tenure;
 use crate::doc::blocks;
 use crate::period::{find_duration_months, find_impossible_date, find_period, End, Period};
 use crate::taxonomy::{MatchKind, SkillId, Taxonomy};
-use crate::text::{nfkc, squash_ws, LineIndex};
+use crate::text::{squash_ws, LineIndex};
+
+/// NFKC, and `C#.NET` / `F#.NET` written apart (`C# .NET`): the language and the platform are
+/// two skills, and the language's name must end at a word boundary to be found.
+fn nfkc(s: &str) -> String {
+    let t = crate::text::nfkc(s);
+    if t.contains("#.") {
+        t.replace("#.NET", "# .NET").replace("#.net", "# .net")
+    } else {
+        t
+    }
+}
 
 pub use structure::{Company, Project};
 
@@ -810,9 +821,11 @@ fn is_placeholder_or_code(term: &str) -> bool {
         })
 }
 
+/// A skill section's label (`Skills`, `技術スタック`, `Technologies`), not an organisation whose
+/// name holds such a word (`ZOZO Technologies, Inc.`, `Acme Technology Ltd`).
 fn is_skill_title(title: &str) -> bool {
     let t = title.to_lowercase();
-    SKILL_SECTION_WORDS.iter().any(|w| t.contains(w))
+    SKILL_SECTION_WORDS.iter().any(|w| t.contains(w)) && !structure::names_org(title)
 }
 
 fn is_education_title(title: &str, in_career: bool) -> bool {
@@ -1905,6 +1918,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
     role_then_employer(&mut out);
     let overview_dated = date_from_overview(&mut out);
     derive_periods(&mut out, overview_dated);
+    stacked_roles(&mut out);
     structure::classify(&mut out, tax);
     out
 }
@@ -1958,6 +1972,81 @@ fn role_then_employer(r: &mut Resume) {
                 m.span = Some(span);
             }
         }
+    }
+}
+
+/// `#### Manager` + `_Jan 2021 – Mar 2024_` right above `#### SRE` + `_Jul 2019 – Jan 2021_`
+/// and its bullets: dated headings of the same level that follow one another with nothing
+/// written under them but their period, and whose periods touch, are roles held one after
+/// another that share the description under the last of them. The mentions written there are
+/// dated by the hull of the run, and so is the last heading's span (its project); the headings
+/// keep the periods written on them. Only roles inside an employer's heading form a run.
+fn stacked_roles(r: &mut Resume) {
+    let n = r.sections.len();
+    let plain = |s: &Section| !(s.is_skill_section || s.is_education || s.is_other || s.is_career);
+    // A mention on the heading itself (`#### Site Reliability Engineer`) or its period line
+    // does not count as something written under it.
+    let mut has_mention = vec![false; n];
+    for m in &r.mentions {
+        if let Some(s) = m.section {
+            has_mention[s] |= m.line > r.sections[s].line + 1;
+        }
+    }
+    let mut i = 0;
+    while i < n {
+        let mut k = i;
+        let mut h = None;
+        // Extend the run while section k is bare (heading + period line) and its next sibling
+        // follows at once with a touching period.
+        while k + 1 < n {
+            let (a, b) = (&r.sections[k], &r.sections[k + 1]);
+            let (Some(pa), Some(pb)) = (a.span, b.span) else {
+                break;
+            };
+            let bare = !has_mention[k] && b.line <= a.line + 3;
+            // Roles inside an employer's heading, not employers themselves.
+            let under_employer = a.parent.is_some_and(|p| {
+                let p = &r.sections[p];
+                plain(p) && p.level >= 2
+            });
+            if !(bare
+                && under_employer
+                && !structure::names_org(&a.title)
+                && !structure::names_org(&b.title)
+                && plain(a)
+                && plain(b)
+                && a.level == b.level
+                && a.parent == b.parent
+                && structure::touches(&pa, &pb))
+            {
+                break;
+            }
+            h = Some(hull(h.or(Some(pa)), pb));
+            k += 1;
+        }
+        if let (true, Some(run)) = (k > i, h) {
+            // The last role carries the run's description: its project spans the run.
+            r.sections[k].span = Some(run);
+            let mut inside = vec![k];
+            for j in k + 1..n {
+                if r.sections[j].parent.is_some_and(|p| inside.contains(&p))
+                    && r.sections[j].own.is_none()
+                {
+                    r.sections[j].span = Some(run);
+                    inside.push(j);
+                }
+            }
+            for m in r
+                .mentions
+                .iter_mut()
+                .filter(|m| !m.from_line && !m.is_listed)
+            {
+                if m.section.is_some_and(|s| inside.contains(&s)) {
+                    m.span = Some(run);
+                }
+            }
+        }
+        i = k + 1;
     }
 }
 

@@ -328,6 +328,10 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
     let Some(depth) = employer_depth(&cands) else {
         return;
     };
+    if projects_only(&cands, depth) {
+        project_career(r, &cands, depth);
+        return;
+    }
 
     let mut company_of_section: Vec<Option<usize>> = vec![None; r.sections.len()];
     // An organisation's dated heading right under a career label (`### 過去の職務経歴` +
@@ -463,8 +467,90 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
     r.projects = projects;
 }
 
+/// Words that make a heading a piece of work (a system built, an app, a migration), not an
+/// organisation: `### 在庫管理システムのリプレース（2019年4月〜2020年3月）`.
+const WORK_WORDS: &[&str] = &[
+    "システム",
+    "開発",
+    "構築",
+    "運用",
+    "保守",
+    "改修",
+    "リプレース",
+    "マイグレーション",
+    "移行",
+    "分析",
+    "アプリ",
+    "サービス",
+    "プロジェクト",
+    "案件",
+    "基盤",
+    "導入",
+    "作成",
+    "テスト",
+    "テスター",
+    "対応",
+];
+
+/// Is this label a piece of work (or a bare role) rather than an employer?
+fn names_work(s: &str) -> bool {
+    // A bare role (`各種プログラマー`) names no employer; `Staff Engineer; Acme` does.
+    WORK_WORDS.iter().any(|w| s.contains(w)) || is_role(&company_name(s))
+}
+
+/// A career written only as projects: nobody names an organisation anywhere, and every dated
+/// heading at the employer depth (at least two) names a piece of work or a role. Such a
+/// document has projects and no employers.
+fn projects_only(cands: &[Candidate], depth: u16) -> bool {
+    if cands.iter().any(|c| c.is_org) {
+        return false;
+    }
+    let at: Vec<&Candidate> = cands
+        .iter()
+        .filter(|c| c.section.is_some() && c.depth == depth)
+        .collect();
+    at.len() >= 2 && at.iter().all(|c| names_work(&c.label))
+}
+
+/// The headings of a projects-only career become projects with no company.
+fn project_career(r: &mut Resume, cands: &[Candidate], depth: u16) {
+    let heads: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.depth == depth)
+        .filter_map(|c| c.section)
+        .collect();
+    let mut skills: BTreeMap<usize, Vec<SkillId>> = heads
+        .iter()
+        .map(|&h| (h, r.sections[h].tags.clone()))
+        .collect();
+    for m in &r.mentions {
+        let Some(ms) = m.section else { continue };
+        let found = std::iter::once(ms)
+            .chain(ancestors(&r.sections, ms))
+            .find(|a| skills.contains_key(a));
+        if let Some(list) = found.and_then(|p| skills.get_mut(&p)) {
+            if !list.contains(&m.skill) {
+                list.push(m.skill);
+            }
+        }
+    }
+    for h in heads {
+        let s = &r.sections[h];
+        let Some(period) = s.span else { continue };
+        r.projects.push(Project {
+            company: String::new(),
+            title: s.title.clone(),
+            period,
+            line: s.line,
+            tags: s.tags.clone(),
+            skills: skills.remove(&h).unwrap_or_default(),
+        });
+    }
+    r.projects.sort_by_key(|p| p.line);
+}
+
 /// Do two periods overlap or follow each other within a month?
-fn touches(a: &Period, b: &Period) -> bool {
+pub(super) fn touches(a: &Period, b: &Period) -> bool {
     let end = |p: &Period| match p.end {
         crate::period::End::Open => i32::MAX,
         crate::period::End::At(m) => m.index(),

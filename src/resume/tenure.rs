@@ -264,6 +264,12 @@ fn company_records(resume: &Resume, as_of: Month) -> (Vec<CompanyRecord>, u32) {
             }
         })
         .collect();
+    // A career written only as projects: its total is the union of the projects' months.
+    if resume.companies.is_empty() {
+        for p in resume.projects.iter().filter(|p| p.period.start <= as_of) {
+            total.extend(months_of(&p.period, as_of));
+        }
+    }
     (companies, total.len() as u32)
 }
 
