@@ -621,8 +621,11 @@ impl Extractor<'_> {
         {
             return;
         }
+        // Short and not a sentence; a line wrapped out of a longer paragraph (`Terraform NixOS
+        // provider,` in the middle of prose) is judged by its whole paragraph.
+        let para_text = paragraphs.get(para).map_or(norm.as_str(), String::as_str);
         let list_like = !matches!(pl.kind, PLineKind::Heading(_)) && {
-            let t = norm.trim();
+            let t = para_text.trim();
             t.chars().count() <= 100 && !t.ends_with(['.', '。', '!', '！', '?', '？'])
         };
         if pl.forced_level.is_none() {
@@ -635,7 +638,6 @@ impl Extractor<'_> {
                 return;
             }
         }
-        let para_text = paragraphs.get(para).map_or(norm.as_str(), String::as_str);
         let prose = cues::Prose::new(para_text);
         if all_hits.is_empty() {
             // `… strong experience in any of the above cited technologies`: the stack named
