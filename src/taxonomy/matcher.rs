@@ -59,8 +59,8 @@ pub struct Hit {
     /// An ordinary word so common (`go`, `make`, `java`) that a capital at the start of a
     /// sentence says nothing.
     pub is_common_word: bool,
-    /// A case-sensitive name written in lower case (`varnish`, `chef`): kept only as a member
-    /// of an enumeration that names another product (`nginx/memcached/varnish`).
+    /// A case-sensitive name written all in lower or upper case (`varnish`, `LISP`): kept only
+    /// as a member of an enumeration that names another product (`nginx/memcached/varnish`).
     pub is_folded: bool,
 }
 
@@ -292,13 +292,13 @@ impl Matcher {
                 }
                 for p in self.patterns_of(m.value()) {
                     let matched = &text[m.start()..m.end()];
-                    // A case-sensitive name in lower case (`ansible, chef`) may still be
-                    // the product in a list: kept as folded, judged by its neighbours.
+                    // A case-sensitive name in lower or upper case (`ansible, chef`,
+                    // `Haskell, LISP`) may still be the product in a list: kept as folded,
+                    // judged by its neighbours.
                     let is_folded = p.is_case_sensitive && matched != p.text;
-                    if is_folded
-                        && (matched.len() < MIN_FOLDED_LEN
-                            || matched.bytes().any(|b| b.is_ascii_uppercase()))
-                    {
+                    let is_one_case = !matched.bytes().any(|b| b.is_ascii_uppercase())
+                        || !matched.bytes().any(|b| b.is_ascii_lowercase());
+                    if is_folded && (matched.len() < MIN_FOLDED_LEN || !is_one_case) {
                         continue;
                     }
                     let kind = if p.is_name && matched.eq_ignore_ascii_case(&p.text) {
@@ -409,10 +409,14 @@ fn keep_listed_folded(text: &str, hits: &mut Vec<Hit>) {
             let run = &hits[run_start..i];
             let anchored = run.len() > 1 && run.iter().any(|h| !h.is_folded);
             for (k, h) in run.iter().enumerate() {
-                // The whole item, not the start of a longer name (`turbo gears`).
-                let is_item = !text[h.end..]
-                    .trim_start_matches(' ')
-                    .starts_with(|c: char| c.is_ascii_alphanumeric());
+                // The whole item (`chef or similar`), not the start of a longer name (`turbo
+                // gears`).
+                let after = text[h.end..].trim_start_matches(' ');
+                let next = after
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                let is_item = next.is_empty() || matches!(next, "or" | "and" | "nor" | "etc");
                 if h.is_folded && !(anchored && is_item) {
                     keep[run_start + k] = false;
                 }
@@ -503,7 +507,14 @@ pub fn names_product(text: &str, hits: &[Hit], i: usize) -> bool {
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
-        if next.is_empty() || FUNCTION_WORDS.contains(&next.as_str()) {
+        // `React or other JS frameworks`, `Spring or similar`: one of a kind the line names.
+        let or_other = {
+            let rest = crate::text::lower(text[h.end..].trim_start());
+            ["or other", "or similar", "or equivalent", "or another", "or comparable"]
+                .iter()
+                .any(|p| rest.starts_with(p))
+        };
+        if (next.is_empty() || FUNCTION_WORDS.contains(&next.as_str())) && !or_other {
             return false;
         }
     }
@@ -591,6 +602,20 @@ mod tests {
     fn has(t: &Taxonomy, text: &str, skill: &str) -> bool {
         let id = t.resolve(skill).expect(skill);
         t.find(&nfkc(text)).iter().any(|h| h.skill == id)
+    }
+
+    #[test]
+    fn case_sensitive_names_in_lower_case_count_only_as_list_items() {
+        let t = Taxonomy::builtin().unwrap();
+        assert!(has(&t, "apache/nginx/memcached/varnish, etc", "Varnish"));
+        assert!(has(&t, "ansible, chef or similar tools", "Chef"));
+        assert!(has(&t, "例: Haskell, LISP, Scala等", "Common Lisp"));
+        // Prose, a list of folded words only, the start of a longer name.
+        assert!(!has(&t, "the old varnish on the stage floor", "Varnish"));
+        assert!(!has(&t, "the chef and the varnish", "Chef"));
+        assert!(!has(&t, "nginx/varnish cache warmers", "Varnish"));
+        // Mixed case that is not the taxonomy's is not folded.
+        assert!(!has(&t, "Docker, ChEf", "Chef"));
     }
 
     #[test]
