@@ -535,6 +535,25 @@ fn unknown_terms(text: &str, hits: &[Hit], out: &mut Vec<String>) {
     }
 }
 
+/// A language written in lower case at the end of a hyphenated package name (`graphql-ruby`,
+/// `kafka-python`, `aws-sdk-go`) names the library for that language, not the language: the
+/// posting asks for the library.
+fn drop_binding_languages(text: &str, hits: &mut Vec<Hit>, tax: &Taxonomy) {
+    let bytes = text.as_bytes();
+    hits.retain(|h| {
+        let m = &text[h.start..h.end];
+        let glued = h.start >= 2
+            && bytes[h.start - 1] == b'-'
+            && bytes[h.start - 2].is_ascii_alphanumeric()
+            && !bytes
+                .get(h.end)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-');
+        !(glued
+            && !m.bytes().any(|b| b.is_ascii_uppercase())
+            && tax.skill(h.skill).category == "language")
+    });
+}
+
 /// Extract requirements from `lines`.
 pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String>) {
     // Every name in every line first: whether the posting is about technology decides how
@@ -543,7 +562,8 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         .iter()
         .map(|pl| {
             let norm = nfkc(&pl.text);
-            let hits = tax.find(&norm);
+            let mut hits = tax.find(&norm);
+            drop_binding_languages(&norm, &mut hits, tax);
             (norm, hits)
         })
         .collect();
