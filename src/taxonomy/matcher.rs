@@ -571,7 +571,8 @@ fn is_title_case(text: &str) -> bool {
     words.len() >= 4 && caps * 10 >= words.len() * 6
 }
 
-/// Is the text between two hits only a list separator (`, `, ` / `, ` and `, `、`, `と`)?
+/// Is the text between two hits only a list separator (`, `, ` / `, ` and `, ` and/or `, `、`,
+/// `と`)?
 fn is_enumeration_gap(gap: &str) -> bool {
     let t = gap.trim();
     if t.is_empty() {
@@ -584,7 +585,11 @@ fn is_enumeration_gap(gap: &str) -> bool {
         )
     });
     let t = t.trim();
-    t.is_empty() || matches!(t, "and" | "or" | "と" | "や" | "及び" | "および")
+    t.is_empty()
+        || matches!(
+            t,
+            "and" | "or" | "and/or" | "or/and" | "as well as" | "と" | "や" | "及び" | "および"
+        )
 }
 
 #[cfg(test)]
