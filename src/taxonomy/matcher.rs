@@ -510,9 +510,15 @@ pub fn names_product(text: &str, hits: &[Hit], i: usize) -> bool {
         // `React or other JS frameworks`, `Spring or similar`: one of a kind the line names.
         let or_other = {
             let rest = crate::text::lower(text[h.end..].trim_start());
-            ["or other", "or similar", "or equivalent", "or another", "or comparable"]
-                .iter()
-                .any(|p| rest.starts_with(p))
+            [
+                "or other",
+                "or similar",
+                "or equivalent",
+                "or another",
+                "or comparable",
+            ]
+            .iter()
+            .any(|p| rest.starts_with(p))
         };
         if (next.is_empty() || FUNCTION_WORDS.contains(&next.as_str())) && !or_other {
             return false;
