@@ -303,12 +303,34 @@ impl<'a> Prose<'a> {
     /// The level a lead-in of the sentence around `pos` gives: required, else stack.
     pub fn lead_in(&self, pos: usize) -> Option<Level> {
         let (s, e) = self.sentence_at(pos);
-        if let Some(&(_, level)) = self.leads.borrow().iter().find(|(k, _)| *k == (s, e)) {
-            return level;
+        let cached = self
+            .leads
+            .borrow()
+            .iter()
+            .find(|(k, _)| *k == (s, e))
+            .map(|x| x.1);
+        let level = cached.unwrap_or_else(|| {
+            let level = self.lead_in_of(s, e);
+            self.leads.borrow_mut().push(((s, e), level));
+            level
+        });
+        if level.is_some() && self.in_purpose_clause(s, pos) {
+            return None;
         }
-        let level = self.lead_in_of(s, e);
-        self.leads.borrow_mut().push(((s, e), level));
         level
+    }
+
+    /// `We're looking for Go engineers to join us on a platform engineering programme`: what
+    /// follows the purpose (`to join`, `to work on`) is the work, not the ask. Is `pos` there?
+    fn in_purpose_clause(&self, s: usize, pos: usize) -> bool {
+        let Some(before) = self.text.get(s..pos) else {
+            return false;
+        };
+        let before = lower(before);
+        let Some(at) = before.find("looking for") else {
+            return false;
+        };
+        PURPOSE_OPENERS.iter().any(|p| before[at..].contains(p))
     }
 
     /// Is the sentence around `pos` worded as an ask ([`worded_as_ask`])?
@@ -480,6 +502,9 @@ pub fn category_words(text: &str, hits: &[Hit], tax: &Taxonomy) -> Vec<bool> {
     }
     out
 }
+
+/// Words that open the purpose of a `looking for` sentence: what follows is the work.
+const PURPOSE_OPENERS: &[&str] = &[" to join ", " to work on ", " to help us ", " to help our "];
 
 #[cfg(test)]
 mod tests {

@@ -535,6 +535,25 @@ fn unknown_terms(text: &str, hits: &[Hit], out: &mut Vec<String>) {
     }
 }
 
+/// A language written in lower case at the end of a hyphenated package name (`graphql-ruby`,
+/// `kafka-python`, `aws-sdk-go`) names the library for that language, not the language: the
+/// posting asks for the library.
+fn drop_binding_languages(text: &str, hits: &mut Vec<Hit>, tax: &Taxonomy) {
+    let bytes = text.as_bytes();
+    hits.retain(|h| {
+        let m = &text[h.start..h.end];
+        let glued = h.start >= 2
+            && bytes[h.start - 1] == b'-'
+            && bytes[h.start - 2].is_ascii_alphanumeric()
+            && !bytes
+                .get(h.end)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-');
+        !(glued
+            && !m.bytes().any(|b| b.is_ascii_uppercase())
+            && tax.skill(h.skill).category == "language")
+    });
+}
+
 /// Extract requirements from `lines`.
 pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String>) {
     // Every name in every line first: whether the posting is about technology decides how
@@ -543,7 +562,8 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         .iter()
         .map(|pl| {
             let norm = nfkc(&pl.text);
-            let hits = tax.find(&norm);
+            let mut hits = tax.find(&norm);
+            drop_binding_languages(&norm, &mut hits, tax);
             (norm, hits)
         })
         .collect();
@@ -621,8 +641,11 @@ impl Extractor<'_> {
         {
             return;
         }
+        // Short and not a sentence; a line wrapped out of a longer paragraph (`Terraform NixOS
+        // provider,` in the middle of prose) is judged by its whole paragraph.
+        let para_text = paragraphs.get(para).map_or(norm.as_str(), String::as_str);
         let list_like = !matches!(pl.kind, PLineKind::Heading(_)) && {
-            let t = norm.trim();
+            let t = para_text.trim();
             t.chars().count() <= 100 && !t.ends_with(['.', '。', '!', '！', '?', '？'])
         };
         if pl.forced_level.is_none() {
@@ -635,7 +658,6 @@ impl Extractor<'_> {
                 return;
             }
         }
-        let para_text = paragraphs.get(para).map_or(norm.as_str(), String::as_str);
         let prose = cues::Prose::new(para_text);
         if all_hits.is_empty() {
             // `… strong experience in any of the above cited technologies`: the stack named

@@ -59,6 +59,9 @@ pub struct Hit {
     /// An ordinary word so common (`go`, `make`, `java`) that a capital at the start of a
     /// sentence says nothing.
     pub is_common_word: bool,
+    /// A case-sensitive name written all in lower or upper case (`varnish`, `LISP`): kept only
+    /// as a member of an enumeration that names another product (`nginx/memcached/varnish`).
+    pub is_folded: bool,
 }
 
 /// From this Zipf frequency (ten per million words) an ordinary word is a common word.
@@ -289,7 +292,13 @@ impl Matcher {
                 }
                 for p in self.patterns_of(m.value()) {
                     let matched = &text[m.start()..m.end()];
-                    if p.is_case_sensitive && matched != p.text {
+                    // A case-sensitive name in lower or upper case (`ansible, chef`,
+                    // `Haskell, LISP`) may still be the product in a list: kept as folded,
+                    // judged by its neighbours.
+                    let is_folded = p.is_case_sensitive && matched != p.text;
+                    let is_one_case = !matched.bytes().any(|b| b.is_ascii_uppercase())
+                        || !matched.bytes().any(|b| b.is_ascii_lowercase());
+                    if is_folded && (matched.len() < MIN_FOLDED_LEN || !is_one_case) {
                         continue;
                     }
                     let kind = if p.is_name && matched.eq_ignore_ascii_case(&p.text) {
@@ -303,17 +312,20 @@ impl Matcher {
                         end: m.end(),
                         kind,
                         similarity: 1.0,
-                        is_ambiguous: p.is_ambiguous,
+                        is_ambiguous: p.is_ambiguous || is_folded,
                         is_common_word: p.is_common_word,
+                        is_folded,
                     });
                 }
             }
         }
-        // Leftmost, then longest, then exact-over-alias; drop anything overlapping a winner.
+        // Leftmost, then longest, then as-written over folded, then exact-over-alias; drop
+        // anything overlapping a winner.
         found.sort_by(|a, b| {
             a.start
                 .cmp(&b.start)
                 .then((b.end - b.start).cmp(&(a.end - a.start)))
+                .then(a.is_folded.cmp(&b.is_folded))
                 .then(a.kind.cmp(&b.kind))
         });
         let mut hits: Vec<Hit> = Vec::with_capacity(found.len());
@@ -323,6 +335,9 @@ impl Matcher {
                 covered = h.end;
                 hits.push(h);
             }
+        }
+        if hits.iter().any(|h| h.is_folded) {
+            keep_listed_folded(text, &mut hits);
         }
         self.add_fuzzy(text, &mut hits);
         hits
@@ -366,6 +381,7 @@ impl Matcher {
                     similarity,
                     is_ambiguous: false,
                     is_common_word: false,
+                    is_folded: false,
                 });
             }
         }
@@ -374,6 +390,42 @@ impl Matcher {
             hits.sort_by_key(|h| h.start);
         }
     }
+}
+
+/// Folded names this short are never taken (`go`, `r`): too many ordinary words.
+const MIN_FOLDED_LEN: usize = 3;
+
+/// Drop the folded hits (a case-sensitive name in lower case) that are not in an enumeration
+/// (hits joined by `,` `/` `and` …) with at least one hit written as the taxonomy writes it:
+/// `apache/nginx/memcached/varnish` names Varnish, `a thin varnish of` does not; nor does a
+/// folded word that begins a longer name (`flask/turbo gears/web2py` names no Turbo).
+fn keep_listed_folded(text: &str, hits: &mut Vec<Hit>) {
+    let mut keep = vec![true; hits.len()];
+    let mut run_start = 0;
+    for i in 0..=hits.len() {
+        let joined =
+            i > 0 && i < hits.len() && is_enumeration_gap(&text[hits[i - 1].end..hits[i].start]);
+        if i == hits.len() || (i > 0 && !joined) {
+            let run = &hits[run_start..i];
+            let anchored = run.len() > 1 && run.iter().any(|h| !h.is_folded);
+            for (k, h) in run.iter().enumerate() {
+                // The whole item (`chef or similar`), not the start of a longer name (`turbo
+                // gears`).
+                let after = text[h.end..].trim_start_matches(' ');
+                let next = after
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                let is_item = next.is_empty() || matches!(next, "or" | "and" | "nor" | "etc");
+                if h.is_folded && !(anchored && is_item) {
+                    keep[run_start + k] = false;
+                }
+            }
+            run_start = i;
+        }
+    }
+    let mut k = keep.into_iter();
+    hits.retain(|_| k.next().unwrap_or(true));
 }
 
 /// Keep the hits of `text` (not a list of skills) that name a product: every unambiguous hit;
@@ -455,7 +507,20 @@ pub fn names_product(text: &str, hits: &[Hit], i: usize) -> bool {
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
-        if next.is_empty() || FUNCTION_WORDS.contains(&next.as_str()) {
+        // `React or other JS frameworks`, `Spring or similar`: one of a kind the line names.
+        let or_other = {
+            let rest = crate::text::lower(text[h.end..].trim_start());
+            [
+                "or other",
+                "or similar",
+                "or equivalent",
+                "or another",
+                "or comparable",
+            ]
+            .iter()
+            .any(|p| rest.starts_with(p))
+        };
+        if (next.is_empty() || FUNCTION_WORDS.contains(&next.as_str())) && !or_other {
             return false;
         }
     }
@@ -512,7 +577,8 @@ fn is_title_case(text: &str) -> bool {
     words.len() >= 4 && caps * 10 >= words.len() * 6
 }
 
-/// Is the text between two hits only a list separator (`, `, ` / `, ` and `, `、`, `と`)?
+/// Is the text between two hits only a list separator (`, `, ` / `, ` and `, ` and/or `, `、`,
+/// `と`)?
 fn is_enumeration_gap(gap: &str) -> bool {
     let t = gap.trim();
     if t.is_empty() {
@@ -525,7 +591,11 @@ fn is_enumeration_gap(gap: &str) -> bool {
         )
     });
     let t = t.trim();
-    t.is_empty() || matches!(t, "and" | "or" | "と" | "や" | "及び" | "および")
+    t.is_empty()
+        || matches!(
+            t,
+            "and" | "or" | "and/or" | "or/and" | "as well as" | "と" | "や" | "及び" | "および"
+        )
 }
 
 #[cfg(test)]
@@ -543,6 +613,20 @@ mod tests {
     fn has(t: &Taxonomy, text: &str, skill: &str) -> bool {
         let id = t.resolve(skill).expect(skill);
         t.find(&nfkc(text)).iter().any(|h| h.skill == id)
+    }
+
+    #[test]
+    fn case_sensitive_names_in_lower_case_count_only_as_list_items() {
+        let t = Taxonomy::builtin().unwrap();
+        assert!(has(&t, "apache/nginx/memcached/varnish, etc", "Varnish"));
+        assert!(has(&t, "ansible, chef or similar tools", "Chef"));
+        assert!(has(&t, "例: Haskell, LISP, Scala等", "Common Lisp"));
+        // Prose, a list of folded words only, the start of a longer name.
+        assert!(!has(&t, "the old varnish on the stage floor", "Varnish"));
+        assert!(!has(&t, "the chef and the varnish", "Chef"));
+        assert!(!has(&t, "nginx/varnish cache warmers", "Varnish"));
+        // Mixed case that is not the taxonomy's is not folded.
+        assert!(!has(&t, "Docker, ChEf", "Chef"));
     }
 
     #[test]
