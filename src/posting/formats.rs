@@ -146,8 +146,10 @@ pub fn company_from_title(title: &str) -> Option<String> {
     };
     // Where does a corporate form start, and how many chars is it?
     let mut form = None;
-    for (i, _) in chars.iter().enumerate() {
-        let rest: String = chars[i..].iter().collect();
+    // Linear: each position is tested against the few forms in place (no copy of the rest of
+    // the title per position: a 1 MB first line of a text posting is a title too).
+    for (i, (byte, _)) in t.char_indices().enumerate() {
+        let rest = &t[byte..];
         if rest.starts_with(ABBREVIATED) {
             form = Some((i, 1));
             break;
@@ -574,6 +576,18 @@ fn from_json_resume_job(job: &Value) -> Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_company_is_found_at_the_end_of_a_very_long_title() {
+        // The title of a text posting is its first line, whatever its length (a 1 MB line
+        // once took quadratic time here).
+        let long = format!("2020年4月{}／株式会社ハコブネ", "〜".repeat(50_000));
+        assert_eq!(
+            company_from_title(&long).as_deref(),
+            Some("株式会社ハコブネ")
+        );
+        assert_eq!(company_from_title(&"〜".repeat(50_000)), None);
+    }
 
     #[test]
     fn yaml_front_matter_is_parsed_or_warned_about() {
