@@ -226,6 +226,9 @@ pub struct Prose<'a> {
     /// [`Prose::lead_in`] and [`Prose::sentence_asks`] by sentence.
     leads: RefCell<Vec<(Span, Option<Level>)>>,
     asks: RefCell<Vec<(Span, bool)>>,
+    /// The clauses of the last sentence asked about (a line with thousands of names in one
+    /// sentence asks thousands of times: listing them once keeps that linear).
+    clauses: RefCell<Option<(Span, Vec<Span>)>>,
 }
 
 impl<'a> Prose<'a> {
@@ -237,6 +240,7 @@ impl<'a> Prose<'a> {
             endings: RefCell::new(Vec::new()),
             leads: RefCell::new(Vec::new()),
             asks: RefCell::new(Vec::new()),
+            clauses: RefCell::new(None),
         }
     }
 
@@ -269,20 +273,29 @@ impl<'a> Prose<'a> {
     /// The clause of [`clauses`] that holds `pos` (found without listing them all).
     fn clause_at(&self, pos: usize) -> (usize, usize) {
         let (from, to) = self.sentence_at(pos);
-        let mut start = from;
-        for (i, c) in self.text[from..to].char_indices() {
-            if matches!(c, ';' | '；') {
-                let end = from + i + c.len_utf8();
-                if start <= pos && pos < end {
-                    return (start, end);
+        let mut cache = self.clauses.borrow_mut();
+        if cache.as_ref().is_none_or(|(s, _)| *s != (from, to)) {
+            // Each `;` ends a clause; the rest of the sentence is the last one.
+            let mut list = Vec::new();
+            let mut start = from;
+            for (i, c) in self.text[from..to].char_indices() {
+                if matches!(c, ';' | '；') {
+                    let end = from + i + c.len_utf8();
+                    list.push((start, end));
+                    start = end;
                 }
-                start = end;
             }
+            if start < to {
+                list.push((start, to));
+            }
+            *cache = Some(((from, to), list));
         }
-        if start <= pos && pos < to {
-            (start, to)
-        } else {
-            (from, to)
+        let list = cache.as_ref().map_or(&[][..], |(_, l)| l.as_slice());
+        // Clauses are consecutive and sorted: the first that ends after `pos`.
+        let i = list.partition_point(|&(_, e)| e <= pos);
+        match list.get(i) {
+            Some(&(s, e)) if s <= pos && pos < e => (s, e),
+            _ => (from, to),
         }
     }
 
