@@ -758,8 +758,19 @@ impl Extractor<'_> {
         if hits.is_empty() {
             return;
         }
-        let months = |t: &str| {
-            find_duration_months(t).map(|m| (f64::from(m) / 12.0 * 100.0).round() / 100.0)
+        // Years said in a clause, read once per clause (a line naming thousands of skills in
+        // one clause would otherwise scan it once per name).
+        let mut last_clause: Option<((*const u8, usize), Option<f64>)> = None;
+        let mut months = |t: &str| {
+            let key = (t.as_ptr(), t.len());
+            if let Some((k, v)) = last_clause {
+                if k == key {
+                    return v;
+                }
+            }
+            let v = find_duration_months(t).map(|m| (f64::from(m) / 12.0 * 100.0).round() / 100.0);
+            last_clause = Some((key, v));
+            v
         };
         let mut group_of: Vec<Option<u32>> = vec![None; hits.len()];
         for g in any_of_groups(&norm, &hits) {
