@@ -198,8 +198,10 @@ def load_curated(t, path):
         for x in [s["name"]] + s.get("aliases", []):
             k = key(x)
             t.by_key.setdefault(k, g)
-            # Case-sensitive curated names (Go, C, Chef) must not swallow loose variants.
-            if not s.get("case_sensitive", False):
+            # Case-sensitive curated names (Go, C, Chef) must not swallow loose variants; a
+            # name of several words (`REST API`) still owns its run-together and hyphenated
+            # spellings (`rest-api`, `restapi`), which are no English word.
+            if not s.get("case_sensitive", False) or (loose(k) != k and loose(k) not in WORDS):
                 t.by_loose.setdefault(loose(k), g)
 
 

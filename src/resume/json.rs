@@ -29,7 +29,7 @@ use serde_json::{Map, Value};
 
 use super::{Company, Mention, Project, Resume, Section, UnknownTerm, Warning};
 use crate::period::{find_duration_months, find_period, End, Month, Period};
-use crate::taxonomy::{SkillId, Taxonomy};
+use crate::taxonomy::{MatchKind, SkillId, Taxonomy};
 use crate::text::nfkc;
 
 /// Top-level keys of the JSON Resume schema; an object with none of them is not a résumé.
@@ -361,13 +361,33 @@ impl Reader<'_> {
         unit: Option<Unit>,
         may_be_label: bool,
     ) -> Vec<SkillId> {
-        let skills = self.mentions(entry, path, unit, true);
+        let mut skills = self.mentions(entry, path, unit, true);
+        let line = self.line(path);
         if skills.is_empty() && !may_be_label {
             let term = crate::text::squash_ws(entry.trim());
-            if !term.is_empty() && term.chars().count() <= 60 {
-                let line = self.line(path);
+            if term.is_empty() || term.chars().count() > 60 {
+                return skills;
+            }
+            // Another spelling of a known name (`Postgressql`, `Google Tagmanager`).
+            if let Some((skill, similarity)) = self.tax.resolve_variant(&term) {
+                self.out.mentions.push(Mention {
+                    skill,
+                    line,
+                    text: term,
+                    kind: MatchKind::Fuzzy,
+                    similarity,
+                    section: unit.map(|u| u.section),
+                    span: unit.and_then(|u| u.span),
+                    is_listed: true,
+                    from_line: false,
+                });
+                skills.push(skill);
+            } else {
                 self.out.unknown_terms.push(UnknownTerm { term, line });
             }
+        } else if let Some(term) = super::qualified_term(entry, self.tax) {
+            // `Django Signals`: a known name and more is also the person's own term.
+            self.out.unknown_terms.push(UnknownTerm { term, line });
         }
         skills
     }

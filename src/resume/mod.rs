@@ -463,7 +463,7 @@ const VENDOR_WORDS: &[&str] = &[
 /// is the person's term; the known name alone is kept as well. `None` when the known names
 /// cover the entry, or the extra words are ordinary lower-case words (`Jest testing`), vendor
 /// names (`Amazon Aurora`) or versions.
-fn qualified_term(piece: &str, tax: &Taxonomy) -> Option<String> {
+pub(super) fn qualified_term(piece: &str, tax: &Taxonomy) -> Option<String> {
     let bare = clean_term(piece);
     // A Latin name (a Japanese word makes it a description: `Flutter Tokyo での登壇`), not
     // starting with a number (`07 Java Silver`) nor holding a date.
@@ -1365,13 +1365,13 @@ impl<'t> Builder<'t> {
             self.mention_all(&norm[..r.start], raw, line, span, false, from_line);
             let skills = self.mention_all(&list, raw, line, span, true, from_line);
             self.mention_all(&norm[r.end..], raw, line, span, false, from_line);
-            self.skill_entries(&list.replace('+', ","), line, &skills);
+            self.skill_entries(&list.replace('+', ","), line, span, &skills);
             return;
         }
         let skills = self.mention_all(&norm, raw, line, span, is_skill, from_line);
         if is_skill {
             self.qualified_entries(&norm, raw, line, span);
-            self.skill_entries(&norm, line, &skills);
+            self.skill_entries(&norm, line, span, &skills);
         }
     }
 
@@ -1413,7 +1413,7 @@ impl<'t> Builder<'t> {
                 let listed = tech_cols.contains(&i);
                 skills.extend(self.mention_all(cell, raw, line, span, listed, dated.is_some()));
                 if listed {
-                    self.skill_entries(cell, line, &[]);
+                    self.skill_entries(cell, line, span, &[]);
                 }
             }
         } else {
@@ -1505,7 +1505,7 @@ impl<'t> Builder<'t> {
                 .filter(|(i, c)| !category_cols.contains(i) && find_duration_months(c).is_none())
             {
                 let before = self.out.claims.len();
-                self.skill_entries(cell, line, &entry_hits);
+                self.skill_entries(cell, line, span, &entry_hits);
                 self.out.claims.truncate(before);
             }
         }
@@ -1631,7 +1631,13 @@ impl<'t> Builder<'t> {
 
     /// Claims and unknown entries of one line of a skill section.
     /// About 100 lines: the entry shapes (label, years, parentheses, versions) are checked in order.
-    fn skill_entries(&mut self, norm: &str, line: usize, line_skills: &[SkillId]) {
+    fn skill_entries(
+        &mut self,
+        norm: &str,
+        line: usize,
+        span: Option<Period>,
+        line_skills: &[SkillId],
+    ) {
         // `Languages: Go, Python` — the label is not an entry.
         let (label, body) = match norm.split_once([':', '：']) {
             Some((label, rest)) if label.chars().count() <= 24 && !rest.trim().is_empty() => {
@@ -1675,7 +1681,7 @@ impl<'t> Builder<'t> {
             if duration.is_none() && !hits.is_empty() {
                 for piece in split_outside(entry, &hits) {
                     if let Some(term) = qualified_term(piece, self.tax) {
-                        self.out.unknown_terms.push(UnknownTerm { term, line });
+                        self.listed_term(term, norm, line, span);
                     }
                 }
             }
@@ -1703,9 +1709,7 @@ impl<'t> Builder<'t> {
                         && (!line_skills.is_empty() || !hits.is_empty() || entries.len() <= 6)
                         && looks_like_term(&bare)
                     {
-                        self.out
-                            .unknown_terms
-                            .push(UnknownTerm { term: bare, line });
+                        self.listed_term(bare, norm, line, span);
                     }
                 }
                 if hits.is_empty() {
@@ -1730,6 +1734,39 @@ impl<'t> Builder<'t> {
                 });
             }
         }
+    }
+
+    /// An entry of a skill list the automaton did not find: the skill it spells another way
+    /// (`Postgressql`, `rest-api`), listed; else an unknown term, kept as the person wrote it.
+    fn listed_term(&mut self, term: String, norm: &str, line: usize, span: Option<Period>) {
+        let Some((skill, similarity)) = self.tax.resolve_variant(&term) else {
+            self.out.unknown_terms.push(UnknownTerm { term, line });
+            return;
+        };
+        // `Google Tagmanager` is Google Tag Manager, not also Google: a known name inside the
+        // entry that is part of the skill's own name is not listed on its own.
+        let whole = crate::taxonomy::compact(&self.tax.skill(skill).name);
+        let entry = crate::taxonomy::compact(&term);
+        let tax = self.tax;
+        self.out.mentions.retain(|m| {
+            let part = crate::taxonomy::compact(&tax.skill(m.skill).name);
+            m.line != line
+                || !m.is_listed
+                || m.skill == skill
+                || part.is_empty()
+                || !(whole.contains(&part) && entry.contains(&part))
+        });
+        self.out.mentions.push(Mention {
+            skill,
+            line,
+            text: evidence_text(norm),
+            kind: MatchKind::Fuzzy,
+            similarity,
+            section: self.current(),
+            span,
+            is_listed: self.is_listable(skill),
+            from_line: false,
+        });
     }
 
     fn summary(&mut self, raw: &str, line: usize) {

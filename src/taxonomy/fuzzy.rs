@@ -211,6 +211,157 @@ impl FuzzyIndex {
     }
 }
 
+/// A name reduced to its letters and digits, lower-case (`Google Tagmanager`, `Pub/Sub`,
+/// `rest-api` → `googletagmanager`, `pubsub`, `restapi`): spellings that differ only in spaces,
+/// punctuation or case have one compact form.
+pub fn compact(s: &str) -> String {
+    crate::text::nfkc(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Compact forms shorter than this are never resolved as variants (`C#`, `C++` and `C` share
+/// the compact form `c`).
+const MIN_VARIANT_LEN: usize = 4;
+
+/// A one-edit typo is only trusted from this length in a listed entry: shorter unknown names
+/// one edit from a known one are often other products (`Preact`/`React`).
+const MIN_LISTED_TYPO_LEN: usize = 7;
+
+/// Spelling variants of the catalogue's names, for entries a person lists in a skill section
+/// that the exact automaton did not find (`Postgressql`, `Jypyter`, `Google Tagmanager`,
+/// `Windows Form`). Built on first use: most documents list nothing unknown.
+pub struct Variants {
+    /// Compact form → the one skill that has it (`None`: two skills share it).
+    compact: HashMap<String, Option<SkillId>>,
+    /// ASCII compact forms of names and aliases, for typo search.
+    ascii: Vec<(String, SkillId)>,
+}
+
+impl Variants {
+    pub fn new(skills: &[Skill]) -> Self {
+        let mut compact: HashMap<String, Option<SkillId>> = HashMap::new();
+        let mut ascii = Vec::new();
+        for (i, s) in skills.iter().enumerate() {
+            let id = SkillId(i as u32);
+            for alias in std::iter::once(&s.name).chain(&s.aliases) {
+                let c = self::compact(alias);
+                if c.chars().count() < MIN_VARIANT_LEN {
+                    continue;
+                }
+                let slot = compact.entry(c.clone()).or_insert(Some(id));
+                if *slot != Some(id) {
+                    *slot = None;
+                }
+                if c.is_ascii() && c.len() >= MIN_LISTED_TYPO_LEN - 2 {
+                    ascii.push((c, id));
+                }
+            }
+        }
+        ascii.sort();
+        ascii.dedup();
+        Variants { compact, ascii }
+    }
+
+    /// The skill a listed entry is a spelling variant of: the same letters and digits
+    /// (`rest-api`), a plural or singular of them (`Windows Form`), or a typo of a long
+    /// name that is not itself an English word (`Postgressql`, `Googe BigQuery`).
+    pub fn resolve(&self, term: &str) -> Option<(SkillId, f64)> {
+        let c = compact(term);
+        if c.chars().count() < MIN_VARIANT_LEN {
+            return None;
+        }
+        let exact = |k: &str| self.compact.get(k).copied().flatten();
+        if let Some(id) = exact(&c) {
+            return Some((id, 1.0));
+        }
+        let plural = match c.strip_suffix('s') {
+            Some(stem) if stem.chars().count() >= MIN_VARIANT_LEN => exact(stem),
+            _ => exact(&format!("{c}s")),
+        };
+        if let Some(id) = plural {
+            return Some((id, similarity(&c, &format!("{c}s"))));
+        }
+        // A typo needs a misspelt word: an entry made only of English words and known names
+        // (`Django Test Framework`, `FileManager`) is another name, not a slip.
+        // (The word list starts at five letters: shorter words are never taken as the slip.)
+        let misspelt = words(term).any(|w| {
+            w.len() >= MIN_FUZZY_LEN
+                && !is_dictionary_word(&w)
+                && !STOPWORDS.contains(&w.as_str())
+                && !self.compact.contains_key(&w)
+        });
+        if !c.is_ascii() || c.len() < MIN_LISTED_TYPO_LEN || !misspelt {
+            return None;
+        }
+        let mut best: Option<(SkillId, f64)> = None;
+        let mut tied = false;
+        for (alias, id) in &self.ascii {
+            if alias.len().abs_diff(c.len()) > 2 || !is_listed_typo(&c, alias) {
+                continue;
+            }
+            let sim = similarity(&c, alias);
+            match best {
+                Some((b, s)) if sim < s || (sim == s && b == *id) => {}
+                Some((b, s)) if sim == s && b != *id => tied = true,
+                _ => {
+                    best = Some((*id, sim));
+                    tied = false;
+                }
+            }
+        }
+        best.filter(|_| !tied)
+    }
+}
+
+/// The lower-case words of `s`, split at spaces, punctuation and camel case (`FileManager` →
+/// `file`, `manager`).
+fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for ch in s.chars() {
+        if (!ch.is_alphanumeric() || (ch.is_uppercase() && prev_lower)) && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        if ch.is_alphanumeric() {
+            cur.extend(ch.to_lowercase());
+        }
+        prev_lower = ch.is_lowercase() || ch.is_ascii_digit();
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out.into_iter()
+}
+
+/// [`is_typo_of`] for an entry of a skill list, where the context already says "a skill":
+/// one substitution is also a typo (`Jypyter`), not only an insertion, deletion or swap.
+fn is_listed_typo(token: &str, alias: &str) -> bool {
+    // Slips rarely hit the first letter; another first letter is another name
+    // (`GStream`/`xstream`).
+    if token.as_bytes().first() != alias.as_bytes().first() {
+        return false;
+    }
+    if is_typo_of(token, alias) {
+        return true;
+    }
+    token.len() == alias.len()
+        && !token.starts_with(alias)
+        && token
+            .bytes()
+            .zip(alias.bytes())
+            .filter(|(a, b)| a != b)
+            .count()
+            == 1
+        && token
+            .bytes()
+            .zip(alias.bytes())
+            .all(|(a, b)| a == b || (a.is_ascii_alphabetic() && b.is_ascii_alphabetic()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

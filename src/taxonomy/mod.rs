@@ -22,6 +22,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 
+pub use fuzzy::compact;
 pub use matcher::{Hit, MatchKind, Matcher};
 
 use crate::text::nfkc;
@@ -179,6 +180,8 @@ struct Tables {
     matcher: Matcher,
     /// Normalised names/aliases that are ordinary words → their Zipf frequency in English.
     ambiguous: FastMap<String, f32>,
+    /// Spelling variants of names and aliases (built on first use).
+    variants: OnceLock<fuzzy::Variants>,
 }
 
 impl std::fmt::Debug for Taxonomy {
@@ -371,6 +374,7 @@ impl Taxonomy {
                 closure,
                 matcher,
                 ambiguous,
+                variants: OnceLock::new(),
             }),
             notes,
         })
@@ -396,6 +400,16 @@ impl Taxonomy {
             .get(&key)
             .copied()
             .or_else(|| self.tables.by_id.get(&key).copied())
+    }
+
+    /// The skill an entry of a skill list names in another spelling (`rest-api`, `Pubsub`,
+    /// `Windows Form`, `Postgressql`), with the similarity; `None` for names no skill is
+    /// close to. Only for listed entries: in prose these would be guesses.
+    pub fn resolve_variant(&self, term: &str) -> Option<(SkillId, f64)> {
+        self.tables
+            .variants
+            .get_or_init(|| fuzzy::Variants::new(&self.tables.skills))
+            .resolve(term)
     }
 
     /// Up to `n` names/aliases close to `name`, best first.
@@ -811,6 +825,34 @@ mod tests {
         assert!(coffee.sources.iter().any(|s| s == "linguist"), "{coffee:?}");
         assert!(t.resolve("Jekyll").is_some() && t.resolve("RxJava").is_some());
         assert!(!t.skill(t.resolve("Kubernetes").unwrap()).is_ambiguous);
+    }
+
+    #[test]
+    fn listed_entries_in_other_spellings_resolve() {
+        let t = tax();
+        let id = |name: &str| t.resolve(name);
+        let variant = |term: &str| t.resolve_variant(term).map(|(s, _)| s);
+        // Spaces, punctuation and case.
+        assert_eq!(variant("Google Tagmanager"), id("Google Tag Manager"));
+        assert_eq!(variant("rest-api"), id("REST API"));
+        // Number.
+        assert_eq!(variant("Windows Form"), id("Windows Forms"));
+        // One slip in a long name that is no English word, the first letter kept.
+        assert_eq!(variant("Jypyter"), id("Jupyter"));
+        assert_eq!(variant("Googe BigQuery"), id("BigQuery"));
+        assert_eq!(variant("Kubernetees"), id("Kubernetes"));
+        // Other names, not slips: English words and known names only, another first letter,
+        // a prefix, too short to tell.
+        for other in [
+            "Django Test Framework",
+            "FileManager",
+            "GStream",
+            "Lavas",
+            "C#",
+            "Xkubernetes",
+        ] {
+            assert_eq!(variant(other), None, "{other}");
+        }
     }
 
     #[test]
