@@ -197,6 +197,8 @@ const STACK_CUES: &[&str] = &[
     "built with",
     "built on",
     "runs on",
+    "are written in",
+    "is written in",
     "technologies we use",
     "を使用しています",
     "を使用しており",
@@ -377,6 +379,57 @@ impl<'a> Prose<'a> {
         } else {
             None
         }
+    }
+}
+
+/// Sentences that are not asks even under a requirement label: how to apply (`When applying,
+/// include a link to your GitHub account`), and interest rather than experience (`Curiosity and
+/// enthusiasm for agentic and generative AI`, `新しい技術への興味`).
+const NOT_ASKS: &[&str] = &[
+    "when applying",
+    "to apply",
+    "in your application",
+    "with your application",
+    "apply with",
+    "curiosity",
+    "enthusiasm for",
+    "passion for",
+    "interest in",
+    "interested in",
+    "excited to learn",
+    "eager to learn",
+    "willingness to learn",
+    "willing to learn",
+    "応募の際",
+    "応募時",
+    "ご応募の際",
+    "興味がある",
+    "興味のある",
+    "興味をお持ち",
+    "関心がある",
+    "関心のある",
+];
+
+/// Words of talking to people: a collaboration tool named with them (`communicate clearly via
+/// Slack and video meetings`) is how the team talks, not a skill asked for.
+const COMMUNICATION: &[&str] = &["communicat", "コミュニケーション", "連絡", "chat with"];
+
+impl Prose<'_> {
+    /// Does the sentence around `pos` say something other than an ask of its skills
+    /// ([`NOT_ASKS`])? `is_collaboration`: the name at `pos` is a collaboration tool, which a
+    /// sentence about communicating names as a channel ([`COMMUNICATION`]).
+    pub fn not_an_ask(&self, pos: usize, is_collaboration: bool) -> bool {
+        let sentence = lower(self.sentence(pos));
+        NOT_ASKS.iter().any(|w| sentence.contains(w))
+            || (is_collaboration && COMMUNICATION.iter().any(|w| sentence.contains(w)))
+    }
+
+    /// Is the sentence around `pos` a statement of the environment (`アプリケーション開発言語
+    /// としてScalaを採用しております。`, `We use Go and Kubernetes.`) rather than an ask?
+    pub fn states_stack(&self, pos: usize) -> bool {
+        let sentence = self.sentence(pos).trim();
+        let is_sentence = sentence.ends_with(['.', '。', '!', '！']);
+        is_sentence && self.lead_in(pos) == Some(Level::Stack)
     }
 }
 
@@ -574,6 +627,33 @@ mod tests {
         assert_eq!(
             ja.lead_in("全てのプロダクトでScalaを採用しています。Go".len()),
             Some(Level::Required)
+        );
+    }
+
+    #[test]
+    fn sentences_that_are_not_asks() {
+        let not_ask = |t: &str, collab: bool| Prose::new(t).not_an_ask(0, collab);
+        assert!(not_ask(
+            "When applying, include a link to your GitHub profile.",
+            false
+        ));
+        assert!(not_ask("Curiosity and enthusiasm for generative AI", false));
+        assert!(not_ask("Rust に興味がある方", false));
+        assert!(not_ask("Communicate clearly via Slack and Zoom", true));
+        assert!(
+            !not_ask("Communicate clearly via Slack and Zoom", false),
+            "only the tool"
+        );
+        assert!(!not_ask("Experience with Slack app development", true));
+        assert!(!not_ask("3+ years of Go", false));
+        let stack = |t: &str| Prose::new(t).states_stack(t.find("Scala").unwrap_or(0));
+        assert!(stack(
+            "アプリケーション開発言語としてScalaを採用しております。"
+        ));
+        assert!(stack("Our services are written in Scala."));
+        assert!(
+            !stack("Scala を採用しているチームでの開発経験"),
+            "not a sentence"
         );
     }
 

@@ -711,7 +711,16 @@ impl Extractor<'_> {
             if let Some(l) = prose.ending(at) {
                 return l;
             }
+            // What a section or a lead-in gives, a sentence that is no ask takes back.
+            let is_collaboration = self.tax.skill(h.skill).category == "collaboration";
+            if prose.not_an_ask(at, is_collaboration) {
+                return Level::Mentioned;
+            }
             if let Some(l) = section_level {
+                // `…としてScalaを採用しております。` under 必須: the environment, not an ask.
+                if l != Level::Stack && prose.states_stack(at) {
+                    return Level::Stack;
+                }
                 return l;
             }
             if in_blurb {
