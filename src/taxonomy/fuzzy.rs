@@ -236,14 +236,15 @@ const MIN_LISTED_TYPO_LEN: usize = 7;
 pub struct Variants {
     /// Compact form → the one skill that has it (`None`: two skills share it).
     compact: HashMap<String, Option<SkillId>>,
-    /// ASCII compact forms of names and aliases, for typo search.
-    ascii: Vec<(String, SkillId)>,
+    /// ASCII compact forms of names and aliases by first letter, for typo search (a slip
+    /// keeps the first letter: see [`is_listed_typo`]).
+    ascii: HashMap<u8, Vec<(String, SkillId)>>,
 }
 
 impl Variants {
     pub fn new(skills: &[Skill]) -> Self {
         let mut compact: HashMap<String, Option<SkillId>> = HashMap::new();
-        let mut ascii = Vec::new();
+        let mut ascii: HashMap<u8, Vec<(String, SkillId)>> = HashMap::new();
         for (i, s) in skills.iter().enumerate() {
             let id = SkillId(i as u32);
             for alias in std::iter::once(&s.name).chain(&s.aliases) {
@@ -256,12 +257,14 @@ impl Variants {
                     *slot = None;
                 }
                 if c.is_ascii() && c.len() >= MIN_LISTED_TYPO_LEN - 2 {
-                    ascii.push((c, id));
+                    ascii.entry(c.as_bytes()[0]).or_default().push((c, id));
                 }
             }
         }
-        ascii.sort();
-        ascii.dedup();
+        for list in ascii.values_mut() {
+            list.sort();
+            list.dedup();
+        }
         Variants { compact, ascii }
     }
 
@@ -298,7 +301,8 @@ impl Variants {
         }
         let mut best: Option<(SkillId, f64)> = None;
         let mut tied = false;
-        for (alias, id) in &self.ascii {
+        let first = c.as_bytes()[0];
+        for (alias, id) in self.ascii.get(&first).into_iter().flatten() {
             if alias.len().abs_diff(c.len()) > 2 || !is_listed_typo(&c, alias) {
                 continue;
             }
