@@ -64,7 +64,10 @@ pub struct ResumeSkills {
     /// Indexed by skill id: a dense table, because scoring looks skills up in its inner loop
     /// (matrix mode does it ~10⁸ times).
     by_skill: Vec<Option<Have>>,
-    /// The skills present in `by_skill`, in id order.
+    /// Listed terms the taxonomy does not know, by [`SkillId::term`] of their normalised
+    /// name: a posting that lists the same unknown name asks for them.
+    terms: HashMap<SkillId, Have>,
+    /// The skills present in `by_skill`, in id order, then the terms.
     owned: Vec<SkillId>,
     /// The summed strength of the core, for the settings it was computed with (computed once
     /// per run: every posting divides by it).
@@ -86,7 +89,25 @@ fn core_key(s: &Scoring) -> CoreKey {
 impl ResumeSkills {
     pub fn from_profile(p: &Profile, tax: &Taxonomy) -> Self {
         let mut by_skill: Vec<Option<Have>> = vec![None; tax.len()];
+        let mut terms: HashMap<SkillId, Have> = HashMap::new();
         for s in &p.skills {
+            if !s.known {
+                // Not part of the core (nothing says how long or how central), but met where
+                // a posting asks for the same name.
+                let key = crate::taxonomy::normalize_key(&s.skill);
+                terms.entry(SkillId::term(&key)).or_insert_with(|| Have {
+                    name: s.skill.clone(),
+                    months: s.months,
+                    claimed_months: s.claimed_months,
+                    last_used: s.last_used,
+                    matched_by: MatchKind::Unknown,
+                    similarity: 1.0,
+                    line: s.evidence.first().map(|e| e.line),
+                    text: s.evidence.first().map(|e| e.text.clone()),
+                    core: false,
+                });
+                continue;
+            }
             let Some(id) = tax.by_id(&s.id) else { continue };
             // The best direct evidence: dated over undated, exact/alias over fuzzy, earliest
             // line; else the first implied one.
@@ -118,15 +139,19 @@ impl ResumeSkills {
                 core: !NOT_CORE.contains(&s.category.as_str()),
             });
         }
-        let owned = by_skill
+        let mut owned: Vec<SkillId> = by_skill
             .iter()
             .enumerate()
             .filter(|(_, h)| h.is_some())
             .map(|(i, _)| SkillId(i as u32))
             .collect();
+        let mut term_ids: Vec<SkillId> = terms.keys().copied().collect();
+        term_ids.sort();
+        owned.extend(term_ids);
         ResumeSkills {
             as_of: Some(p.as_of),
             by_skill,
+            terms,
             owned,
             core_cache: OnceLock::new(),
         }
@@ -178,6 +203,9 @@ impl ResumeSkills {
     }
 
     pub fn get(&self, id: SkillId) -> Option<&Have> {
+        if id.is_term() {
+            return self.terms.get(&id);
+        }
         self.by_skill.get(id.index()).and_then(Option::as_ref)
     }
 

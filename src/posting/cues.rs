@@ -433,6 +433,45 @@ impl Prose<'_> {
     }
 }
 
+/// Words after a name that make it a measure of knowledge (`CCNA〜CCNPレベルの知識`,
+/// `AWS SAA level`, `基本情報技術者相当`), not the thing asked for; `LPIC レベル2` (a grade
+/// of the certificate) asks for it.
+const LEVEL_WORDS: &[&str] = &["レベル", "level", "相当", "程度"];
+
+/// For each hit: is it named as a level of knowledge? (`CCNA〜CCNPレベル`: both.) Only what
+/// stands between a name and the level word: other names and range marks.
+pub fn named_as_level(text: &str, hits: &[Hit]) -> Vec<bool> {
+    let mut out = vec![false; hits.len()];
+    for (i, h) in hits.iter().enumerate() {
+        let mut at = h.end;
+        let mut j = i + 1;
+        loop {
+            let rest = text.get(at..).unwrap_or("");
+            let skipped = rest.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '〜' | '～' | '~' | '-' | '–' | '/' | '・')
+            });
+            at += rest.len() - skipped.len();
+            match hits.get(j) {
+                Some(n) if n.start == at => {
+                    at = n.end;
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        let rest = text.get(at..).unwrap_or("");
+        // `LPIC レベル2`: the certificate's own grade, which is asked for.
+        out[i] = LEVEL_WORDS.iter().any(|w| {
+            rest.get(..w.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(w))
+                && !rest[w.len()..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())
+        });
+    }
+    out
+}
+
 /// Words that point back at what the section named before (`any of the above`, `上記`).
 const BACK_REFERENCES: &[&str] = &[
     "the above",
@@ -628,6 +667,26 @@ mod tests {
             ja.lead_in("全てのプロダクトでScalaを採用しています。Go".len()),
             Some(Level::Required)
         );
+    }
+
+    #[test]
+    fn names_as_levels_of_knowledge() {
+        let tax = Taxonomy::builtin().expect("builtin taxonomy");
+        let text = "ネットワーク: CCNA〜CCNPレベル。Routing, CIDR の経験";
+        let hits = tax.find(text);
+        let level = named_as_level(text, &hits);
+        let named = |n: &str| {
+            hits.iter()
+                .zip(&level)
+                .find(|(h, _)| tax.skill(h.skill).name == n)
+                .map(|(_, l)| *l)
+        };
+        assert_eq!(named("CCNA"), Some(true));
+        assert_eq!(named("CCNP"), Some(true));
+        assert_eq!(named("CIDR"), Some(false));
+        let text = "Kubernetes の運用レベルを上げる、Go 3年以上、LPIC レベル2 以上の資格";
+        let hits = tax.find(text);
+        assert!(named_as_level(text, &hits).iter().all(|l| !*l));
     }
 
     #[test]

@@ -759,10 +759,12 @@ impl Extractor<'_> {
         // A category whose examples the line names (`IaC: Terraform`, `NoSQL databases such
         // as MongoDB`) is not itself asked for: its examples are.
         let category = cues::category_words(&norm, &hits, self.tax);
+        // `CCNA〜CCNPレベルの知識` asks for that much knowledge, not for the certificates.
+        let as_level = cues::named_as_level(&norm, &hits);
         let hits: Vec<Hit> = hits
             .into_iter()
-            .zip(category)
-            .filter_map(|(h, c)| (!c).then_some(h))
+            .zip(category.into_iter().zip(as_level))
+            .filter_map(|(h, (c, l))| (!c && !l).then_some(h))
             .collect();
         if hits.is_empty() {
             return;
@@ -792,7 +794,7 @@ impl Extractor<'_> {
             unknown_terms(&norm, &hits, &mut self.unknown);
         }
         let text = ellipsize(&squash_ws(&pl.text), 160);
-        for (h, group) in hits.iter().zip(group_of) {
+        for (h, &group) in hits.iter().zip(&group_of) {
             // Years said in the name's own clause (`4+ years of Go; solid PostgreSQL skills`
             // gives PostgreSQL none).
             let years = pl
@@ -818,7 +820,68 @@ impl Extractor<'_> {
             }
             merge(&mut self.reqs, candidate);
         }
+        // Names the taxonomy does not know, listed among known ones: asked at their
+        // neighbour's level, in its any-of group (`GraphQL, Relay or Apollo a huge plus`).
+        for t in super::terms::enumerated_terms(&norm, &hits, self.tax) {
+            let near = &hits[t.neighbour];
+            let level = level_of(near);
+            if level == Level::Mentioned {
+                continue;
+            }
+            let name = &norm[t.span.clone()];
+            let (skill_id, skill, matched_by, similarity) = match self.tax.resolve_variant(name) {
+                Some((id, sim)) => (id, self.tax.skill(id).name.clone(), MatchKind::Fuzzy, sim),
+                None => (
+                    SkillId::term(&crate::taxonomy::normalize_key(name)),
+                    name.to_owned(),
+                    MatchKind::Unknown,
+                    1.0,
+                ),
+            };
+            // `Quuxbase or PostgreSQL`: an alternative to its neighbour, as known names are.
+            let between = if t.span.start >= near.end {
+                &norm[near.end..t.span.start]
+            } else {
+                &norm[t.span.end..near.start.max(t.span.end)]
+            };
+            if group_of[t.neighbour].is_none() && is_or(between) {
+                let g = self.next_group;
+                self.next_group += 1;
+                group_of[t.neighbour] = Some(g);
+                if let Some(r) = self
+                    .reqs
+                    .iter_mut()
+                    .find(|r| r.skill_id == near.skill && r.line == pl.line && r.group.is_none())
+                {
+                    r.group = Some(g);
+                }
+            }
+            let candidate = Requirement {
+                from_list: list_like && !in_blurb,
+                skill_id,
+                skill,
+                level,
+                min_years: pl
+                    .forced_years
+                    .or_else(|| months(prose.clause(offset + t.span.start))),
+                group: group_of[t.neighbour],
+                matched_by,
+                similarity,
+                text: text.clone(),
+                line: pl.line,
+            };
+            merge(&mut self.reqs, candidate);
+        }
     }
+}
+
+/// Is the text between two names an `or` (`Quuxbase or PostgreSQL`, `A もしくは B`)?
+fn is_or(between: &str) -> bool {
+    let t = between.trim().to_ascii_lowercase();
+    matches!(
+        t.as_str(),
+        "or" | ", or" | "もしくは" | "または" | "or/and" | "and/or"
+    )
 }
 
 /// Whether the posting is about technology: it names at least three distinct skills that are

@@ -10,6 +10,7 @@
 mod cues;
 pub mod extract;
 mod formats;
+mod terms;
 
 use std::path::Path;
 

@@ -312,10 +312,17 @@ fn warnings(resume: &Resume, as_of: Month) -> Vec<WarningRecord> {
             message: w.message.clone(),
         })
         .collect();
-    if resume.mentions.iter().all(|m| m.span.is_none()) {
+    let dated = !resume.companies.is_empty() || resume.sections.iter().any(|s| s.span.is_some());
+    if !dated {
         warnings.push(WarningRecord {
             line: None,
             message: "no dated sections found: skills are listed, but months are unknown (null)"
+                .to_owned(),
+        });
+    } else if !resume.mentions.is_empty() && resume.mentions.iter().all(|m| m.span.is_none()) {
+        warnings.push(WarningRecord {
+            line: None,
+            message: "no skill is named inside a dated section: months are unknown (null)"
                 .to_owned(),
         });
     }

@@ -22,7 +22,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 
-pub use fuzzy::compact;
+pub use fuzzy::{compact, is_dictionary_word};
 pub use matcher::{Hit, MatchKind, Matcher};
 
 use crate::text::nfkc;
@@ -79,8 +79,28 @@ pub fn known_category(c: &str) -> anyhow::Result<()> {
 pub struct SkillId(pub u32);
 
 impl SkillId {
+    /// Set on the ids of terms the taxonomy does not know ([`SkillId::term`]).
+    const TERM_BIT: u32 = 1 << 31;
+
     pub fn index(self) -> usize {
         self.0 as usize
+    }
+
+    /// The id of a term the taxonomy does not know, from its normalised key
+    /// ([`normalize_key`]): the same in every document of every run, so a posting's unknown
+    /// `Relay` meets a résumé's unknown `relay`. Never an index into the catalogue
+    /// ([`SkillId::is_term`]); 31 bits of FNV-1a.
+    pub fn term(key: &str) -> SkillId {
+        let mut h: u32 = 0x811c_9dc5;
+        for b in key.bytes() {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        SkillId(Self::TERM_BIT | (h & !Self::TERM_BIT))
+    }
+
+    /// Is this the id of an unknown term rather than of a catalogue skill?
+    pub fn is_term(self) -> bool {
+        self.0 & Self::TERM_BIT != 0
     }
 }
 

@@ -612,7 +612,13 @@ fn sample_postings_match_their_expected_files() {
             let mut want_names = Vec::new();
             let mut labels: Vec<(String, Value)> = Vec::new();
             for w in &want {
-                let skill = canon(&tax, w["skill"].as_str().unwrap());
+                // `unknown = true`: a name the taxonomy does not know, kept as written.
+                let unknown = w.get("unknown").and_then(|u| u.as_bool()) == Some(true);
+                let skill = if unknown {
+                    w["skill"].as_str().unwrap().to_owned()
+                } else {
+                    canon(&tax, w["skill"].as_str().unwrap())
+                };
                 want_names.push(skill.clone());
                 let Some(r) = reqs.iter().find(|r| r["skill"] == skill.as_str()) else {
                     failures.push(format!("{posting}: {level} {skill} not extracted"));
@@ -620,6 +626,9 @@ fn sample_postings_match_their_expected_files() {
                 };
                 if r["level"] != level {
                     failures.push(format!("{posting}: {skill} is {} not {level}", r["level"]));
+                }
+                if unknown && r["matched_by"] != "unknown" {
+                    failures.push(format!("{posting}: {skill} should be an unknown name"));
                 }
                 let want_years = w
                     .get("min_years")
@@ -1227,4 +1236,59 @@ print(buf.decode(errors="replace").count("postings"))
     );
     let frames: usize = lines.next().and_then(|l| l.parse().ok()).unwrap_or(0);
     assert!(frames >= 1, "no progress drawn on the terminal");
+}
+
+/// Never let a skill vanish, on both sides: a name the taxonomy does not know, listed in a
+/// résumé's skill section, meets the same name listed among known ones in a posting's
+/// requirements (`Zorblix`); an unknown alternative (`Quuxbase or PostgreSQL`) joins its
+/// neighbour's any-of group, so the posting does not ask for both.
+#[test]
+fn unknown_names_are_asked_and_met_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let resume = dir.path().join("resume.md");
+    let posting = dir.path().join("posting.md");
+    std::fs::write(
+        &resume,
+        "# Ada\n\n## Experience\n\n### Engineer — Lumen Ltd (Jan 2020 – Present)\n\n\
+         - Built the ordering services.\n\n## Skills\n\n- Languages: Go, Zorblix, Kubernetes\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &posting,
+        "# Backend Engineer\n\n## Requirements\n\n- Go, Zorblix and Kubernetes\n\
+         - Quuxbase or PostgreSQL\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "score",
+        resume.to_str().unwrap(),
+        posting.to_str().unwrap(),
+        "--as-of",
+        "2026-11",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let fit = if v.is_array() { &v[0] } else { &v };
+    let req = |name: &str| {
+        fit["requirements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["skill"] == name)
+            .unwrap_or_else(|| panic!("{name} not asked: {fit}"))
+            .clone()
+    };
+    let zorblix = req("Zorblix");
+    assert_eq!(zorblix["level"], "required");
+    assert_eq!(zorblix["is_met"], true, "{zorblix}");
+    // One row for the group, its other members as alternatives.
+    let pg = req("PostgreSQL");
+    assert_eq!(pg["alternatives"], serde_json::json!(["Quuxbase"]), "{pg}");
+    assert_eq!(
+        fit["required_total"], 4,
+        "Go, Zorblix, Kubernetes, one of Quuxbase/PostgreSQL"
+    );
+    assert_eq!(fit["required_met"], 3);
 }

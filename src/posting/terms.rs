@@ -1,0 +1,335 @@
+//! Names the taxonomy does not know, found where a posting enumerates technologies.
+//!
+//! Takes one NFKC-normalised line and the known names found in it; gives the unknown names that
+//! stand as members of the same enumeration (`AWS (Lambda, RDS, Cloudcache, others)`,
+//! `Android / iPhone のどれか`, `GraphQL, graphql-ruby a huge plus`), each with the known name
+//! next to it, whose level and any-of group it shares. A listed name must never vanish because
+//! the taxonomy does not know it; a word of the sentence around a list must never become one,
+//! so a name that is also an English word (`Relay`, `Closure`) is not taken: next to known
+//! names such words are as often concepts (`DevOps and Automation`, `Routing, Switching`).
+//! Guarantees: linear in the line; a term never overlaps a known name.
+
+use std::ops::Range;
+
+use crate::taxonomy::{is_dictionary_word, Hit, Taxonomy};
+
+/// An unknown name of an enumeration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    /// Byte range in the line.
+    pub span: Range<usize>,
+    /// Index (into the line's hits) of the known name it stands next to.
+    pub neighbour: usize,
+}
+
+/// Words that end an enumeration without naming anything (`Lambda, RDS, others`).
+const FILLERS: &[&str] = &[
+    "others",
+    "other",
+    "etc",
+    "similar",
+    "equivalent",
+    "more",
+    "the like",
+    "and more",
+    "alike",
+];
+
+/// Level words written after the last member (`graphql-ruby a huge plus`, `Closure等`).
+const TAILS: &[&str] = &[
+    " a huge plus",
+    " a big plus",
+    " a plus",
+    " is a plus",
+    " nice to have",
+    " preferred",
+    " required",
+    " experience",
+    " skills",
+    "等",
+    "など",
+];
+
+/// The enumerations' separators (a byte range each).
+fn separators(line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let lower = line.to_ascii_lowercase();
+    for (i, c) in line.char_indices() {
+        if matches!(
+            c,
+            ',' | '、' | '/' | '／' | ';' | '|' | '(' | ')' | '（' | '）' | '&' | '，' | '・'
+        ) {
+            out.push(i..i + c.len_utf8());
+        }
+    }
+    for w in [" or ", " and ", " and/or ", "もしくは", "または", "及び"] {
+        let mut from = 0;
+        while let Some(at) = lower.get(from..).and_then(|s| s.find(w)) {
+            let s = from + at;
+            out.push(s..s + w.len());
+            from = s + w.len();
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// An English word (or a short function word: the word list starts at five letters).
+fn is_plain(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    l.len() < 5 || is_dictionary_word(&l)
+}
+
+/// A word written like a name: digits (`ES2016`), an inner capital (`ESNext`, `iPhone`), or a
+/// package's punctuation with a part that is no English word (`graphql-ruby`, `knex.js`; not
+/// `server-side`, `intermediate-level`).
+fn is_marked(w: &str) -> bool {
+    let b = w.as_bytes();
+    w.bytes().any(|c| c.is_ascii_digit())
+        || b.windows(2)
+            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+        || (w.contains(['-', '.', '+', '#'])
+            && w.split(['-', '.', '+', '#'])
+                .any(|p| p.len() >= 3 && !is_plain(p)))
+}
+
+/// The product name in `item` (`ES2016` in `Excellent ES2016`, `graphql-ruby`, `iPhone`,
+/// `Cloudcache`), as a byte range of it.
+fn name_in(item: &str) -> Option<Range<usize>> {
+    if !item
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | '-' | '+' | '#'))
+    {
+        return None;
+    }
+    // Words of the sentence before the name (`Excellent ES2016`, `Experience with Zorb`).
+    let mut words: Vec<(usize, &str)> = item
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    while words.len() > 1 && !is_marked(words[0].1) && is_plain(words[0].1) {
+        words.remove(0);
+    }
+    let (first, last) = (words.first()?, words.last()?);
+    let range = first.0..last.0 + last.1.len();
+    let name = &item[range.clone()];
+    let n = name.chars().count();
+    if !(2..=30).contains(&n)
+        || words.len() > 3
+        || !name.starts_with(|c: char| c.is_ascii_alphanumeric())
+        || !name.chars().any(|c| c.is_ascii_alphabetic())
+        || FILLERS.contains(&name.to_ascii_lowercase().as_str())
+    {
+        return None;
+    }
+    if words.iter().all(|(_, w)| is_marked(w)) {
+        return Some(range);
+    }
+    // Capitalised words: a name when none is English (`Cloudcache`).
+    let capitalised = words
+        .iter()
+        .all(|(_, w)| w.starts_with(|c: char| c.is_ascii_uppercase()) || is_marked(w));
+    let english = words.iter().any(|(_, w)| !is_marked(w) && is_plain(w));
+    // A capitalised English word between known names (`GraphQL, Relay or Apollo`) is as
+    // often a concept (`DevOps and Automation experience`, `Routing, Switching, CIDR,
+    // Subnet`): only names that are no English word count.
+    (capitalised && !english && words.len() <= 2).then_some(range)
+}
+
+/// The unknown names standing in enumerations with known names in `line` (see the module).
+pub fn enumerated_terms(line: &str, hits: &[Hit], tax: &Taxonomy) -> Vec<Term> {
+    if hits.is_empty() || !line.is_ascii() && !line.contains(|c: char| c.is_ascii_alphabetic()) {
+        return Vec::new();
+    }
+    let mut out = packages(line, hits, tax);
+    let seps = separators(line);
+    if seps.is_empty() {
+        return out;
+    }
+    // The line cut at separators into pieces; each piece is a known name, a candidate, or text.
+    let mut bounds: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for s in &seps {
+        if s.start >= start {
+            bounds.push(start..s.start);
+            start = s.end;
+        }
+    }
+    bounds.push(start..line.len());
+    // Which hit each piece holds (a piece that overlaps a known name is that name).
+    let holder: Vec<Option<usize>> = bounds
+        .iter()
+        .map(|b| hits.iter().position(|h| h.start < b.end && b.start < h.end))
+        .collect();
+    for (i, b) in bounds.iter().enumerate() {
+        if holder[i].is_some() {
+            continue;
+        }
+        let prev = i.checked_sub(1).and_then(|j| holder[j]);
+        let next = holder.get(i + 1).copied().flatten();
+        let Some(neighbour) = prev.or(next) else {
+            continue;
+        };
+        let Some(span) = trimmed(line, b.clone(), prev.is_some(), next.is_some()) else {
+            continue;
+        };
+        if let Some(r) = name_in(&line[span.clone()]) {
+            out.push(Term {
+                span: span.start + r.start..span.start + r.end,
+                neighbour,
+            });
+        }
+    }
+    out
+}
+
+/// Package names built on a known name (`graphql-ruby`, `kafka-python`, `react-zorb`): the
+/// hyphenated word around a name glued to another word by `-` is a name of its own, unless
+/// the other words are English (`HIPAA-compliant`, `cloud-native`) and no skill's name.
+fn packages(line: &str, hits: &[Hit], tax: &Taxonomy) -> Vec<Term> {
+    let b = line.as_bytes();
+    let is_part = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_');
+    let mut out: Vec<Term> = Vec::new();
+    for (i, h) in hits.iter().enumerate() {
+        let glued_after =
+            b.get(h.end) == Some(&b'-') && b.get(h.end + 1).is_some_and(u8::is_ascii_alphanumeric);
+        let glued_before =
+            h.start >= 2 && b[h.start - 1] == b'-' && b[h.start - 2].is_ascii_alphanumeric();
+        if !(glued_after || glued_before) {
+            continue;
+        }
+        let mut s = h.start;
+        while s > 0 && is_part(b[s - 1]) {
+            s -= 1;
+        }
+        let mut e = h.end;
+        while e < b.len() && is_part(b[e]) {
+            e += 1;
+        }
+        let word = line[s..e].trim_matches(['-', '.', '_']);
+        let s = s + line[s..e].find(word).unwrap_or(0);
+        let span = s..s + word.len();
+        // Another known name spanning it (`Spring-Boot` as a spelling of Spring Boot) is no
+        // package; neither is a compound of English words (`client-side`).
+        let known = hits
+            .iter()
+            .any(|o| o.start <= span.start && span.end <= o.end);
+        let name = &line[h.start..h.end];
+        let adjective = word
+            .split('-')
+            .filter(|p| !p.eq_ignore_ascii_case(name))
+            .all(|p| p.len() >= 5 && is_plain(p) && tax.resolve(p).is_none());
+        if known || adjective || !is_marked(word) || out.iter().any(|t| t.span == span) {
+            continue;
+        }
+        out.push(Term { span, neighbour: i });
+    }
+    out
+}
+
+/// The name inside a piece: spaces, bullets and level words off its ends; where text in
+/// another script runs on (`iPhone のどれかでの開発経験`), the ASCII run at the side that
+/// touches the enumeration.
+fn trimmed(
+    line: &str,
+    r: Range<usize>,
+    after_name: bool,
+    before_name: bool,
+) -> Option<Range<usize>> {
+    let piece = &line[r.clone()];
+    let mut s = r.start;
+    let mut e = r.end;
+    // The ASCII run next to the enumeration.
+    if !piece.is_ascii() {
+        if after_name {
+            let cut = piece.find(|c: char| !c.is_ascii()).unwrap_or(piece.len());
+            e = r.start + cut;
+        } else if before_name {
+            let cut = piece.rfind(|c: char| !c.is_ascii()).map_or(0, |i| {
+                i + piece[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            s = r.start + cut;
+        } else {
+            return None;
+        }
+    }
+    let mut t = &line[s..e];
+    loop {
+        let before = t;
+        t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '.' | ':'));
+        for tail in TAILS {
+            if let Some(x) = t.strip_suffix(tail) {
+                t = x;
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
+    if t.is_empty() {
+        return None;
+    }
+    let offset = t.as_ptr() as usize - line.as_ptr() as usize;
+    Some(offset..offset + t.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::taxonomy::Taxonomy;
+
+    fn terms(line: &str) -> Vec<String> {
+        let tax = Taxonomy::builtin().expect("builtin taxonomy");
+        let hits = tax.find(line);
+        enumerated_terms(line, &hits, &tax)
+            .into_iter()
+            .map(|t| line[t.span].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn unknown_members_of_enumerations_are_terms() {
+        assert_eq!(
+            terms("2+ years working with AWS (Lambda, RDS, Terraform/Cloudformation, Zorbcache, others)"),
+            ["Zorbcache"]
+        );
+        assert_eq!(terms("例: Haskell, LISP, Zorblang等"), ["Zorblang"]);
+        assert_eq!(terms("Android / iPhone のどれかでの開発経験"), ["iPhone"]);
+        assert_eq!(
+            terms("Excellent ES2016/ESNext, HTML & CSS skills"),
+            ["ES2016"]
+        );
+        assert_eq!(terms("GraphQL, graphql-zorb a huge plus"), ["graphql-zorb"]);
+        assert_eq!(
+            terms("kafka-python or confluent-kafka"),
+            ["kafka-python", "confluent-kafka"]
+        );
+    }
+
+    #[test]
+    fn words_around_a_list_are_not_terms() {
+        for line in [
+            "Experience with Python and Django",
+            "You will work with Kubernetes and Terraform, and own the pipeline",
+            "Go or Rust, or similar",
+            "AWS, GCP, or Azure experience",
+            "Kubernetes の運用経験",
+            "We deploy with Ansible and Good Judgement",
+            "Python, Django, and Experience with AWS",
+            "Write intermediate-level or better Java/Go programs",
+            "A passion for JavaScript, handling both server-side and client-side work",
+            "Routing, Switching, CIDR",
+            "GraphQL, Relay もしくは Apollo a huge plus",
+            "DevOps and Automation experience; Python experience",
+            "Experience with VCS (git)",
+            "Experience with HIPAA-compliant systems and cloud-native Kubernetes",
+        ] {
+            assert_eq!(terms(line), Vec::<String>::new(), "{line}");
+        }
+    }
+}
