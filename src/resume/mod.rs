@@ -1211,6 +1211,26 @@ impl<'t> Builder<'t> {
         skills
     }
 
+    /// Is the current section a role (`### ポジション`, `#### 役割`, `### Role`)? Its items
+    /// (`- データエンジニア`) name the person's position, not skills they list.
+    fn in_role_section(&self) -> bool {
+        const ROLE: &[&str] = &[
+            "ポジション",
+            "役割",
+            "役職",
+            "担当",
+            "職種",
+            "position",
+            "role",
+            "title",
+        ];
+        self.current().is_some_and(|i| {
+            let t = self.out.sections[i].title.trim().to_lowercase();
+            ROLE.iter()
+                .any(|w| t == *w || (!w.is_ascii() && t.contains(w) && t.chars().count() <= 8))
+        })
+    }
+
     /// A practice (`CI/CD`, `Code Review`, `Agile`) named in a skill list is a competency the
     /// person claims, not a tool they list: it is a mention, never `listed`.
     fn is_listable(&self, skill: SkillId) -> bool {
@@ -1233,8 +1253,28 @@ impl<'t> Builder<'t> {
             .parent
             .is_some_and(|p| self.out.sections[p].is_skill_section);
         // Headings inside a skill section are category names, and the skill section's own
-        // heading names no skill.
+        // heading names no skill; but a heading that is nothing but a product's name
+        // (`#### Google Cloud` over a table of its services) lists that product.
         if s.is_skill_section && (parent_is_skill || is_skill_title(&s.title)) {
+            let named = self.tax.resolve(s.title.trim()).filter(|&id| {
+                !matches!(
+                    self.tax.skill(id).category.as_str(),
+                    "practice" | "data" | "ml"
+                )
+            });
+            if let (Some(skill), true) = (named, parent_is_skill) {
+                self.out.mentions.push(Mention {
+                    skill,
+                    line,
+                    text: evidence_text(raw),
+                    kind: MatchKind::Exact,
+                    similarity: 1.0,
+                    section: Some(idx),
+                    span: s.span,
+                    is_listed: true,
+                    from_line: false,
+                });
+            }
             return;
         }
         let span = s.span;
@@ -1337,7 +1377,7 @@ impl<'t> Builder<'t> {
         }
         // A list item that is nothing but a skill name (`- Kinesis Firehose` under a category
         // heading) is a listing, not prose; a term-like item right after such items is one too.
-        let bare = is_item && bare_skill_item(&norm, self.tax);
+        let bare = is_item && !self.in_role_section() && bare_skill_item(&norm, self.tax);
         let after_bare = is_item && self.last_item_bare && !bare;
         self.last_item_bare = bare || (after_bare && is_bare_term(&norm));
         // A sentence written in a skill section (`Discord Bot を開発する際に使用しています。`
@@ -1416,6 +1456,14 @@ impl<'t> Builder<'t> {
                     self.skill_entries(cell, line, span, &[]);
                 }
             }
+        } else if is_skill && !self.category_columns().is_empty() {
+            // `| MySQL | RDBMS | 8.4 |` under `| 名前 | 種類 | バージョン |`: the category cell
+            // names a kind of thing, which the row does not list.
+            let category_cols = self.category_columns();
+            for (i, cell) in norm_cells.iter().enumerate() {
+                let listed = !category_cols.contains(&i);
+                skills.extend(self.mention_all(cell, raw, line, span, listed, dated.is_some()));
+            }
         } else {
             skills = self.mention_all(&norm, raw, line, span, is_skill, dated.is_some());
         }
@@ -1478,27 +1526,7 @@ impl<'t> Builder<'t> {
             // Terms of the row's cells that the taxonomy does not know (`| バックエンド |
             // Django, Django Signals, HMAC |`), as in a skill list written as a line. A cell with
             // a duration is the row's claim, already counted.
-            // A category column (`| カテゴリ |`, `| 種類 |`, `| Type |`) names groups, not skills.
-            const CATEGORY: &[&str] = &[
-                "カテゴリ",
-                "カテゴリー",
-                "分類",
-                "区分",
-                "種類",
-                "種別",
-                "分野",
-                "category",
-                "type",
-                "kind",
-                "area",
-            ];
-            let category_cols: Vec<usize> = self.table_header.as_ref().map_or(Vec::new(), |h| {
-                h.iter()
-                    .enumerate()
-                    .filter(|(_, c)| CATEGORY.contains(&c.trim()))
-                    .map(|(i, _)| i)
-                    .collect()
-            });
+            let category_cols = self.category_columns();
             for (_, cell) in norm_cells
                 .iter()
                 .enumerate()
@@ -1509,6 +1537,41 @@ impl<'t> Builder<'t> {
                 self.out.claims.truncate(before);
             }
         }
+    }
+
+    /// The columns of the current table that name kinds of things or describe them
+    /// (`| カテゴリ |`, `| サービス種類 |`, `| 用途 |`, `| Type |`, `| Description |`): they list
+    /// no skills.
+    fn category_columns(&self) -> Vec<usize> {
+        const CATEGORY: &[&str] = &[
+            "カテゴリ",
+            "カテゴリー",
+            "分類",
+            "区分",
+            "種類",
+            "種別",
+            "分野",
+            "用途",
+            "説明",
+            "category",
+            "type",
+            "kind",
+            "area",
+            "description",
+            "purpose",
+        ];
+        self.table_header.as_ref().map_or(Vec::new(), |h| {
+            h.iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    let c = c.trim().to_lowercase();
+                    CATEGORY.iter().any(|w| {
+                        c == *w || (!w.is_ascii() && c.contains(w) && c.chars().count() <= 8)
+                    })
+                })
+                .map(|(i, _)| i)
+                .collect()
+        })
     }
 
     /// A row of a table with separate start and end columns whose end cell is empty:
@@ -1690,7 +1753,12 @@ impl<'t> Builder<'t> {
                 // spans (so `CI/CD` and `Pub/Sub` stay whole).
                 for piece in split_outside(entry, &hits) {
                     let bare = clean_term(piece);
+                    // `Windows: NT4, XP, Vista, 10`: a short entry under a platform label is
+                    // an edition or version of it, not a name of its own.
+                    let is_edition =
+                        platform.is_some() && !bare.contains(' ') && bare.chars().count() <= 6;
                     if bare.is_empty()
+                        || is_edition
                         || !self.tax.find(&bare).is_empty()
                         || platform
                             .as_ref()
