@@ -166,7 +166,8 @@ pub struct PeriodMatch {
 // ---------------------------------------------------------------------------------------
 
 const H: &str = r"[\t\p{Zs}]";
-const MON: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/// Month names in English, with the informal `Apl` for April.
+const MON: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|apl|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const MONTH_ABBR: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
@@ -241,6 +242,11 @@ fn num<T: std::str::FromStr>(caps: &Captures<'_>, i: usize) -> Option<T> {
 
 fn en_month(name: &str) -> Option<u32> {
     let lower = name.get(..3)?.to_ascii_lowercase();
+    let lower = if lower == "apl" {
+        "apr".to_owned()
+    } else {
+        lower
+    };
     let i = MONTH_ABBR.iter().position(|&a| a == lower)?;
     u32::try_from(i + 1).ok()
 }
@@ -804,6 +810,7 @@ mod tests {
         en_abbr: "Apr 2020 – Aug 2021" => (2020, 4), Some((2021, 8)), "Apr 2020 – Aug 2021";
         en_full_present: "April 2020 - Present" => (2020, 4), OPEN, "April 2020 - Present";
         en_sept_current: "Sept 2020 - Current" => (2020, 9), OPEN, "Sept 2020 - Current";
+        en_apl_comma: "(Apl,2014 - Jun,2018)" => (2014, 4), Some((2018, 6)), "Apl,2014 - Jun,2018";
         en_double_hyphen_years: "2011 -- 2013 » DevOps" => (2011, 1), Some((2013, 12)), "2011 -- 2013";
         en_double_hyphen: "February 2014 -- December 2015" => (2014, 2), Some((2015, 12)), "February 2014 -- December 2015";
         month_slash_year: "04/2020 – 03/2022" => (2020, 4), Some((2022, 3)), "04/2020 – 03/2022";

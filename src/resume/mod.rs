@@ -16,7 +16,7 @@ mod structure;
 pub mod tenure;
 
 use crate::doc::blocks;
-use crate::period::{find_duration_months, find_impossible_date, find_period, End, Period};
+use crate::period::{find_duration_months, find_impossible_date, find_period, End, Month, Period};
 use crate::taxonomy::{MatchKind, SkillId, Taxonomy};
 use crate::text::{squash_ws, LineIndex};
 
@@ -1056,6 +1056,8 @@ struct Builder<'t> {
     last_row_org: Option<String>,
     /// An undated `<summary>` (title, line) waiting for its block's first line to date it.
     pending_summary: Option<(String, usize)>,
+    /// The person's name as the résumé states it (a `# Name` heading names nobody's skill).
+    name: Option<String>,
 }
 
 impl<'t> Builder<'t> {
@@ -1243,10 +1245,19 @@ impl<'t> Builder<'t> {
         let found = self.find_period_at(&norm, line);
         let range = found.as_ref().map(|f| f.span.clone());
         let title = clean_title(&norm, range);
+        // `# Tomasz Wren`, `# Go Taro`: the person's name, whatever skills it spells.
+        let is_name = level == 1
+            && self
+                .name
+                .as_deref()
+                .is_some_and(|n| !n.is_empty() && title.trim().starts_with(n.trim()));
         let idx = self.push_section(title, u16::from(level) * 2, line, false);
         match found.and_then(|f| self.validate(f, line)) {
             Some(p) => self.set_own_period(idx, p),
             None => self.pending_heading = Some(idx),
+        }
+        if is_name {
+            return;
         }
         let s = &self.out.sections[idx];
         let parent_is_skill = s
@@ -2003,6 +2014,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         pending_summary: None,
         stack_item_depth: None,
         last_item_bare: false,
+        name: person::headline(text).map(|h| nfkc(&h)),
     };
     for block in blocks::blocks(text, &lines) {
         match &block.kind {
@@ -2025,7 +2037,82 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
     derive_periods(&mut out, overview_dated);
     stacked_roles(&mut out);
     structure::classify(&mut out, tax);
+    close_superseded(&mut out);
     out
+}
+
+/// Work that may run beside a main job (`副業`, `Freelance`, `Advisor`): never closed by it.
+const SIDE_WORK: &[&str] = &[
+    "副業",
+    "業務委託",
+    "フリーランス",
+    "個人事業主",
+    "兼業",
+    "freelance",
+    "side",
+    "part-time",
+    "advisor",
+    "volunteer",
+    "board",
+];
+
+/// `## Quipper Limited (Jun,2018〜)` then `Recruit Co., Ltd. (Oct, 2021~)`: an employer left
+/// open that a later employer follows ended when that one began (employers tile a career).
+/// Side work, on either side, runs beside the main job and closes nothing.
+fn close_superseded(r: &mut Resume) {
+    let is_side = |name: &str| {
+        let l = name.to_lowercase();
+        SIDE_WORK.iter().any(|w| l.contains(w))
+    };
+    for i in 0..r.companies.len() {
+        let c = &r.companies[i];
+        if c.period.end != End::Open || is_side(&c.name) {
+            continue;
+        }
+        let next_start = r
+            .companies
+            .iter()
+            .filter(|d| d.period.start > c.period.start && !is_side(&d.name))
+            .map(|d| d.period.start)
+            .min();
+        let Some(next) = next_start else { continue };
+        let old = c.period;
+        let closed = Period {
+            start: old.start,
+            end: End::At(Month::from_index(next.index() - 1)),
+        };
+        r.companies[i].period = closed;
+        let name = r.companies[i].name.clone();
+        // What is dated by the employer's open period (its heading, the roles and projects
+        // under it that inherit it, their mentions) ends with it.
+        if let Some(sec) = r.companies[i].section {
+            let n = r.sections.len();
+            for j in 0..n {
+                let mut at = Some(j);
+                let mut inside = false;
+                while let Some(k) = at {
+                    if k == sec {
+                        inside = true;
+                        break;
+                    }
+                    at = r.sections[k].parent;
+                }
+                if inside && r.sections[j].span == Some(old) {
+                    r.sections[j].span = Some(closed);
+                }
+            }
+        }
+        for p in &mut r.projects {
+            if p.company == name && p.period == old {
+                p.period = closed;
+            }
+        }
+        for m in &mut r.mentions {
+            if m.span == Some(old) {
+                m.span = Some(closed);
+            }
+        }
+    }
 }
 
 /// `## Senior Engineer, October 2019 to May 2021` + `## [Acme](…), Berlin` (`### SRE (2020 –
