@@ -408,8 +408,15 @@ fn ends_cleanly(text: &str, pos: usize) -> bool {
     let Some(rest) = text.get(pos..) else {
         return false;
     };
-    match rest.trim_start_matches(is_h).chars().next() {
+    let rest = rest.trim_start_matches(is_h);
+    match rest.chars().next() {
         None => true,
+        // `2023年 ~ (8ヶ月)`: the length of an open period, said after it.
+        Some('(' | '（') => rest[rest.chars().next().map_or(1, char::len_utf8)..]
+            .split_once([')', '）'])
+            .is_some_and(|(inner, _)| {
+                inner.chars().count() <= 12 && find_duration_months(inner).is_some()
+            }),
         Some(c) => matches!(
             c,
             ')' | '）'
@@ -811,6 +818,7 @@ mod tests {
         en_full_present: "April 2020 - Present" => (2020, 4), OPEN, "April 2020 - Present";
         en_sept_current: "Sept 2020 - Current" => (2020, 9), OPEN, "Sept 2020 - Current";
         en_apl_comma: "(Apl,2014 - Jun,2018)" => (2014, 4), Some((2018, 6)), "Apl,2014 - Jun,2018";
+        ja_open_then_length: "開発業務 2023年 ~ (8ヶ月)" => (2023, 1), OPEN, "2023年 ~";
         en_double_hyphen_years: "2011 -- 2013 » DevOps" => (2011, 1), Some((2013, 12)), "2011 -- 2013";
         en_double_hyphen: "February 2014 -- December 2015" => (2014, 2), Some((2015, 12)), "February 2014 -- December 2015";
         month_slash_year: "04/2020 – 03/2022" => (2020, 4), Some((2022, 3)), "04/2020 – 03/2022";

@@ -1081,7 +1081,7 @@ impl<'t> Builder<'t> {
         if found.is_none() {
             self.warn_impossible_date(norm, line);
         }
-        found
+        found.map(|f| with_stated_length(norm, f))
     }
 
     fn warn_impossible_date(&mut self, norm: &str, line: usize) {
@@ -2041,6 +2041,42 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
     out
 }
 
+/// `2023年 ~ (8ヶ月)`, `2022年 ~ 2024年(2年)`: a period whose end is open or given by year only,
+/// followed by its length in parentheses, lasts that long from its start (the parenthesis
+/// joins the period's span, so it leaves the title).
+fn with_stated_length(norm: &str, mut f: crate::period::PeriodMatch) -> crate::period::PeriodMatch {
+    let Some(rest) = norm.get(f.span.end..) else {
+        return f;
+    };
+    let trimmed = rest.trim_start();
+    let Some(inner) = trimmed
+        .strip_prefix(['(', '（'])
+        .and_then(|t| t.split_once([')', '）']).map(|(a, _)| a))
+    else {
+        return f;
+    };
+    if inner.chars().count() > 12 {
+        return f;
+    }
+    let Some(months) = find_duration_months(inner).filter(|m| *m > 0) else {
+        return f;
+    };
+    let text = &norm[f.span.clone()];
+    let year_only = !text.contains('月')
+        && !text.chars().any(|c| matches!(c, '/' | '.'))
+        && !text.chars().any(|c| c.is_ascii_alphabetic());
+    if f.period.end != End::Open && !year_only {
+        return f;
+    }
+    let end = Month::from_index(f.period.start.index() + i32::try_from(months).unwrap_or(0) - 1);
+    f.period.end = End::At(end);
+    let close = trimmed.find([')', '）']).map_or(0, |i| {
+        i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    f.span.end += rest.len() - trimmed.len() + close;
+    f
+}
+
 /// Work that may run beside a main job (`副業`, `Freelance`, `Advisor`): never closed by it.
 const SIDE_WORK: &[&str] = &[
     "副業",
@@ -2644,6 +2680,42 @@ mod tests {
         assert_eq!(x.span.unwrap().end, End::At(Month::new(2021, 8).unwrap()));
         let y = r.sections.iter().find(|s| s.title == "案件Y").unwrap();
         assert_eq!(y.span.unwrap().start, Month::new(2020, 4).unwrap());
+    }
+
+    #[test]
+    fn a_stated_length_ends_an_open_or_year_only_period() {
+        let doc = "## 業務経歴\n\n### 受託開発 2023年 ~ (8ヶ月)\n\n- Go\n\n\
+                   ### NFTアプリの開発 2021年 ~ 2024年(2年)\n\n- Rust\n\n\
+                   ### 保守 2019年4月 ~ 2020年3月 (1年)\n\n- Java\n";
+        let r = parse_resume(doc, &tax());
+        let span_of = |name: &str| {
+            let id = tax().resolve(name).unwrap();
+            r.mentions
+                .iter()
+                .find(|m| m.skill == id)
+                .and_then(|m| m.span)
+        };
+        let p = |s: &str| {
+            let (a, b) = s.split_once("..")?;
+            Some(Period {
+                start: Month::parse_ym(a)?,
+                end: End::At(Month::parse_ym(b)?),
+            })
+        };
+        assert_eq!(span_of("Go"), p("2023-01..2023-08"));
+        assert_eq!(
+            span_of("Rust"),
+            p("2021-01..2022-12"),
+            "the length wins over years"
+        );
+        assert_eq!(span_of("Java"), p("2019-04..2020-03"), "months given: kept");
+        assert!(
+            r.sections
+                .iter()
+                .any(|s| s.title.trim() == "NFTアプリの開発"),
+            "the length left the title: {:?}",
+            r.sections.iter().map(|s| &s.title).collect::<Vec<_>>()
+        );
     }
 
     #[test]
