@@ -97,8 +97,8 @@ def key(s):
 
 
 def loose(k):
-    """`node.js`, `node js`, `nodejs` and `Node-JS` are one thing."""
-    return re.sub(r"(?<=\w)[\s._-]+(?=\w)", "", k)
+    """`node.js`, `node js`, `nodejs`, `Node-JS` are one thing, and so are `pub/sub` and `pubsub`."""
+    return re.sub(r"(?<=\w)[\s._/-]+(?=\w)", "", k)
 
 
 def alpha_tokens(k):
@@ -457,7 +457,9 @@ def load_skill_extractor(t, root, words):
             continue
         if t.owner(k) is not None:
             g = t.owner(k)
-            t.add_alias(g, k)  # `active mq` for ActiveMQ: a spelling of its own
+            # `ubuntu/linux`, `agile/scrum`: two names, not a spelling of one.
+            if "/" not in k:
+                t.add_alias(g, k)  # `active mq` for ActiveMQ: a spelling of its own
             if "skill-extractor" not in t.groups[g]["sources"]:
                 t.groups[g]["sources"].append("skill-extractor")
             continue

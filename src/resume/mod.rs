@@ -299,6 +299,20 @@ fn is_skill_line(norm: &str, tax: &Taxonomy) -> bool {
         if !value.trim().is_empty() && names_skill_label(&label) {
             return true;
         }
+        // `チャット：Chatwork`, `情報共有：Confluence, Notion`: a short label over nothing but
+        // skill names.
+        let names: Vec<&str> = value
+            .split([',', '、', '/', '／', '・', '，'])
+            .map(|e| e.trim().trim_end_matches(['等', '他']).trim())
+            .filter(|e| !e.is_empty())
+            .collect();
+        if label.chars().count() <= 12
+            && !value.trim_end().ends_with('。')
+            && !names.is_empty()
+            && names.iter().all(|e| bare_skill_item(e, tax))
+        {
+            return true;
+        }
         // `Azure: VM / Functions / Storage`: a platform followed by an enumeration.
         let enumerates = value.matches(['/', '／', ',', '、']).count() >= 2;
         if enumerates && label.chars().count() <= 20 && tax.resolve(label.trim()).is_some() {
@@ -1422,6 +1436,7 @@ impl<'t> Builder<'t> {
         let skills = self.mention_all(&norm, raw, line, span, is_skill, from_line);
         if is_skill {
             self.qualified_entries(&norm, raw, line, span);
+            self.parenthesised_products(&norm, raw, line, span);
             self.skill_entries(&norm, line, span, &skills);
         }
     }
@@ -1472,8 +1487,20 @@ impl<'t> Builder<'t> {
             // names a kind of thing, which the row does not list.
             let category_cols = self.category_columns();
             for (i, cell) in norm_cells.iter().enumerate() {
-                let listed = !category_cols.contains(&i);
-                skills.extend(self.mention_all(cell, raw, line, span, listed, dated.is_some()));
+                if !category_cols.contains(&i) {
+                    skills.extend(self.mention_all(cell, raw, line, span, true, dated.is_some()));
+                    continue;
+                }
+                // A platform as the category (`| Google Cloud | Cloud Run, … |`, `| クラウド
+                // (AWS) |`) is listed; kinds of things (RDBMS, データ分析, 負荷試験) are not.
+                let before = self.out.mentions.len();
+                skills.extend(self.mention_all(cell, raw, line, span, true, dated.is_some()));
+                for m in &mut self.out.mentions[before..] {
+                    let category = self.tax.skill(m.skill).category.as_str();
+                    if !matches!(category, "aws" | "gcp" | "azure" | "cloud") {
+                        m.is_listed = false;
+                    }
+                }
             }
         } else {
             skills = self.mention_all(&norm, raw, line, span, is_skill, dated.is_some());
@@ -1700,6 +1727,55 @@ impl<'t> Builder<'t> {
                 is_listed: self.is_listable(skill),
                 from_line: false,
             });
+        }
+    }
+
+    /// `Spring (Core, MVC, Boot, Security)`: the entries of a parenthesis after a known name
+    /// that name a product only with that name in front (`Spring Boot`) list that product.
+    fn parenthesised_products(&mut self, norm: &str, raw: &str, line: usize, span: Option<Period>) {
+        let text = evidence_text(raw);
+        let mut from = 0;
+        while let Some(open) = norm[from..].find(['(', '（']).map(|i| from + i) {
+            let open_len = norm[open..].chars().next().map_or(1, char::len_utf8);
+            let Some(close) = norm[open + open_len..]
+                .find([')', '）'])
+                .map(|i| open + open_len + i)
+            else {
+                break;
+            };
+            from = close;
+            let before = &norm[..open];
+            let name = before
+                .rsplit([',', '、', '/', '|', ':', '：', '*'])
+                .next()
+                .unwrap_or("")
+                .trim();
+            let Some(parent) = (!name.is_empty()).then(|| self.tax.resolve(name)).flatten() else {
+                continue;
+            };
+            for item in norm[open + open_len..close].split([',', '、', '/', '・', '，']) {
+                let item = item.trim();
+                if item.is_empty() {
+                    continue;
+                }
+                let Some(skill) = self.tax.resolve(&format!("{name} {item}")) else {
+                    continue;
+                };
+                if skill == parent || self.tax.resolve(item) == Some(skill) {
+                    continue;
+                }
+                self.out.mentions.push(Mention {
+                    skill,
+                    line,
+                    text: text.clone(),
+                    kind: MatchKind::Exact,
+                    similarity: 1.0,
+                    section: self.current(),
+                    span,
+                    is_listed: self.is_listable(skill),
+                    from_line: false,
+                });
+            }
         }
     }
 
