@@ -356,13 +356,16 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
         if name.is_empty() {
             continue;
         }
-        // The same employer written twice (an overview line and its detailed heading).
-        if r.companies.iter().any(|k| {
+        // The same employer written twice (an overview line and its detailed heading). The
+        // two stand at most a career's length of employers apart: looking further back would
+        // make a table of 100,000 dated rows quadratic.
+        let window = r.companies.len().saturating_sub(MAX_EMPLOYERS_APART);
+        if let Some(k) = r.companies[window..].iter().position(|k| {
             k.period == c.period
                 && (k.name == name || k.name.contains(&name) || name.contains(&k.name))
         }) {
             if let Some(i) = c.section {
-                company_of_section[i] = r.companies.iter().position(|k| k.period == c.period);
+                company_of_section[i] = Some(window + k);
             }
             continue;
         }
@@ -466,6 +469,10 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
     projects.sort_by_key(|p| p.line);
     r.projects = projects;
 }
+
+/// How far back (in employers) an employer's second mention is looked for: more than any
+/// career lists.
+const MAX_EMPLOYERS_APART: usize = 256;
 
 /// Words that make a heading a piece of work (a system built, an app, a migration), not an
 /// organisation: `### 在庫管理システムのリプレース（2019年4月〜2020年3月）`.
