@@ -646,7 +646,7 @@ impl Extractor<'_> {
         let para_text = paragraphs.get(para).map_or(norm.as_str(), String::as_str);
         let list_like = !matches!(pl.kind, PLineKind::Heading(_)) && {
             let t = para_text.trim();
-            t.chars().count() <= 100 && !t.ends_with(['.', '。', '!', '！', '?', '？'])
+            t.chars().nth(100).is_none() && !t.ends_with(['.', '。', '!', '！', '?', '？'])
         };
         if pl.forced_level.is_none() {
             if let Some(section) = as_marker(&norm, !all_hits.is_empty()) {
@@ -693,8 +693,8 @@ impl Extractor<'_> {
         self.saw_label |= matches!(row_section, Some(Section::Level(_))) || inline.is_some();
         // One short sentence, with or without its full stop, not part of a wrapped paragraph:
         // a list item however it is drawn.
-        let item_like =
-            para_text.trim().chars().count() <= 120 && cues::sentences(para_text.trim()).len() == 1;
+        let item_like = para_text.trim().chars().nth(120).is_none()
+            && cues::sentences(para_text.trim()).len() == 1;
         // The level of one name: what the format or a label on the line says, else the endings
         // of its clause or sentence, else the section, else a lead-in of its sentence, else an
         // item worded as an ask under a section that names no level.
