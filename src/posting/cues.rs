@@ -228,6 +228,8 @@ pub struct Prose<'a> {
     /// [`Prose::lead_in`] and [`Prose::sentence_asks`] by sentence.
     leads: RefCell<Vec<(Span, Option<Level>)>>,
     asks: RefCell<Vec<(Span, bool)>>,
+    /// [`Prose::not_an_ask`] by sentence: (not an ask, talks of communicating).
+    not_asks: RefCell<Vec<(Span, (bool, bool))>>,
     /// The clauses of the last sentence asked about (a line with thousands of names in one
     /// sentence asks thousands of times: listing them once keeps that linear).
     clauses: RefCell<Option<(Span, Vec<Span>)>>,
@@ -242,6 +244,7 @@ impl<'a> Prose<'a> {
             endings: RefCell::new(Vec::new()),
             leads: RefCell::new(Vec::new()),
             asks: RefCell::new(Vec::new()),
+            not_asks: RefCell::new(Vec::new()),
             clauses: RefCell::new(None),
         }
     }
@@ -419,9 +422,24 @@ impl Prose<'_> {
     /// ([`NOT_ASKS`])? `is_collaboration`: the name at `pos` is a collaboration tool, which a
     /// sentence about communicating names as a channel ([`COMMUNICATION`]).
     pub fn not_an_ask(&self, pos: usize, is_collaboration: bool) -> bool {
-        let sentence = lower(self.sentence(pos));
-        NOT_ASKS.iter().any(|w| sentence.contains(w))
-            || (is_collaboration && COMMUNICATION.iter().any(|w| sentence.contains(w)))
+        // Both answers once per sentence (a line naming thousands of skills asks for each).
+        let key = self.sentence_at(pos);
+        let cached = self
+            .not_asks
+            .borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|x| x.1);
+        let (not_ask, talks) = cached.unwrap_or_else(|| {
+            let sentence = lower(self.sentence(pos));
+            let v = (
+                NOT_ASKS.iter().any(|w| sentence.contains(w)),
+                COMMUNICATION.iter().any(|w| sentence.contains(w)),
+            );
+            self.not_asks.borrow_mut().push((key, v));
+            v
+        });
+        not_ask || (is_collaboration && talks)
     }
 
     /// Is the sentence around `pos` a statement of the environment (`アプリケーション開発言語
@@ -442,32 +460,25 @@ const LEVEL_WORDS: &[&str] = &["レベル", "level", "相当", "程度"];
 /// stands between a name and the level word: other names and range marks.
 pub fn named_as_level(text: &str, hits: &[Hit]) -> Vec<bool> {
     let mut out = vec![false; hits.len()];
-    for (i, h) in hits.iter().enumerate() {
-        let mut at = h.end;
-        let mut j = i + 1;
-        loop {
-            let rest = text.get(at..).unwrap_or("");
-            let skipped = rest.trim_start_matches(|c: char| {
-                c.is_whitespace() || matches!(c, '〜' | '～' | '~' | '-' | '–' | '/' | '・')
-            });
-            at += rest.len() - skipped.len();
-            match hits.get(j) {
-                Some(n) if n.start == at => {
-                    at = n.end;
-                    j += 1;
-                }
-                _ => break,
-            }
-        }
-        let rest = text.get(at..).unwrap_or("");
-        // `LPIC レベル2`: the certificate's own grade, which is asked for.
-        out[i] = LEVEL_WORDS.iter().any(|w| {
-            rest.get(..w.len())
-                .is_some_and(|p| p.eq_ignore_ascii_case(w))
-                && !rest[w.len()..]
-                    .trim_start()
-                    .starts_with(|c: char| c.is_ascii_digit())
+    // From the last name back: a name followed only by range marks and the next name is named
+    // as a level exactly when that next name is (one pass, however long the run of names).
+    for i in (0..hits.len()).rev() {
+        let rest = text.get(hits[i].end..).unwrap_or("");
+        let skipped = rest.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '〜' | '～' | '~' | '-' | '–' | '/' | '・')
         });
+        let at = hits[i].end + rest.len() - skipped.len();
+        out[i] = match hits.get(i + 1) {
+            Some(n) if n.start == at => out[i + 1],
+            _ => LEVEL_WORDS.iter().any(|w| {
+                skipped
+                    .get(..w.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(w))
+                    && !skipped[w.len()..]
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit())
+            }),
+        };
     }
     out
 }

@@ -161,11 +161,16 @@ pub fn enumerated_terms(line: &str, hits: &[Hit], tax: &Taxonomy) -> Vec<Term> {
         }
     }
     bounds.push(start..line.len());
-    // Which hit each piece holds (a piece that overlaps a known name is that name).
-    let holder: Vec<Option<usize>> = bounds
-        .iter()
-        .map(|b| hits.iter().position(|h| h.start < b.end && b.start < h.end))
-        .collect();
+    // Which hit each piece holds (a piece that overlaps a known name is that name): both are
+    // in text order, so one walk.
+    let mut holder: Vec<Option<usize>> = Vec::with_capacity(bounds.len());
+    let mut k = 0;
+    for b in &bounds {
+        while k < hits.len() && hits[k].end <= b.start {
+            k += 1;
+        }
+        holder.push((k < hits.len() && hits[k].start < b.end).then_some(k));
+    }
     for (i, b) in bounds.iter().enumerate() {
         if holder[i].is_some() {
             continue;
@@ -188,6 +193,9 @@ pub fn enumerated_terms(line: &str, hits: &[Hit], tax: &Taxonomy) -> Vec<Term> {
     out
 }
 
+/// The longest package name looked for, in bytes on each side of the known name.
+const MAX_PACKAGE: usize = 64;
+
 /// Package names built on a known name (`graphql-ruby`, `kafka-python`, `react-zorb`): the
 /// hyphenated word around a name glued to another word by `-` is a name of its own, unless
 /// the other words are English (`HIPAA-compliant`, `cloud-native`) and no skill's name.
@@ -203,13 +211,18 @@ fn packages(line: &str, hits: &[Hit], tax: &Taxonomy) -> Vec<Term> {
         if !(glued_after || glued_before) {
             continue;
         }
+        // A package name is short: never look further than that (a megabyte of hyphenated
+        // names stays linear).
         let mut s = h.start;
-        while s > 0 && is_part(b[s - 1]) {
+        while s > 0 && h.start - s < MAX_PACKAGE && is_part(b[s - 1]) {
             s -= 1;
         }
         let mut e = h.end;
-        while e < b.len() && is_part(b[e]) {
+        while e < b.len() && e - h.end < MAX_PACKAGE && is_part(b[e]) {
             e += 1;
+        }
+        if !line.is_char_boundary(s) || !line.is_char_boundary(e) {
+            continue;
         }
         let word = line[s..e].trim_matches(['-', '.', '_']);
         let s = s + line[s..e].find(word).unwrap_or(0);
@@ -224,7 +237,7 @@ fn packages(line: &str, hits: &[Hit], tax: &Taxonomy) -> Vec<Term> {
             .split('-')
             .filter(|p| !p.eq_ignore_ascii_case(name))
             .all(|p| p.len() >= 5 && is_plain(p) && tax.resolve(p).is_none());
-        if known || adjective || !is_marked(word) || out.iter().any(|t| t.span == span) {
+        if known || adjective || !is_marked(word) || out.last().is_some_and(|t| t.span == span) {
             continue;
         }
         out.push(Term { span, neighbour: i });
