@@ -1716,18 +1716,24 @@ impl<'t> Builder<'t> {
             if self.tax.resolve(entry) == Some(skill) {
                 continue;
             }
-            self.out.mentions.push(Mention {
-                skill,
-                line,
-                text: text.clone(),
-                kind: MatchKind::Exact,
-                similarity: 1.0,
-                section: self.current(),
-                span,
-                is_listed: self.is_listable(skill),
-                from_line: false,
-            });
+            self.push_qualified(skill, line, text.clone(), span);
         }
+    }
+
+    /// A product named with its platform or family in front (`Azure: Functions`, `Spring
+    /// (Boot)`): listed where it is written.
+    fn push_qualified(&mut self, skill: SkillId, line: usize, text: String, span: Option<Period>) {
+        self.out.mentions.push(Mention {
+            skill,
+            line,
+            text,
+            kind: MatchKind::Exact,
+            similarity: 1.0,
+            section: self.current(),
+            span,
+            is_listed: self.is_listable(skill),
+            from_line: false,
+        });
     }
 
     /// `Spring (Core, MVC, Boot, Security)`: the entries of a parenthesis after a known name
@@ -1764,17 +1770,7 @@ impl<'t> Builder<'t> {
                 if skill == parent || self.tax.resolve(item) == Some(skill) {
                     continue;
                 }
-                self.out.mentions.push(Mention {
-                    skill,
-                    line,
-                    text: text.clone(),
-                    kind: MatchKind::Exact,
-                    similarity: 1.0,
-                    section: self.current(),
-                    span,
-                    is_listed: self.is_listable(skill),
-                    from_line: false,
-                });
+                self.push_qualified(skill, line, text.clone(), span);
             }
         }
     }
