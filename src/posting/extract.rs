@@ -8,6 +8,8 @@
 //! label; years in a line/row apply to its skills; `いずれか` / `any of` lines and `A or B`
 //! runs form any-of groups; a skill keeps its strongest level and its largest years.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::cues;
@@ -578,6 +580,7 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         next_group: 1,
         recent_stack: (usize::MAX, Vec::new()),
         reqs: Vec::new(),
+        index: HashMap::new(),
         unknown: Vec::new(),
     };
     for ((pl, (norm, all_hits)), &(para, offset)) in lines.iter().zip(found).zip(&place) {
@@ -603,6 +606,9 @@ struct Extractor<'t> {
     /// in any of the above` asks for them).
     recent_stack: (usize, Vec<SkillId>),
     reqs: Vec<Requirement>,
+    /// Where each skill's requirement is in `reqs` (a posting naming 100,000 unknown names
+    /// merges in linear time).
+    index: HashMap<SkillId, usize>,
     unknown: Vec<String>,
 }
 
@@ -818,7 +824,7 @@ impl Extractor<'_> {
                 }
                 self.recent_stack.1.push(h.skill);
             }
-            merge(&mut self.reqs, candidate);
+            merge(&mut self.reqs, &mut self.index, candidate);
         }
         // Names the taxonomy does not know, listed among known ones: asked at their
         // neighbour's level, in its any-of group (`GraphQL, Relay or Apollo a huge plus`).
@@ -848,12 +854,10 @@ impl Extractor<'_> {
                 let g = self.next_group;
                 self.next_group += 1;
                 group_of[t.neighbour] = Some(g);
-                if let Some(r) = self
-                    .reqs
-                    .iter_mut()
-                    .find(|r| r.skill_id == near.skill && r.line == pl.line && r.group.is_none())
-                {
-                    r.group = Some(g);
+                if let Some(r) = self.index.get(&near.skill).map(|&i| &mut self.reqs[i]) {
+                    if r.line == pl.line && r.group.is_none() {
+                        r.group = Some(g);
+                    }
                 }
             }
             let candidate = Requirement {
@@ -870,7 +874,7 @@ impl Extractor<'_> {
                 text: text.clone(),
                 line: pl.line,
             };
-            merge(&mut self.reqs, candidate);
+            merge(&mut self.reqs, &mut self.index, candidate);
         }
     }
 }
@@ -924,10 +928,14 @@ fn paragraphs(lines: &[PLine], found: &[(String, Vec<Hit>)]) -> (Vec<String>, Ve
 
 /// One requirement per skill: a second mention keeps the stronger level, the most years
 /// asked, and whether any mention was in a list.
-fn merge(reqs: &mut Vec<Requirement>, candidate: Requirement) {
-    match reqs.iter_mut().find(|r| r.skill_id == candidate.skill_id) {
-        None => reqs.push(candidate),
-        Some(r) => {
+fn merge(reqs: &mut Vec<Requirement>, index: &mut HashMap<SkillId, usize>, candidate: Requirement) {
+    match index.get(&candidate.skill_id) {
+        None => {
+            index.insert(candidate.skill_id, reqs.len());
+            reqs.push(candidate);
+        }
+        Some(&i) => {
+            let r = &mut reqs[i];
             let years = match (r.min_years, candidate.min_years) {
                 (Some(a), Some(b)) => Some(a.max(b)),
                 (a, b) => a.or(b),

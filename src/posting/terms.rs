@@ -7,7 +7,8 @@
 //! the taxonomy does not know it; a word of the sentence around a list must never become one,
 //! so a name that is also an English word (`Relay`, `Closure`) is not taken: next to known
 //! names such words are as often concepts (`DevOps and Automation`, `Routing, Switching`).
-//! Guarantees: linear in the line; a term never overlaps a known name.
+//! Guarantees: linear in the line; a member of an enumeration never overlaps a known name (a
+//! package name contains the one it is built on, `graphql-ruby`).
 
 use std::ops::Range;
 
