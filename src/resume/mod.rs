@@ -2168,9 +2168,16 @@ const SIDE_WORK: &[&str] = &[
 /// open that a later employer follows ended when that one began (employers tile a career).
 /// Side work, on either side, runs beside the main job and closes nothing.
 fn close_superseded(r: &mut Resume) {
+    // Whole words in English (`Freelance`, not the `side` of `Seaside Ltd`).
     let is_side = |name: &str| {
         let l = name.to_lowercase();
-        SIDE_WORK.iter().any(|w| l.contains(w))
+        SIDE_WORK.iter().any(|w| {
+            if w.is_ascii() {
+                crate::text::contains_word(&l, w)
+            } else {
+                l.contains(w)
+            }
+        })
     };
     for i in 0..r.companies.len() {
         let c = &r.companies[i];
@@ -2752,6 +2759,24 @@ mod tests {
         assert_eq!(x.span.unwrap().end, End::At(Month::new(2021, 8).unwrap()));
         let y = r.sections.iter().find(|s| s.title == "案件Y").unwrap();
         assert_eq!(y.span.unwrap().start, Month::new(2020, 4).unwrap());
+    }
+
+    #[test]
+    fn an_open_employer_ends_when_the_next_begins_but_side_work_runs_on() {
+        let doc = "## Experience\n\n### Seaside Ltd (Jun 2018 – Present)\n\n- Go\n\n\
+                   ### Freelance (Jan 2020 – Present)\n\n- Rust\n\n\
+                   ### Harbour Group (Oct 2021 – Present)\n\n- Java\n";
+        let r = parse_resume(doc, &tax());
+        let end = |name: &str| {
+            r.companies
+                .iter()
+                .find(|c| c.name.contains(name))
+                .map(|c| c.period.end)
+        };
+        let month = |s: &str| Month::parse_ym(s).map(End::At);
+        assert_eq!(end("Seaside"), month("2021-09"), "not side work: ends");
+        assert_eq!(end("Freelance"), Some(End::Open), "side work runs on");
+        assert_eq!(end("Harbour"), Some(End::Open));
     }
 
     #[test]
