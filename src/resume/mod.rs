@@ -16,6 +16,8 @@ mod structure;
 pub mod tenure;
 
 use crate::doc::blocks;
+use std::collections::HashMap;
+
 use crate::period::{find_duration_months, find_impossible_date, find_period, End, Month, Period};
 use crate::taxonomy::{MatchKind, SkillId, Taxonomy};
 use crate::text::{squash_ws, LineIndex};
@@ -1471,6 +1473,12 @@ impl<'t> Builder<'t> {
         }
         let is_skill = self.is_skill_here();
         let tech_cols = self.listed_cells(&norm_cells);
+        // Read from the header once per row.
+        let category_cols = if is_skill {
+            self.category_columns()
+        } else {
+            Vec::new()
+        };
         let mut skills = Vec::new();
         if !is_skill && !tech_cols.is_empty() {
             // A technology column (`| 使用技術 |`, `| Stack |`): its cell is a skill list; the
@@ -1482,10 +1490,9 @@ impl<'t> Builder<'t> {
                     self.skill_entries(cell, line, span, &[]);
                 }
             }
-        } else if is_skill && !self.category_columns().is_empty() {
+        } else if !category_cols.is_empty() {
             // `| MySQL | RDBMS | 8.4 |` under `| 名前 | 種類 | バージョン |`: the category cell
             // names a kind of thing, which the row does not list.
-            let category_cols = self.category_columns();
             for (i, cell) in norm_cells.iter().enumerate() {
                 if !category_cols.contains(&i) {
                     skills.extend(self.mention_all(cell, raw, line, span, true, dated.is_some()));
@@ -1564,7 +1571,6 @@ impl<'t> Builder<'t> {
             // Terms of the row's cells that the taxonomy does not know (`| バックエンド |
             // Django, Django Signals, HMAC |`), as in a skill list written as a line. A cell with
             // a duration is the row's claim, already counted.
-            let category_cols = self.category_columns();
             for (_, cell) in norm_cells
                 .iter()
                 .enumerate()
@@ -1601,12 +1607,7 @@ impl<'t> Builder<'t> {
         self.table_header.as_ref().map_or(Vec::new(), |h| {
             h.iter()
                 .enumerate()
-                .filter(|(_, c)| {
-                    let c = c.trim().to_lowercase();
-                    CATEGORY.iter().any(|w| {
-                        c == *w || (!w.is_ascii() && c.contains(w) && c.chars().count() <= 8)
-                    })
-                })
+                .filter(|(_, c)| is_header_word(c, CATEGORY, 8))
                 .map(|(i, _)| i)
                 .collect()
         })
@@ -1618,14 +1619,7 @@ impl<'t> Builder<'t> {
         const START: &[&str] = &["start", "from", "since", "開始", "入社", "着任", "参画"];
         const END: &[&str] = &["end", "to", "until", "終了", "退社", "退職", "離任"];
         let header = self.table_header.as_ref()?;
-        let col = |words: &[&str]| {
-            header.iter().position(|h| {
-                let h = h.trim();
-                words
-                    .iter()
-                    .any(|w| h == *w || (!w.is_ascii() && h.contains(w) && h.chars().count() <= 6))
-            })
-        };
+        let col = |words: &[&str]| header.iter().position(|h| is_header_word(h, words, 6));
         let (s, e) = (col(START)?, col(END)?);
         if !cells.get(e)?.trim().is_empty() {
             return None;
@@ -1898,15 +1892,23 @@ impl<'t> Builder<'t> {
         // entry that is part of the skill's own name is not listed on its own.
         let whole = crate::taxonomy::compact(&self.tax.skill(skill).name);
         let entry = crate::taxonomy::compact(&term);
+        // This line's mentions are the last ones pushed: only they are looked at.
         let tax = self.tax;
-        self.out.mentions.retain(|m| {
+        let from = self
+            .out
+            .mentions
+            .iter()
+            .rposition(|m| m.line != line)
+            .map_or(0, |i| i + 1);
+        let mut tail = self.out.mentions.split_off(from);
+        tail.retain(|m| {
             let part = crate::taxonomy::compact(&tax.skill(m.skill).name);
-            m.line != line
-                || !m.is_listed
+            !m.is_listed
                 || m.skill == skill
                 || part.is_empty()
                 || !(whole.contains(&part) && entry.contains(&part))
         });
+        self.out.mentions.extend(tail);
         self.out.mentions.push(Mention {
             skill,
             line,
@@ -2149,6 +2151,15 @@ fn with_stated_length(norm: &str, mut f: crate::period::PeriodMatch) -> crate::p
     f
 }
 
+/// Is the header cell one of `words` (lower-case): the word itself, or, for a Japanese word,
+/// a cell of at most `max_chars` characters that contains it (`サービス種類`, `開始年月`)?
+fn is_header_word(cell: &str, words: &[&str], max_chars: usize) -> bool {
+    let c = cell.trim().to_lowercase();
+    words
+        .iter()
+        .any(|w| c == *w || (!w.is_ascii() && c.contains(w) && c.chars().count() <= max_chars))
+}
+
 /// Work that may run beside a main job (`副業`, `Freelance`, `Advisor`): never closed by it.
 const SIDE_WORK: &[&str] = &[
     "副業",
@@ -2179,53 +2190,70 @@ fn close_superseded(r: &mut Resume) {
             }
         })
     };
-    for i in 0..r.companies.len() {
-        let c = &r.companies[i];
-        if c.period.end != End::Open || is_side(&c.name) {
+    let side: Vec<bool> = r.companies.iter().map(|c| is_side(&c.name)).collect();
+    let mut starts: Vec<Month> = r
+        .companies
+        .iter()
+        .zip(&side)
+        .filter(|(_, s)| !**s)
+        .map(|(c, _)| c.period.start)
+        .collect();
+    starts.sort_unstable();
+    // Per section: (open period, closed period) for the sections an employer's close reaches.
+    let mut closing: Vec<Option<(Period, Period)>> = vec![None; r.sections.len()];
+    let mut closed_projects: HashMap<(String, Period), Period> = HashMap::new();
+    for (i, c) in r.companies.iter_mut().enumerate() {
+        if c.period.end != End::Open || side[i] {
             continue;
         }
-        let next_start = r
-            .companies
-            .iter()
-            .filter(|d| d.period.start > c.period.start && !is_side(&d.name))
-            .map(|d| d.period.start)
-            .min();
-        let Some(next) = next_start else { continue };
+        let at = starts.partition_point(|s| *s <= c.period.start);
+        let Some(next) = starts.get(at) else { continue };
         let old = c.period;
         let closed = Period {
             start: old.start,
             end: End::At(Month::from_index(next.index() - 1)),
         };
-        r.companies[i].period = closed;
-        let name = r.companies[i].name.clone();
-        // What is dated by the employer's open period (its heading, the roles and projects
-        // under it that inherit it, their mentions) ends with it.
-        if let Some(sec) = r.companies[i].section {
-            let n = r.sections.len();
-            for j in 0..n {
-                let mut at = Some(j);
-                let mut inside = false;
-                while let Some(k) = at {
-                    if k == sec {
-                        inside = true;
-                        break;
-                    }
-                    at = r.sections[k].parent;
+        c.period = closed;
+        closed_projects.insert((c.name.clone(), old), closed);
+        // The employer's heading and what is written under it (a contiguous run of sections
+        // in document order).
+        if let Some(sec) = c.section {
+            let inside = |mut j: usize| loop {
+                if j == sec {
+                    return true;
                 }
-                if inside && r.sections[j].span == Some(old) {
-                    r.sections[j].span = Some(closed);
+                match r.sections[j].parent {
+                    Some(p) if p >= sec => j = p,
+                    _ => return false,
                 }
+            };
+            for (j, slot) in closing.iter_mut().enumerate().skip(sec) {
+                if !inside(j) {
+                    break;
+                }
+                *slot = Some((old, closed));
             }
         }
-        for p in &mut r.projects {
-            if p.company == name && p.period == old {
-                p.period = closed;
+    }
+    // What the employer's open period dated (the roles and projects under it that inherit it,
+    // their mentions) ends with it.
+    for (j, s) in r.sections.iter_mut().enumerate() {
+        if let Some((old, closed)) = closing[j] {
+            if s.span == Some(old) {
+                s.span = Some(closed);
             }
         }
-        for m in &mut r.mentions {
+    }
+    for m in &mut r.mentions {
+        if let Some((old, closed)) = m.section.and_then(|s| closing[s]) {
             if m.span == Some(old) {
                 m.span = Some(closed);
             }
+        }
+    }
+    for p in &mut r.projects {
+        if let Some(closed) = closed_projects.get(&(p.company.clone(), p.period)) {
+            p.period = *closed;
         }
     }
 }
