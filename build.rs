@@ -10,8 +10,8 @@
 //!
 //! It also writes `taxonomy_curated.tsv`: the curated skills as tab-separated records, so the
 //! built-in taxonomy is loaded without parsing TOML at start-up (a quarter of it). One record
-//! per skill: id, name, category, line of its `[[skill]]` header, case_sensitive (`1`, `0` or
-//! `-` when not set), implies (comma-separated, `-` when not set), then the aliases. This file
+//! per skill: id, name, category, line of its `[[skill]]` header, case_sensitive and field (each
+//! `1`, `0` or `-` when not set), implies (comma-separated, `-` when not set), then the aliases. This file
 //! checks what the TOML reader checks (known keys, a name and a category as strings).
 //!
 //! The run-time side checks that every pattern of the taxonomy it built has its key here and
@@ -99,6 +99,7 @@ fn curated(keys: &mut BTreeSet<String>) -> Result<String, String> {
                 "aliases",
                 "implies",
                 "case_sensitive",
+                "field",
             ]
             .contains(&k.as_str())
             {
@@ -127,11 +128,19 @@ fn curated(keys: &mut BTreeSet<String>) -> Result<String, String> {
                 }
             },
         };
+        let field_flag = match t.get("field") {
+            None => "-",
+            Some(v) => match v.as_bool() {
+                Some(true) => "1",
+                Some(false) => "0",
+                None => return Err(format!("{SKILLS}:{line}: `field` must be true or false")),
+            },
+        };
         keys.insert(key(&name));
         keys.extend(aliases.iter().map(|a| key(a)));
         let implies = implies.map_or_else(|| "-".to_owned(), |v| v.join(","));
         out.push_str(&format!(
-            "{id}\t{name}\t{category}\t{line}\t{cs}\t{implies}"
+            "{id}\t{name}\t{category}\t{line}\t{cs}\t{field_flag}\t{implies}"
         ));
         for a in &aliases {
             out.push('\t');

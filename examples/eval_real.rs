@@ -156,6 +156,7 @@ fn eval_resumes(
     labels: &Path,
     tax: &Taxonomy,
     verbose: bool,
+    why: bool,
     only: Option<&[&str]>,
 ) -> anyhow::Result<()> {
     let mut labels: ResumeLabels = toml::from_str(&std::fs::read_to_string(labels)?)?;
@@ -221,6 +222,19 @@ fn eval_resumes(
             precision.add(ok);
             if !ok {
                 misses.push(format!("listed but not labelled: {}", s.skill));
+                if why {
+                    // Where the listing came from: each listed mention's line.
+                    let text = std::fs::read_to_string(&path)?;
+                    let parsed = skillfit::resume::parse_resume(&text, tax);
+                    for m in parsed
+                        .mentions
+                        .iter()
+                        .filter(|m| m.is_listed && tax.skill(m.skill).name == s.skill)
+                    {
+                        let t: String = m.text.chars().take(100).collect();
+                        misses.push(format!("        line {}: {t}", m.line));
+                    }
+                }
             }
         }
         for d in &label.dated_skills {
@@ -382,7 +396,9 @@ fn eval_postings(docs: &Path, labels: &Path, tax: &Taxonomy, verbose: bool) -> a
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let verbose = args.iter().any(|a| a == "-v" || a == "--verbose");
+    // `--why`: with each unlabelled listed skill, the lines that listed it.
+    let why = args.iter().any(|a| a == "--why");
+    let verbose = why || args.iter().any(|a| a == "-v" || a == "--verbose");
     let only: Option<Vec<&str>> = args
         .iter()
         .find_map(|a| a.strip_prefix("--only="))
@@ -393,7 +409,7 @@ fn main() -> anyhow::Result<()> {
     let tax = Taxonomy::builtin()?;
     let resumes = labels.join("labels.toml");
     if resumes.is_file() {
-        eval_resumes(&docs, &resumes, &tax, verbose, only.as_deref())?;
+        eval_resumes(&docs, &resumes, &tax, verbose, why, only.as_deref())?;
     }
     let postings = labels.join("postings.toml");
     if postings.is_file() && only.is_none() {

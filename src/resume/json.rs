@@ -330,7 +330,10 @@ impl Reader<'_> {
                 from_line = true;
             }
         }
-        let hits = self.tax.find_in(&norm, listed, self.is_technical);
+        // `Skills used: Hibernate, Java` (a highlight, as `--format json-resume` writes one)
+        // is a list of skills even where it is not a listed entry.
+        let is_list = listed || super::is_skill_line(&norm, self.tax);
+        let hits = self.tax.find_in(&norm, is_list, self.is_technical);
         let mut skills = Vec::with_capacity(hits.len());
         for h in hits {
             if skills.contains(&h.skill) {

@@ -371,6 +371,14 @@ fn clean_term(piece: &str) -> String {
             c.is_ascii_punctuation() && c != '#' && c != '+' || c.is_whitespace()
         })
         .to_owned();
+    // `.NET MVC`: a name that starts with a dot keeps it.
+    let trimmed = piece.trim_start_matches(|c: char| c.is_whitespace() || "-*・".contains(c));
+    if trimmed.starts_with('.')
+        && trimmed[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+        && trimmed[1..].starts_with(t.as_str())
+    {
+        t.insert(0, '.');
+    }
     for suffix in [
         "など", "等", "etc", "ほか", "実装", "開発", "設計", "構築", "運用", "連携", "導入",
     ] {
@@ -392,10 +400,25 @@ fn clean_term(piece: &str) -> String {
         }
         t = name.trim_end().to_owned();
     }
-    if names_skill_label(&t) {
+    if is_only_label(&t) {
         return String::new();
     }
     t
+}
+
+/// A skill-list label and nothing else (`Tools`, `Cloud / Infrastructure`, `開発環境`), as
+/// opposed to a name with a label word in it (`Cloud Messaging`, `Stack Overflow`).
+fn is_only_label(t: &str) -> bool {
+    if !t.is_ascii() {
+        return names_skill_label(t);
+    }
+    const FILLER: &[&str] = &["and", "other", "others", "main", "misc", "etc", "dev"];
+    let lower = t.to_lowercase();
+    let mut words = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| SKILL_LABEL_WORDS.contains(&w) || FILLER.contains(&w))
 }
 
 /// A version number as a word of its own: `12`, `2.5`, `12c`, `12J`, `v3`, `3.x`.
@@ -521,6 +544,32 @@ pub(super) fn qualified_term(piece: &str, tax: &Taxonomy) -> Option<String> {
                 && !SPOKEN.contains(&w.to_lowercase().as_str())
         });
     names_more.then_some(bare)
+}
+
+/// `JPA (Hibernate)`: the name before a parenthesis when the taxonomy does not know it but
+/// knows what the parenthesis holds (and nothing outside it): a Latin name that is not an
+/// English word, a vendor or a version.
+fn unknown_head(piece: &str, tax: &Taxonomy) -> Option<String> {
+    let open = piece.find(['(', '（'])?;
+    let head = piece[..open].trim();
+    let tail = piece[open..].trim_end();
+    if !tail.ends_with([')', '）']) || tail[1..].contains(['(', '（']) {
+        return None;
+    }
+    let bare = clean_term(head);
+    let lower = bare.to_lowercase();
+    let is_name = bare.is_ascii()
+        && !bare.is_empty()
+        && bare.split_whitespace().count() <= 3
+        && looks_like_term(&bare)
+        && !is_placeholder_or_code(&bare)
+        && !lower.split_whitespace().any(|w| {
+            crate::taxonomy::is_dictionary_word(w)
+                || VENDOR_WORDS.contains(&w)
+                || SPOKEN.contains(&w)
+                || is_version(w)
+        });
+    (is_name && tax.find(&bare).is_empty() && !tax.find(tail).is_empty()).then_some(bare)
 }
 
 /// Natural languages and proficiency words: listed under "言語" / "Languages", never a skill.
@@ -1074,6 +1123,10 @@ struct Builder<'t> {
     pending_summary: Option<(String, usize)>,
     /// The person's name as the résumé states it (a `# Name` heading names nobody's skill).
     name: Option<String>,
+    /// A line that is only a product label (`【AWS】`): the platform of the next line's entries.
+    line_platform: Option<String>,
+    /// The label line just above the line being read.
+    platform_above: Option<String>,
 }
 
 impl<'t> Builder<'t> {
@@ -1088,6 +1141,24 @@ impl<'t> Builder<'t> {
     fn is_skill_here(&self) -> bool {
         self.current()
             .is_some_and(|s| self.out.sections[s].is_skill_section)
+    }
+
+    /// The label line just above (`【AWS】`), or the title of the skill section we are in,
+    /// when it names a known product (`### AWS`): the platform of the entries listed under it.
+    fn section_platform(&self) -> Option<String> {
+        if let Some(p) = &self.platform_above {
+            return Some(p.clone());
+        }
+        let s = &self.out.sections[self.current()?];
+        if !s.is_skill_section {
+            return None;
+        }
+        let title = s
+            .title
+            .trim()
+            .trim_matches(['【', '】', '[', ']', '*', ' ']);
+        (!title.is_empty() && title.chars().count() <= 20 && self.tax.resolve(title).is_some())
+            .then(|| title.to_owned())
     }
 
     /// The first period in `norm` (line `line`); when there is none but a range is written with
@@ -1249,10 +1320,12 @@ impl<'t> Builder<'t> {
         })
     }
 
-    /// A practice (`CI/CD`, `Code Review`, `Agile`) named in a skill list is a competency the
-    /// person claims, not a tool they list: it is a mention, never `listed`.
+    /// A practice (`CI/CD`, `Code Review`, `Agile`) or a field of work (`Machine Learning`,
+    /// `ETL`) named in a skill list is a competency the person claims, not a tool they list: it
+    /// is a mention, never `listed`.
     fn is_listable(&self, skill: SkillId) -> bool {
-        self.tax.skill(skill).category != "practice"
+        let s = self.tax.skill(skill);
+        s.category != "practice" && !s.is_field
     }
 
     fn heading(&mut self, level: u8, raw: &str, line: usize) {
@@ -1334,6 +1407,14 @@ impl<'t> Builder<'t> {
     /// order of these checks is the rule (a dated company line is not a skill list).
     fn line(&mut self, raw: &str, line: usize, is_item: bool, depth: u8) {
         let norm = nfkc(&blocks::strip_urls(raw));
+        self.platform_above = self.line_platform.take();
+        self.line_platform = norm
+            .trim()
+            .strip_prefix('【')
+            .and_then(|t| t.strip_suffix('】'))
+            .map(str::trim)
+            .filter(|t| t.chars().count() <= 20 && self.tax.resolve(t).is_some())
+            .map(str::to_owned);
         // Items nested under a `- 使用技術` / `- Tech stack:` item are a skill list.
         let in_stack_list = matches!(self.stack_item_depth, Some(d) if is_item && depth > d);
         if !in_stack_list {
@@ -1710,7 +1791,22 @@ impl<'t> Builder<'t> {
             if self.tax.resolve(entry) == Some(skill) {
                 continue;
             }
+            self.unlist_parts(entry, line);
             self.push_qualified(skill, line, text.clone(), span);
+        }
+    }
+
+    /// `Azure: SQL Database / CDN` lists Azure SQL Database and Azure CDN: the names inside
+    /// the entry (`SQL`, the generic `CDN`) are not listed on this line by it.
+    fn unlist_parts(&mut self, entry: &str, line: usize) {
+        let parts: Vec<SkillId> = self.tax.find(entry).iter().map(|h| h.skill).collect();
+        for m in self.out.mentions.iter_mut().rev() {
+            if m.line != line {
+                break;
+            }
+            if parts.contains(&m.skill) {
+                m.is_listed = false;
+            }
         }
     }
 
@@ -1753,18 +1849,37 @@ impl<'t> Builder<'t> {
             let Some(parent) = (!name.is_empty()).then(|| self.tax.resolve(name)).flatten() else {
                 continue;
             };
+            let mut family = false;
+            let mut unknown = Vec::new();
             for item in norm[open + open_len..close].split([',', '、', '/', '・', '，']) {
                 let item = item.trim();
                 if item.is_empty() {
                     continue;
                 }
                 let Some(skill) = self.tax.resolve(&format!("{name} {item}")) else {
+                    if self.tax.find(item).is_empty() {
+                        unknown.push(item.to_owned());
+                    }
                     continue;
                 };
                 if skill == parent || self.tax.resolve(item) == Some(skill) {
                     continue;
                 }
+                family = true;
                 self.push_qualified(skill, line, text.clone(), span);
+            }
+            // `Spring (Core, AOP, Boot, Hateoas)`: where the parenthesis names members of the
+            // family (`Spring Boot`), its other short names are members too (`Spring AOP`).
+            if family {
+                for item in unknown {
+                    if item.is_ascii()
+                        && item.split_whitespace().count() <= 2
+                        && looks_like_term(&item)
+                        && !is_version(&item)
+                    {
+                        self.listed_term(format!("{name} {item}"), norm, line, span);
+                    }
+                }
             }
         }
     }
@@ -1787,11 +1902,43 @@ impl<'t> Builder<'t> {
         };
         // `Azure: Functions`: an entry named with its platform (`Azure Functions`) is known.
         let platform = (!label.is_empty() && self.tax.resolve(&label).is_some()).then_some(label);
+        // `### AWS` over `ECS / Batch / Transfer Family`: the heading names the platform of
+        // the entries below it (`Batch` is AWS Batch).
+        let section_platform = if platform.is_none() {
+            self.section_platform()
+        } else {
+            None
+        };
         let entries: Vec<&str> = body
             .split(['|', ',', '、', ';', '，'])
             .map(str::trim)
             .filter(|e| !e.is_empty())
             .collect();
+        // Pieces the section's platform names (`Batch` under `### AWS`): listed as the
+        // platform's product, no terms of their own.
+        let mut members: Vec<String> = Vec::new();
+        if let Some(p) = platform.as_ref().or(section_platform.as_ref()) {
+            for entry in &entries {
+                let hits = self.tax.find(entry);
+                for piece in split_outside(entry, &hits) {
+                    let bare = clean_term(piece);
+                    if bare.is_empty() {
+                        continue;
+                    }
+                    let Some(skill) = self.tax.resolve(&format!("{p} {bare}")) else {
+                        continue;
+                    };
+                    if self.tax.resolve(&bare) != Some(skill) {
+                        // (`Azure: Functions`: qualified_entries listed the label's products.)
+                        if platform.is_none() {
+                            self.unlist_parts(&bare, line);
+                            self.push_qualified(skill, line, evidence_text(norm), span);
+                        }
+                        members.push(bare);
+                    }
+                }
+            }
+        }
         let mut claimed = false;
         // Entries inside a parenthesis opened by an earlier entry (`Stripe（PaymentIntent,
         // Invoice, Webhook）`) qualify it: their known names count, they are no terms of their own.
@@ -1820,8 +1967,14 @@ impl<'t> Builder<'t> {
             }
             if duration.is_none() && !hits.is_empty() {
                 for piece in split_outside(entry, &hits) {
-                    if let Some(term) = qualified_term(piece, self.tax) {
+                    if members.contains(&clean_term(piece)) {
+                        continue;
+                    } else if let Some(term) = qualified_term(piece, self.tax) {
                         self.listed_term(term, norm, line, span);
+                    } else if let Some(head) = unknown_head(piece, self.tax) {
+                        // `JPA (Hibernate)`: an unknown name whose parenthesis holds the known
+                        // ones it is used with.
+                        self.listed_term(head, norm, line, span);
                     }
                 }
             }
@@ -1836,6 +1989,7 @@ impl<'t> Builder<'t> {
                         platform.is_some() && !bare.contains(' ') && bare.chars().count() <= 6;
                     if bare.is_empty()
                         || is_edition
+                        || members.contains(&bare)
                         || !self.tax.find(&bare).is_empty()
                         || platform
                             .as_ref()
@@ -2089,6 +2243,8 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         stack_item_depth: None,
         last_item_bare: false,
         name: person::headline(text).map(|h| nfkc(&h)),
+        line_platform: None,
+        platform_above: None,
     };
     for block in blocks::blocks(text, &lines) {
         match &block.kind {

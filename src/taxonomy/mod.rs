@@ -121,6 +121,9 @@ pub struct Skill {
     /// The name is an ordinary English word (`Go`, `Spring`, `Chef`): it counts only where it
     /// names the product (see [`Taxonomy::find_in`]).
     pub is_ambiguous: bool,
+    /// A field of work (`Machine Learning`, `ETL`, `Load Testing`, curated `field = true`):
+    /// like a practice, a competency someone claims, never a tool a résumé lists.
+    pub is_field: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -166,6 +169,7 @@ struct RawSkill {
     aliases: Vec<String>,
     implies: Option<Vec<String>>,
     case_sensitive: Option<bool>,
+    field: Option<bool>,
 }
 
 /// A skill before ids are resolved, remembering where it was defined.
@@ -176,6 +180,7 @@ struct Draft {
     aliases: Vec<String>,
     implies: Vec<String>,
     is_case_sensitive: bool,
+    is_field: bool,
     sources: Vec<String>,
     origin: (String, usize),
 }
@@ -274,11 +279,13 @@ fn prebuilt_curated() -> Vec<(RawSkill, usize)> {
             let mut f = l.split('\t');
             let (id, name, category) = (f.next()?, f.next()?, f.next()?);
             let line = f.next()?.parse::<usize>().ok()?;
-            let case_sensitive = match f.next()? {
+            let flag = |v: &str| match v {
                 "1" => Some(true),
                 "0" => Some(false),
                 _ => None,
             };
+            let case_sensitive = flag(f.next()?);
+            let field = flag(f.next()?);
             let implies = match f.next()? {
                 "-" => None,
                 "" => Some(Vec::new()),
@@ -291,6 +298,7 @@ fn prebuilt_curated() -> Vec<(RawSkill, usize)> {
                 aliases: f.map(str::to_owned).collect(),
                 implies,
                 case_sensitive,
+                field,
             };
             Some((skill, line))
         })
@@ -546,6 +554,7 @@ fn merge_imported(
                     aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
                     implies: Vec::new(),
                     is_case_sensitive: flags.contains('c'),
+                    is_field: false,
                     sources: sources(from),
                     origin: (IMPORTED_PATH.to_owned(), n + 1),
                 });
@@ -618,6 +627,7 @@ fn add_curated(
             aliases: raw.aliases,
             implies: raw.implies.unwrap_or_default(),
             is_case_sensitive: raw.case_sensitive.unwrap_or(false),
+            is_field: raw.field.unwrap_or(false),
             sources: vec!["curated".to_owned()],
             origin: (base_path.to_owned(), line),
         });
@@ -670,6 +680,9 @@ fn apply_user(
                 if let Some(cs) = raw.case_sensitive {
                     d.is_case_sensitive = cs;
                 }
+                if let Some(field) = raw.field {
+                    d.is_field = field;
+                }
                 if !d.sources.iter().any(|s| s == "user") {
                     d.sources.push("user".to_owned());
                 }
@@ -691,6 +704,7 @@ fn apply_user(
                     aliases: raw.aliases.clone(),
                     implies: raw.implies.unwrap_or_default(),
                     is_case_sensitive: raw.case_sensitive.unwrap_or(false),
+                    is_field: raw.field.unwrap_or(false),
                     sources: vec!["user".to_owned()],
                     origin: (path.to_owned(), line),
                 });
@@ -806,6 +820,7 @@ fn finish_skills(
             is_case_sensitive: d.is_case_sensitive,
             sources: d.sources,
             is_ambiguous,
+            is_field: d.is_field,
         });
     }
     Ok(skills)

@@ -167,6 +167,22 @@ fn check_expected(resume: &Path, expected: &Path) {
                 distinct.push(n);
             }
         }
+        // Terms the taxonomy does not know, listed as written (`"known": false`).
+        for term in section
+            .get("unknown")
+            .and_then(|u| u.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let term = term.as_str().unwrap();
+            match skill(&p, term) {
+                Some(s) => check(
+                    s["listed"] == true && s["known"] == false,
+                    format!("{term} should be a listed unknown term: {s}"),
+                ),
+                None => check(false, format!("unknown term {term} missing")),
+            }
+        }
         if let Some(d) = section.get("distinct").and_then(|d| d.as_integer()) {
             check(
                 distinct.len() as i64 == d,
