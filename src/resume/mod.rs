@@ -412,7 +412,21 @@ fn is_only_label(t: &str) -> bool {
     if !t.is_ascii() {
         return names_skill_label(t);
     }
-    const FILLER: &[&str] = &["and", "other", "others", "main", "misc", "etc", "dev"];
+    const FILLER: &[&str] = &[
+        "and",
+        "other",
+        "others",
+        "main",
+        "misc",
+        "etc",
+        "dev",
+        "development",
+        "used",
+        "key",
+        "core",
+        "technical",
+        "my",
+    ];
     let lower = t.to_lowercase();
     let mut words = lower
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -570,6 +584,55 @@ fn unknown_head(piece: &str, tax: &Taxonomy) -> Option<String> {
                 || is_version(w)
         });
     (is_name && tax.find(&bare).is_empty() && !tax.find(tail).is_empty()).then_some(bare)
+}
+
+/// A line about a spoken language: its words are language names and levels only, one of them
+/// a language (`German - Fluent`, `English (Business level)`, `日本語：ネイティブ`).
+fn is_spoken_line(norm: &str) -> bool {
+    const JA: &[&str] = &[
+        "日本語",
+        "英語",
+        "中国語",
+        "韓国語",
+        "ドイツ語",
+        "フランス語",
+        "スペイン語",
+        "ネイティブ",
+        "ビジネスレベル",
+        "日常会話レベル",
+        "日常会話",
+        "ビジネス",
+        "レベル",
+        "母語",
+        "堪能",
+    ];
+    const LANGUAGES: &[&str] = &[
+        "english",
+        "dutch",
+        "italian",
+        "portuguese",
+        "russian",
+        "japanese",
+        "chinese",
+        "korean",
+        "french",
+        "german",
+        "spanish",
+    ];
+    let lower = norm.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let is_level = |w: &str| {
+        SPOKEN.contains(&w) || JA.contains(&w) || ["level", "speaker", "language"].contains(&w)
+    };
+    !words.is_empty()
+        && words.len() <= 6
+        && words.iter().all(|w| is_level(w))
+        && words
+            .iter()
+            .any(|w| LANGUAGES.contains(w) || ["日本語", "英語", "中国語", "韓国語"].contains(w))
 }
 
 /// Natural languages and proficiency words: listed under "言語" / "Languages", never a skill.
@@ -1420,7 +1483,7 @@ impl<'t> Builder<'t> {
         if !in_stack_list {
             self.stack_item_depth = None;
         }
-        if is_item && names_skill_label(&norm) {
+        if is_item && is_only_label(&norm) {
             self.stack_item_depth = Some(depth);
         }
         let pending = self.pending_heading.take();
@@ -1482,6 +1545,11 @@ impl<'t> Builder<'t> {
                     }
                 }
             }
+        }
+        // `German - Fluent`, `英語: ビジネスレベル`: a spoken language and its level name no
+        // skill (BASIC, Fluentd).
+        if is_spoken_line(&norm) {
+            return;
         }
         // A list item that is nothing but a skill name (`- Kinesis Firehose` under a category
         // heading) is a listing, not prose; a term-like item right after such items is one too.
