@@ -251,6 +251,39 @@ fn shapes() -> Vec<Shape> {
             },
         },
         Shape {
+            name: "unknown_terms",
+            what: "`## Skills` then `- Go, ZorbN` lines: a distinct unknown name on each",
+            parsers: &[R, MD],
+            gen: |b| {
+                let mut s = String::from("## Skills\n\n");
+                s.push_str(&lines(b, |i| format!("- Go, Zorb{i}")));
+                s
+            },
+        },
+        Shape {
+            name: "misspelt_line",
+            what: "`## Skills` then one line: `Google Tagmanager, Kuberntes, ` repeated (resolved variants)",
+            parsers: &[R],
+            gen: |b| format!("## Skills\n\n{}", repeat("Google Tagmanager, Kuberntes, ", b)),
+        },
+        Shape {
+            name: "platform_entries",
+            what: "`### Azure` in a skill section, then one line: `SQL Database / Batch / Functions / ` repeated",
+            parsers: &[R],
+            gen: |b| {
+                format!(
+                    "## Skills\n\n### Azure\n\n{}",
+                    repeat("SQL Database / Batch / Functions / ", b)
+                )
+            },
+        },
+        Shape {
+            name: "family_parens",
+            what: "one `Stack:` line: `Spring (Core, Boot, AOP), JPA (Hibernate), ` repeated",
+            parsers: &[R],
+            gen: |b| format!("Stack: {}", repeat("Spring (Core, Boot, AOP), JPA (Hibernate), ", b)),
+        },
+        Shape {
             name: "dated_headings",
             what: "résumé: `### 株式会社N 1990年4月〜1991年3月` + `#### 案件N` + `- Go / AWS` blocks (12k employers at 1 MB)",
             parsers: &[R],

@@ -328,10 +328,16 @@ def load_devicon_simpleicons(t, dv_root, si_root):
     si = json.load(open(os.path.join(si_root, "package", "data", "simple-icons.json"), encoding="utf-8"))
     by_slug = {i["slug"]: i for i in si}
     dv = json.load(open(os.path.join(dv_root, "package", "devicon.json"), encoding="utf-8"))
+    # An alternative name that two entries give (devicon lists `jestjs` for both jest and
+    # jekyll) names neither for sure: it would merge two products. Dropped.
+    seen = {}
+    for d in dv:
+        for a in set(d.get("altnames", [])):
+            seen[a.lower()] = seen.get(a.lower(), 0) + 1
     for d in sorted(dv, key=lambda d: d["name"]):
         icon = by_slug.get(d["name"])
         name = icon["title"] if icon else d["name"]
-        aliases = [d["name"]] + list(d.get("altnames", []))
+        aliases = [d["name"]] + [a for a in d.get("altnames", []) if seen[a.lower()] == 1]
         if icon:
             aliases += si_aliases(icon)
         category = "other"

@@ -19,7 +19,7 @@ use crate::doc::blocks;
 use std::collections::HashMap;
 
 use crate::period::{find_duration_months, find_impossible_date, find_period, End, Month, Period};
-use crate::taxonomy::{MatchKind, SkillId, Taxonomy};
+use crate::taxonomy::{FastSet, MatchKind, SkillId, Taxonomy};
 use crate::text::{squash_ws, LineIndex};
 
 /// NFKC, and `C#.NET` / `F#.NET` written apart (`C# .NET`): the language and the platform are
@@ -343,8 +343,17 @@ fn is_skill_line(norm: &str, tax: &Taxonomy) -> bool {
 fn split_outside<'a>(entry: &'a str, hits: &[crate::taxonomy::Hit]) -> Vec<&'a str> {
     let mut out = Vec::new();
     let mut from = 0;
+    // Hits come in text order (the automaton scans left to right); one pointer walks them, so
+    // a line of a million separators and hits is read once.
+    let mut ends: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+    ends.sort_unstable();
+    let (mut k, mut reach) = (0, 0);
     for (i, c) in entry.char_indices() {
-        if matches!(c, '/' | '・') && !hits.iter().any(|h| h.start < i && i < h.end) {
+        while k < ends.len() && ends[k].0 < i {
+            reach = reach.max(ends[k].1);
+            k += 1;
+        }
+        if matches!(c, '/' | '・') && reach <= i {
             out.push(&entry[from..i]);
             from = i + c.len_utf8();
         }
@@ -1190,6 +1199,15 @@ struct Builder<'t> {
     line_platform: Option<String>,
     /// The label line just above the line being read.
     platform_above: Option<String>,
+    /// Skills already dropped from a line as parts of a resolved entry (`listed_term`).
+    dropped_on: (usize, FastSet<SkillId>),
+    /// The level of the units opened by bold dated lines under the current heading.
+    bold_level: Option<u16>,
+    /// The source line of the line being read starts in bold.
+    line_is_bold: bool,
+    /// In a `| 年 | 月 | 職歴 |` table: the employer joined and not yet left (name, month,
+    /// line, section).
+    joined: Option<(String, Month, usize, Option<usize>)>,
 }
 
 impl<'t> Builder<'t> {
@@ -1199,6 +1217,11 @@ impl<'t> Builder<'t> {
 
     fn span_of(&self, section: Option<usize>) -> Option<Period> {
         section.and_then(|s| self.out.sections[s].span)
+    }
+
+    /// Is the current section a career (`## Experience`, `## 職務経歴`) or inside one?
+    fn in_career(&self) -> bool {
+        self.stack.iter().any(|&s| self.out.sections[s].is_career)
     }
 
     fn is_skill_here(&self) -> bool {
@@ -1393,6 +1416,7 @@ impl<'t> Builder<'t> {
 
     fn heading(&mut self, level: u8, raw: &str, line: usize) {
         self.pending_summary = None;
+        self.bold_level = None;
         let norm = nfkc(&blocks::strip_urls(raw));
         let found = self.find_period_at(&norm, line);
         let range = found.as_ref().map(|f| f.span.clone());
@@ -1518,10 +1542,35 @@ impl<'t> Builder<'t> {
                     // The line under an undated heading dates that heading (a bare period, a
                     // `期間: …` / `**在籍期間**: …` item, or a role with its period).
                     // A sentence (`2003年4月から…に所属し、…。`) only dates its own mentions.
-                    Some(h) if is_period_label(&label) || (!is_item && is_unit_label(&label)) => {
+                    // Not a career heading (`## Experience`) by a line with a label of its own
+                    // (`**Developer at Quillby Ltd**: *June 2019 - …*`): that line is the
+                    // first entry of the career, not its date.
+                    Some(h)
+                        if is_period_label(&label)
+                            || (!is_item
+                                && is_unit_label(&label)
+                                && !self.out.sections[h].is_career) =>
+                    {
                         self.set_own_period(h, p);
                         self.out.sections[h].derived = true;
                         span = self.out.sections[h].span;
+                    }
+                    // `**Backend Developer at Quillby Ltd**: *June 2019 - August 2021*` in a
+                    // career: a bold dated line written as a heading opens a unit, the lines
+                    // under it belong to it until the next one.
+                    _ if !is_item
+                        && self.line_is_bold
+                        && is_unit_label(&label)
+                        && self.in_career() =>
+                    {
+                        let level = match self.bold_level {
+                            Some(l) => l,
+                            None => self.current().map_or(1, |s| self.out.sections[s].level + 1),
+                        };
+                        self.bold_level = Some(level);
+                        let idx = self.push_section(label, level, line, false);
+                        self.set_own_period(idx, p);
+                        span = self.out.sections[idx].span;
                     }
                     _ => {
                         let p = clip(p, section_span.as_ref());
@@ -1598,11 +1647,15 @@ impl<'t> Builder<'t> {
         self.pending_heading = None;
         self.pending_summary = None;
         if is_header {
+            self.close_joined(None);
             self.table_header = Some(cells.iter().map(|c| nfkc(c).to_lowercase()).collect());
             self.last_row_org = None;
             return;
         }
         let norm_cells: Vec<String> = cells.iter().map(|c| nfkc(&blocks::strip_urls(c))).collect();
+        if self.event_row(&norm_cells, line) {
+            return;
+        }
         let norm = norm_cells.join(" | ");
         let section_span = self.span_of(self.current());
         let mut span = section_span;
@@ -1732,6 +1785,88 @@ impl<'t> Builder<'t> {
         }
     }
 
+    /// `| 年 | 月 | 職歴 |` (the 履歴書 form): each row an event, `A社 入社` … `同社退社`,
+    /// `現在に至る`. A joining opens an employer, the next leaving (or joining) closes it. Gives
+    /// false when the table is not of that form.
+    fn event_row(&mut self, cells: &[String], line: usize) -> bool {
+        let Some(header) = &self.table_header else {
+            return false;
+        };
+        // One 年 and one 月 column (`| 年 | 月 | 年 | 月 | 内容 |` gives ranges, read as rows).
+        let col = |w: &str| {
+            let mut at = header.iter().enumerate().filter(|(_, h)| h.trim() == w);
+            match (at.next(), at.next()) {
+                (Some((i, _)), None) => Some(i),
+                _ => None,
+            }
+        };
+        let (Some(y), Some(m)) = (col("年"), col("月")) else {
+            return false;
+        };
+        let Some(t) = (0..cells.len()).find(|&i| i != y && i != m) else {
+            return false;
+        };
+        let digits = |i: usize| -> Option<u32> {
+            let c = cells.get(i)?.trim().trim_end_matches(['年', '月']);
+            c.parse::<u32>().ok()
+        };
+        let text = cells[t..].join(" ");
+        let text = text.trim();
+        let at = digits(y)
+            .zip(digits(m))
+            .and_then(|(y, m)| Month::new(y as i32, m));
+        const JOIN: &[&str] = &[
+            "入社",
+            "入所",
+            "入行",
+            "入庁",
+            "として独立",
+            "独立",
+            "開業",
+            "就職",
+        ];
+        const LEAVE: &[&str] = &["退社", "退職", "退所", "退行", "廃業", "離職", "任期満了"];
+        if text.contains("現在に至る") || text == "現在" {
+            self.close_joined(None);
+        } else if let Some(at) = at {
+            if let Some(w) = JOIN.iter().find(|w| text.contains(*w)) {
+                let end = Month::from_index(at.index() - 1);
+                self.close_joined(Some(end));
+                let name = text.split(w).next().unwrap_or("").trim();
+                let name = name.trim_end_matches(['に', 'へ', 'を', ' ']).trim();
+                if !name.is_empty() {
+                    self.joined = Some((name.to_owned(), at, line, self.current()));
+                }
+            } else if LEAVE.iter().any(|w| text.contains(w)) {
+                self.close_joined(Some(at));
+            }
+        }
+        // Every row of the table is read here (學歴 rows name no employer and no skill).
+        true
+    }
+
+    /// The employer joined in a `| 年 | 月 | 職歴 |` table, left at `end` (open when `None`),
+    /// as a dated row naming its company.
+    fn close_joined(&mut self, end: Option<Month>) {
+        let Some((name, start, line, section)) = self.joined.take() else {
+            return;
+        };
+        let end = match end {
+            Some(e) if e >= start => End::At(e),
+            Some(_) => End::At(start),
+            None => End::Open,
+        };
+        self.out.rows.push(DatedRow {
+            section,
+            title: name.clone(),
+            period: Period { start, end },
+            line,
+            skills: Vec::new(),
+            is_row: true,
+            org: Some(name),
+        });
+    }
+
     /// The columns of the current table that name kinds of things or describe them
     /// (`| カテゴリ |`, `| サービス種類 |`, `| 用途 |`, `| Type |`, `| Description |`): they list
     /// no skills.
@@ -1847,6 +1982,7 @@ impl<'t> Builder<'t> {
             return;
         }
         let text = evidence_text(raw);
+        let mut parts = Vec::new();
         for entry in body.split(['/', '／', ',', '、', '，']).map(list_entry) {
             if entry.is_empty() {
                 continue;
@@ -1859,15 +1995,20 @@ impl<'t> Builder<'t> {
             if self.tax.resolve(entry) == Some(skill) {
                 continue;
             }
-            self.unlist_parts(entry, line);
+            parts.extend(self.tax.find(entry).iter().map(|h| h.skill));
             self.push_qualified(skill, line, text.clone(), span);
         }
+        self.unlist_on_line(&parts, line);
     }
 
     /// `Azure: SQL Database / CDN` lists Azure SQL Database and Azure CDN: the names inside
-    /// the entry (`SQL`, the generic `CDN`) are not listed on this line by it.
-    fn unlist_parts(&mut self, entry: &str, line: usize) {
-        let parts: Vec<SkillId> = self.tax.find(entry).iter().map(|h| h.skill).collect();
+    /// those entries (`SQL`, the generic `CDN`) are not listed on this line by them. One pass
+    /// over the line's mentions for all of them.
+    fn unlist_on_line(&mut self, parts: &[SkillId], line: usize) {
+        if parts.is_empty() {
+            return;
+        }
+        let parts: FastSet<SkillId> = parts.iter().copied().collect();
         for m in self.out.mentions.iter_mut().rev() {
             if m.line != line {
                 break;
@@ -1984,8 +2125,9 @@ impl<'t> Builder<'t> {
             .collect();
         // Pieces the section's platform names (`Batch` under `### AWS`): listed as the
         // platform's product, no terms of their own.
-        let mut members: Vec<String> = Vec::new();
+        let mut members: FastSet<String> = FastSet::default();
         if let Some(p) = platform.as_ref().or(section_platform.as_ref()) {
+            let mut parts = Vec::new();
             for entry in &entries {
                 let hits = self.tax.find(entry);
                 for piece in split_outside(entry, &hits) {
@@ -1999,13 +2141,14 @@ impl<'t> Builder<'t> {
                     if self.tax.resolve(&bare) != Some(skill) {
                         // (`Azure: Functions`: qualified_entries listed the label's products.)
                         if platform.is_none() {
-                            self.unlist_parts(&bare, line);
+                            parts.extend(self.tax.find(&bare).iter().map(|h| h.skill));
                             self.push_qualified(skill, line, evidence_text(norm), span);
                         }
-                        members.push(bare);
+                        members.insert(bare);
                     }
                 }
             }
+            self.unlist_on_line(&parts, line);
         }
         let mut claimed = false;
         // Entries inside a parenthesis opened by an earlier entry (`Stripe（PaymentIntent,
@@ -2112,25 +2255,37 @@ impl<'t> Builder<'t> {
         };
         // `Google Tagmanager` is Google Tag Manager, not also Google: a known name inside the
         // entry that is part of the skill's own name is not listed on its own.
+        // The names inside the entry were found when the whole line was read (all of this
+        // line's automaton mentions exist now), so each is dropped from the line once: a line
+        // of a million `Google Tagmanager` entries scans its mentions once, not a million times.
         let whole = crate::taxonomy::compact(&self.tax.skill(skill).name);
-        let entry = crate::taxonomy::compact(&term);
-        // This line's mentions are the last ones pushed: only they are looked at.
+        if self.dropped_on.0 != line {
+            self.dropped_on = (line, FastSet::default());
+        }
         let tax = self.tax;
-        let from = self
-            .out
-            .mentions
+        let inside: FastSet<SkillId> = tax
+            .find(&term)
             .iter()
-            .rposition(|m| m.line != line)
-            .map_or(0, |i| i + 1);
-        let mut tail = self.out.mentions.split_off(from);
-        tail.retain(|m| {
-            let part = crate::taxonomy::compact(&tax.skill(m.skill).name);
-            !m.is_listed
-                || m.skill == skill
-                || part.is_empty()
-                || !(whole.contains(&part) && entry.contains(&part))
-        });
-        self.out.mentions.extend(tail);
+            .map(|h| h.skill)
+            .filter(|&s| {
+                let part = crate::taxonomy::compact(&tax.skill(s).name);
+                s != skill && !part.is_empty() && whole.contains(&part)
+            })
+            .filter(|s| !self.dropped_on.1.contains(s))
+            .collect();
+        if !inside.is_empty() {
+            // This line's mentions are the last ones pushed: only they are looked at.
+            let from = self
+                .out
+                .mentions
+                .iter()
+                .rposition(|m| m.line != line)
+                .map_or(0, |i| i + 1);
+            let mut tail = self.out.mentions.split_off(from);
+            tail.retain(|m| !m.is_listed || !inside.contains(&m.skill));
+            self.out.mentions.extend(tail);
+            self.dropped_on.1.extend(inside);
+        }
         self.out.mentions.push(Mention {
             skill,
             line,
@@ -2313,11 +2468,29 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         name: person::headline(text).map(|h| nfkc(&h)),
         line_platform: None,
         platform_above: None,
+        dropped_on: (0, FastSet::default()),
+        joined: None,
+        bold_level: None,
+        line_is_bold: false,
     };
+    // Where each source line starts: a block's text has lost its emphasis, and a line written
+    // in bold (`**Role at Company**: *2019 - 2021*`) reads as a heading.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
     for block in blocks::blocks(text, &lines) {
         match &block.kind {
             blocks::BlockKind::Heading(level) => b.heading(*level, &block.text, block.line),
             blocks::BlockKind::Line { is_item, depth, .. } => {
+                b.line_is_bold = block
+                    .line
+                    .checked_sub(1)
+                    .and_then(|l| starts.get(l))
+                    .and_then(|&at| text.get(at..))
+                    .is_some_and(|src| {
+                        let src = src.trim_start_matches([' ', '\t']);
+                        src.starts_with("**") || src.starts_with("__")
+                    });
                 b.line(&block.text, block.line, *is_item, *depth)
             }
             blocks::BlockKind::Row { is_header, cells } => {
@@ -2329,6 +2502,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
             blocks::BlockKind::FrontMatter => b.front_matter(&block.text, block.line),
         }
     }
+    b.close_joined(None);
     let mut out = b.out;
     role_then_employer(&mut out);
     let overview_dated = date_from_overview(&mut out);

@@ -278,7 +278,9 @@ fn candidates(r: &Resume) -> Vec<Candidate> {
         }
     }
     for u in &r.rows {
-        if excluded(u.section) {
+        // (A row that names its company, as `| 年 | 月 | 学歴・職歴 |` tables do, is an
+        // employer even in a section that also holds the schooling.)
+        if excluded(u.section) && u.org.is_none() {
             continue;
         }
         let label = u.org.clone().unwrap_or_else(|| u.title.clone());

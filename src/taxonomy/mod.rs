@@ -17,6 +17,7 @@ use std::collections::{BTreeSet, HashMap};
 /// foldhash is several times faster than SipHash for short strings (no hash-flooding risk
 /// here: the keys come from the taxonomy files).
 pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
