@@ -1,9 +1,11 @@
 //! Evaluate skillfit on real, hand-labelled documents (a development tool, not a CI test: the
-//! documents are fetched into a git-ignored folder, see tests/real/README.md).
+//! documents are fetched into a git-ignored folder, see "Real documents" in README.md).
 //!
 //! ```sh
 //! cargo run --example eval_real -- corpus/real tests/real          # both sets
 //! cargo run --example eval_real -- corpus/real tests/real -v       # every miss, per document
+//! cargo run --example eval_real -- corpus/real tests/real --why    # -v, and the lines that listed
+//!                                                                    # each skill not labelled
 //! cargo run --example eval_real -- corpus/real tests/real --only=a.md,b.md  # a subset of résumés
 //! ```
 //!
