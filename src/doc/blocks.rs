@@ -40,6 +40,12 @@ pub struct Block {
     pub line: usize,
 }
 
+/// Is this image URL a badge (shields.io, badgen, or a `/badge/` path)?
+fn is_badge(url: &str) -> bool {
+    let u = url.to_ascii_lowercase();
+    u.contains("shields.io") || u.contains("badgen.net") || u.contains("/badge/")
+}
+
 /// Remove bare URLs (`https://github.com/...` would otherwise read as GitHub).
 pub fn strip_urls(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains("://") {
@@ -81,6 +87,9 @@ struct Walker<'a> {
     in_front_matter: bool,
     /// The line being read follows a soft break in the same paragraph.
     after_soft_break: bool,
+    /// Open images, innermost last: `true` for a badge (its alt text is kept), `false` for
+    /// any other image (skipped).
+    images: Vec<bool>,
 }
 
 impl Walker<'_> {
@@ -213,6 +222,7 @@ pub fn blocks(text: &str, lines: &LineIndex) -> Vec<Block> {
         in_cell: false,
         is_header_row: false,
         skip_depth: 0,
+        images: Vec::new(),
         in_autolink: false,
         in_inline_comment: false,
         html: None,
@@ -243,7 +253,16 @@ pub fn blocks(text: &str, lines: &LineIndex) -> Vec<Block> {
                     w.in_cell = true;
                     w.buf.clear();
                 }
-                Tag::CodeBlock(_) | Tag::Image { .. } => w.skip_depth += 1,
+                Tag::CodeBlock(_) => w.skip_depth += 1,
+                // A badge (`![Python](https://img.shields.io/badge/-Python-3776AB)`) is a word
+                // written as a picture: its alt text is kept; other images are dropped.
+                Tag::Image { dest_url, .. } => {
+                    let badge = is_badge(&dest_url);
+                    if !badge {
+                        w.skip_depth += 1;
+                    }
+                    w.images.push(badge);
+                }
                 Tag::Link { link_type, .. } => {
                     w.in_autolink = matches!(
                         link_type,
@@ -294,7 +313,11 @@ pub fn blocks(text: &str, lines: &LineIndex) -> Vec<Block> {
                         });
                     }
                 }
-                TagEnd::CodeBlock | TagEnd::Image => w.skip_depth = w.skip_depth.saturating_sub(1),
+                TagEnd::CodeBlock => w.skip_depth = w.skip_depth.saturating_sub(1),
+                TagEnd::Image => match w.images.pop() {
+                    Some(true) => w.add_text(" ", range.start),
+                    _ => w.skip_depth = w.skip_depth.saturating_sub(1),
+                },
                 TagEnd::Link => w.in_autolink = false,
                 TagEnd::HtmlBlock => w.end_html_block(),
                 TagEnd::MetadataBlock(_) => w.in_front_matter = false,

@@ -595,6 +595,29 @@ fn unknown_head(piece: &str, tax: &Taxonomy) -> Option<String> {
     (is_name && tax.find(&bare).is_empty() && !tax.find(tail).is_empty()).then_some(bare)
 }
 
+/// The texts of a source line made only of code spans (`` `go` `c++` `aws lambda` ``, two or
+/// more, separated by spaces, commas or middle dots); `None` for any other line.
+fn code_tags(src: &str) -> Option<Vec<String>> {
+    let src = src.trim_start_matches(['-', '*', '+', ' ']).trim();
+    let mut tags = Vec::new();
+    let mut rest = src;
+    while !rest.is_empty() {
+        let r = rest.trim_start_matches(|c: char| c.is_whitespace() || ",、・|".contains(c));
+        if r.is_empty() {
+            break;
+        }
+        let inner = r.strip_prefix('`')?;
+        let end = inner.find('`')?;
+        let tag = inner[..end].trim();
+        if tag.is_empty() || tag.chars().count() > 40 {
+            return None;
+        }
+        tags.push(tag.to_owned());
+        rest = &inner[end + 1..];
+    }
+    (tags.len() >= 2).then_some(tags)
+}
+
 /// A line about a spoken language: its words are language names and levels only, one of them
 /// a language (`German - Fluent`, `English (Business level)`, `日本語：ネイティブ`).
 fn is_spoken_line(norm: &str) -> bool {
@@ -623,10 +646,48 @@ fn is_spoken_line(norm: &str) -> bool {
         "russian",
         "japanese",
         "chinese",
+        "mandarin",
+        "cantonese",
         "korean",
         "french",
         "german",
         "spanish",
+        "catalan",
+        "basque",
+        "galician",
+        "polish",
+        "czech",
+        "slovak",
+        "hungarian",
+        "romanian",
+        "bulgarian",
+        "ukrainian",
+        "greek",
+        "turkish",
+        "arabic",
+        "hebrew",
+        "persian",
+        "hindi",
+        "bengali",
+        "urdu",
+        "tamil",
+        "thai",
+        "vietnamese",
+        "indonesian",
+        "malay",
+        "tagalog",
+        "filipino",
+        "swedish",
+        "norwegian",
+        "danish",
+        "finnish",
+        "icelandic",
+        "estonian",
+        "latvian",
+        "lithuanian",
+        "serbian",
+        "croatian",
+        "slovenian",
     ];
     let lower = norm.to_lowercase();
     let words: Vec<&str> = lower
@@ -638,7 +699,7 @@ fn is_spoken_line(norm: &str) -> bool {
     };
     !words.is_empty()
         && words.len() <= 6
-        && words.iter().all(|w| is_level(w))
+        && words.iter().all(|w| is_level(w) || LANGUAGES.contains(w))
         && words
             .iter()
             .any(|w| LANGUAGES.contains(w) || ["日本語", "英語", "中国語", "韓国語"].contains(w))
@@ -962,7 +1023,36 @@ fn is_placeholder_or_code(term: &str) -> bool {
 /// name holds such a word (`ZOZO Technologies, Inc.`, `Acme Technology Ltd`).
 fn is_skill_title(title: &str) -> bool {
     let t = title.to_lowercase();
-    SKILL_SECTION_WORDS.iter().any(|w| t.contains(w)) && !structure::names_org(title)
+    (SKILL_SECTION_WORDS.iter().any(|w| t.contains(w)) || is_skill_list_title(&t))
+        && !structure::names_org(title)
+}
+
+/// A heading that is nothing but the name of a kind of skill list (`## Tools`, `### Languages
+/// & Frameworks`, `## ツール`): words that inside a longer title (`Internal tools for …`) name
+/// no skill section.
+fn is_skill_list_title(lower: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "tools",
+        "tooling",
+        "languages",
+        "programming languages",
+        "frameworks",
+        "libraries",
+        "platforms",
+        "databases",
+        "infrastructure",
+        "and",
+        "ツール",
+        "言語",
+        "フレームワーク",
+        "ライブラリ",
+    ];
+    let mut words = lower
+        .split(|c: char| c.is_whitespace() || "&/・,、".contains(c))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| WORDS.contains(&w))
 }
 
 fn is_education_title(title: &str, in_career: bool) -> bool {
@@ -1205,6 +1295,9 @@ struct Builder<'t> {
     bold_level: Option<u16>,
     /// The source line of the line being read starts in bold.
     line_is_bold: bool,
+    /// The source line of the line being read is only code spans (`` `node` `c++` `aws lambda` ``):
+    /// their texts.
+    line_tags: Option<Vec<String>>,
     /// In a `| 年 | 月 | 職歴 |` table: the employer joined and not yet left (name, month,
     /// line, section).
     joined: Option<(String, Month, usize, Option<usize>)>,
@@ -1599,6 +1692,14 @@ impl<'t> Builder<'t> {
         // skill (BASIC, Fluentd).
         if is_spoken_line(&norm) {
             return;
+        }
+        // `` `node` `c` `rust` `aws lambda` ``: a line of tags in code spans, each tag one entry,
+        // names in any casing (a tag is a name, never an ordinary word).
+        if let Some(tags) = self.line_tags.take() {
+            if tags.len() >= 3 || self.is_skill_here() {
+                self.tag_entries(&tags, raw, line, span);
+                return;
+            }
         }
         // A list item that is nothing but a skill name (`- Kinesis Firehose` under a category
         // heading) is a listing, not prose; a term-like item right after such items is one too.
@@ -2246,6 +2347,66 @@ impl<'t> Builder<'t> {
         }
     }
 
+    /// Each tag of a line of code-span tags: the skill it names (whole, else each piece
+    /// between `/`), else the skill it spells another way, else an unknown term.
+    fn tag_entries(&mut self, tags: &[String], raw: &str, line: usize, span: Option<Period>) {
+        let text = evidence_text(raw);
+        for tag in tags {
+            let tag = nfkc(tag);
+            let mut tag = tag.trim();
+            // `aws lambda`, `aws dynomodb`: the platform, and its product.
+            let platform = tag
+                .split_once(' ')
+                .and_then(|(first, rest)| Some((self.tax.resolve(first)?, rest)))
+                .filter(|(id, _)| {
+                    matches!(
+                        self.tax.skill(*id).category.as_str(),
+                        "aws" | "gcp" | "azure" | "cloud"
+                    )
+                });
+            if let Some((id, rest)) = platform {
+                self.push_qualified(id, line, text.clone(), span);
+                if self.tax.resolve(tag).is_none() {
+                    tag = rest.trim();
+                }
+            }
+            let pieces: Vec<&str> = if self.tax.resolve(tag).is_some() {
+                vec![tag]
+            } else {
+                tag.split('/').map(str::trim).collect()
+            };
+            for piece in pieces.into_iter().filter(|p| !p.is_empty()) {
+                // `node`, `express`: a JavaScript library's tag without its `.js`.
+                let named = self
+                    .tax
+                    .resolve(piece)
+                    .or_else(|| self.tax.resolve(&format!("{piece}.js")));
+                match named {
+                    Some(skill) => self.out.mentions.push(Mention {
+                        skill,
+                        line,
+                        text: text.clone(),
+                        kind: MatchKind::Exact,
+                        similarity: 1.0,
+                        section: self.current(),
+                        span,
+                        is_listed: self.is_listable(skill),
+                        from_line: false,
+                    }),
+                    None => {
+                        // (A lone English word, `certs`, is a remark, not a name.)
+                        let bare = clean_term(piece);
+                        let is_word = !bare.contains(' ')
+                            && crate::taxonomy::is_dictionary_word(&bare.to_lowercase());
+                        if looks_like_term(&bare) && bare.chars().count() <= 32 && !is_word {
+                            self.listed_term(bare, &text, line, span);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// An entry of a skill list the automaton did not find: the skill it spells another way
     /// (`Postgressql`, `rest-api`), listed; else an unknown term, kept as the person wrote it.
     fn listed_term(&mut self, term: String, norm: &str, line: usize, span: Option<Period>) {
@@ -2472,6 +2633,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         joined: None,
         bold_level: None,
         line_is_bold: false,
+        line_tags: None,
     };
     // Where each source line starts: a block's text has lost its emphasis, and a line written
     // in bold (`**Role at Company**: *2019 - 2021*`) reads as a heading.
@@ -2482,15 +2644,15 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         match &block.kind {
             blocks::BlockKind::Heading(level) => b.heading(*level, &block.text, block.line),
             blocks::BlockKind::Line { is_item, depth, .. } => {
-                b.line_is_bold = block
+                let src = block
                     .line
                     .checked_sub(1)
                     .and_then(|l| starts.get(l))
                     .and_then(|&at| text.get(at..))
-                    .is_some_and(|src| {
-                        let src = src.trim_start_matches([' ', '\t']);
-                        src.starts_with("**") || src.starts_with("__")
-                    });
+                    .map(|src| src.split('\n').next().unwrap_or("").trim());
+                b.line_is_bold =
+                    src.is_some_and(|src| src.starts_with("**") || src.starts_with("__"));
+                b.line_tags = src.and_then(code_tags);
                 b.line(&block.text, block.line, *is_item, *depth)
             }
             blocks::BlockKind::Row { is_header, cells } => {
