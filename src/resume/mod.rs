@@ -564,7 +564,7 @@ pub(super) fn qualified_term(piece: &str, tax: &Taxonomy) -> Option<String> {
                 && w.chars().all(|c| c.is_ascii_alphanumeric())
                 && !is_version(w)
                 && !VENDOR_WORDS.contains(&w.to_lowercase().as_str())
-                && !SPOKEN.contains(&w.to_lowercase().as_str())
+                && !is_spoken(&w.to_lowercase())
         });
     names_more.then_some(bare)
 }
@@ -589,7 +589,7 @@ fn unknown_head(piece: &str, tax: &Taxonomy) -> Option<String> {
         && !lower.split_whitespace().any(|w| {
             crate::taxonomy::is_dictionary_word(w)
                 || VENDOR_WORDS.contains(&w)
-                || SPOKEN.contains(&w)
+                || is_spoken(w)
                 || is_version(w)
         });
     (is_name && tax.find(&bare).is_empty() && !tax.find(tail).is_empty()).then_some(bare)
@@ -638,75 +638,23 @@ fn is_spoken_line(norm: &str) -> bool {
         "母語",
         "堪能",
     ];
-    const LANGUAGES: &[&str] = &[
-        "english",
-        "dutch",
-        "italian",
-        "portuguese",
-        "russian",
-        "japanese",
-        "chinese",
-        "mandarin",
-        "cantonese",
-        "korean",
-        "french",
-        "german",
-        "spanish",
-        "catalan",
-        "basque",
-        "galician",
-        "polish",
-        "czech",
-        "slovak",
-        "hungarian",
-        "romanian",
-        "bulgarian",
-        "ukrainian",
-        "greek",
-        "turkish",
-        "arabic",
-        "hebrew",
-        "persian",
-        "hindi",
-        "bengali",
-        "urdu",
-        "tamil",
-        "thai",
-        "vietnamese",
-        "indonesian",
-        "malay",
-        "tagalog",
-        "filipino",
-        "swedish",
-        "norwegian",
-        "danish",
-        "finnish",
-        "icelandic",
-        "estonian",
-        "latvian",
-        "lithuanian",
-        "serbian",
-        "croatian",
-        "slovenian",
-    ];
     let lower = norm.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
         .collect();
-    let is_level = |w: &str| {
-        SPOKEN.contains(&w) || JA.contains(&w) || ["level", "speaker", "language"].contains(&w)
-    };
+    let is_level =
+        |w: &str| is_spoken(w) || JA.contains(&w) || ["level", "speaker", "language"].contains(&w);
     !words.is_empty()
         && words.len() <= 6
-        && words.iter().all(|w| is_level(w) || LANGUAGES.contains(w))
+        && words.iter().all(|w| is_level(w))
         && words
             .iter()
             .any(|w| LANGUAGES.contains(w) || ["日本語", "英語", "中国語", "韓国語"].contains(w))
 }
 
-/// Natural languages and proficiency words: listed under "言語" / "Languages", never a skill.
-const SPOKEN: &[&str] = &[
+/// Natural languages: listed under "言語" / "Languages", never a skill.
+const LANGUAGES: &[&str] = &[
     "english",
     "dutch",
     "italian",
@@ -714,10 +662,52 @@ const SPOKEN: &[&str] = &[
     "russian",
     "japanese",
     "chinese",
+    "mandarin",
+    "cantonese",
     "korean",
     "french",
     "german",
     "spanish",
+    "catalan",
+    "basque",
+    "galician",
+    "polish",
+    "czech",
+    "slovak",
+    "hungarian",
+    "romanian",
+    "bulgarian",
+    "ukrainian",
+    "greek",
+    "turkish",
+    "arabic",
+    "hebrew",
+    "persian",
+    "hindi",
+    "bengali",
+    "urdu",
+    "tamil",
+    "thai",
+    "vietnamese",
+    "indonesian",
+    "malay",
+    "tagalog",
+    "filipino",
+    "swedish",
+    "norwegian",
+    "danish",
+    "finnish",
+    "icelandic",
+    "estonian",
+    "latvian",
+    "lithuanian",
+    "serbian",
+    "croatian",
+    "slovenian",
+];
+
+/// Proficiency words said of a natural language.
+const LEVELS: &[&str] = &[
     "native",
     "fluent",
     "business",
@@ -734,6 +724,11 @@ const SPOKEN: &[&str] = &[
     "n1",
     "n2",
 ];
+
+/// A natural language or a proficiency word (lower case): never a skill.
+fn is_spoken(w: &str) -> bool {
+    LANGUAGES.contains(&w) || LEVELS.contains(&w)
+}
 
 /// Is this item only skill names (`Kinesis Firehose`, `S3 / Athena`)? The known names cover
 /// most of its letters.
@@ -779,7 +774,7 @@ fn looks_like_term(bare: &str) -> bool {
     {
         return false;
     }
-    if SPOKEN.contains(&bare.to_lowercase().as_str()) || is_placeholder_or_code(bare) {
+    if is_spoken(&bare.to_lowercase()) || is_placeholder_or_code(bare) {
         return false;
     }
     // A term carries a Latin letter (a Japanese phrase in a skill list is a description:
