@@ -3,8 +3,9 @@
 //! Takes Markdown text; gives headings, text lines (paragraph lines, list-item lines), table
 //! rows, `<summary>` texts, `<details>` boundaries and front-matter lines, each with its 1-based
 //! source line. Link URLs, bare `http(s)://` URLs, HTML comments, code blocks and images are
-//! dropped; link text is kept. Guarantees: never panics; every block's text is raw (not yet
-//! normalised) so evidence shows what the person wrote.
+//! dropped; link text and the alt text of badges (shields.io) are kept. Guarantees: never
+//! panics; every block's text is raw (not yet normalised) so evidence shows what the person
+//! wrote.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
