@@ -721,8 +721,22 @@ const LEVELS: &[&str] = &[
     "familiar",
     "basic",
     "toeic",
+    "toefl",
+    "ielts",
+    "jlpt",
+    "hsk",
+    "topik",
     "n1",
     "n2",
+    "n3",
+    "n4",
+    "n5",
+    "a1",
+    "a2",
+    "b1",
+    "b2",
+    "c1",
+    "c2",
 ];
 
 /// A natural language or a proficiency word (lower case): never a skill.
