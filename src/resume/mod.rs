@@ -1044,7 +1044,6 @@ fn is_skill_list_title(lower: &str) -> bool {
         "tools",
         "tooling",
         "languages",
-        "programming languages",
         "frameworks",
         "libraries",
         "platforms",
