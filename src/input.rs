@@ -260,6 +260,28 @@ fn is_invisible_format(c: char) -> bool {
     )
 }
 
+/// `text.contains(is_invisible_format)` by bytes: every such character is one of the UTF-8
+/// sequences below, and their lead bytes never occur inside another character.
+fn has_invisible_format(b: &[u8]) -> bool {
+    for i in memchr::memchr3_iter(0xd8, 0xe2, 0xef, b) {
+        let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let invisible = match b[i] {
+            0xd8 => next(1) == 0x9c,
+            0xe2 => match next(1) {
+                0x80 => matches!(next(2), 0x8b..=0x8f | 0xaa..=0xae),
+                0x81 => matches!(next(2), 0xa0..=0xa4 | 0xa6..=0xa9),
+                _ => false,
+            },
+            0xef => next(1) == 0xbb && next(2) == 0xbf,
+            _ => false,
+        };
+        if invisible {
+            return true;
+        }
+    }
+    false
+}
+
 fn finish(text: String, encoding_note: Option<String>) -> Result<Document, DecodeError> {
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
@@ -294,11 +316,7 @@ fn finish(text: String, encoding_note: Option<String>) -> Result<Document, Decod
     }
     // Every invisible format character starts with one of these bytes in UTF-8: a byte scan
     // first (most text has none).
-    let may_have_invisible = text
-        .as_bytes()
-        .iter()
-        .any(|&b| matches!(b, 0xd8 | 0xe2 | 0xef));
-    if may_have_invisible && text.contains(is_invisible_format) {
+    if has_invisible_format(text.as_bytes()) {
         text = text.replace(is_invisible_format, "");
     }
     if text.trim().is_empty() {
@@ -313,6 +331,18 @@ fn finish(text: String, encoding_note: Option<String>) -> Result<Document, Decod
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_format_by_bytes_is_by_characters() {
+        for c in (0u32..=0x10ffff).filter_map(char::from_u32) {
+            let t = format!("a{c}b");
+            assert_eq!(
+                has_invisible_format(t.as_bytes()),
+                t.contains(is_invisible_format),
+                "{c:?}"
+            );
+        }
+    }
 
     #[test]
     fn decode_owned_is_decode() {

@@ -11,7 +11,27 @@ pub fn nfkc(s: &str) -> String {
     if is_nfkc_already(s) {
         return s.to_owned();
     }
+    if let Some(mapped) = nfkc_by_char(s) {
+        return mapped;
+    }
     s.nfkc().collect()
+}
+
+/// NFKC of a line made only of ASCII, [`is_nfkc_starter`] characters, the full-width forms of
+/// ASCII (U+FF01..U+FF5E) and the ideographic space: each of those maps on its own to one
+/// character that composes with none of its neighbours (a test checks them against
+/// `unicode-normalization`), which is most Japanese lines with `（` or `：` in them.
+fn nfkc_by_char(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{ff01}'..='\u{ff5e}' => out.push(char::from((c as u32 - 0xff01 + 0x21) as u8)),
+            '\u{3000}' => out.push(' '),
+            c if c.is_ascii() || is_nfkc_starter(c) => out.push(c),
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 /// Is `s` certainly in NFKC already? ASCII is; so is text the quick check says `Yes` to (most
@@ -307,6 +327,94 @@ impl WordSet {
     }
 }
 
+/// Lists of lower-case words looked for as `lower(text).contains(word)` would, without
+/// lower-casing `text`: one ASCII-case-insensitive automaton pass says which lists have a word
+/// in `text`. Exact because lower-casing maps only ASCII letters, `K` (U+212A KELVIN SIGN) and
+/// `İ` (U+0130) to ASCII (a test checks every character), and the words' other characters are
+/// caseless ones no other character lower-cases to; text holding U+212A or U+0130 (and word
+/// lists that break those rules) take the lower-casing path.
+pub struct Cues {
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// Per pattern: the bit of its list.
+    bits: Vec<u32>,
+    lists: Vec<&'static [&'static str]>,
+}
+
+impl Cues {
+    /// `lists[g]` are the words of list `g` (at most 32 lists).
+    pub fn new(lists: &[&'static [&'static str]]) -> Self {
+        let lists: Vec<&'static [&'static str]> = lists.iter().take(32).copied().collect();
+        let patterns: Vec<&str> = lists.iter().flat_map(|l| l.iter().copied()).collect();
+        let bits = lists
+            .iter()
+            .enumerate()
+            .flat_map(|(g, l)| std::iter::repeat_n(1u32 << g, l.len()))
+            .collect();
+        let exact = patterns
+            .iter()
+            .all(|w| !w.is_empty() && w.chars().all(is_cue_char));
+        let automaton = exact
+            .then(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(&patterns)
+                    .ok()
+            })
+            .flatten();
+        Cues {
+            automaton,
+            bits,
+            lists,
+        }
+    }
+
+    /// Bit `g` is set when `lower(text)` contains a word of list `g`.
+    pub fn groups(&self, text: &str) -> u32 {
+        let all = (1u64 << self.lists.len()).wrapping_sub(1) as u32;
+        match &self.automaton {
+            Some(ac) if text.is_ascii() || !text.contains(['\u{212a}', '\u{130}']) => {
+                let mut found = 0;
+                for m in ac.find_overlapping_iter(text) {
+                    found |= self.bits[m.pattern().as_usize()];
+                    if found == all {
+                        break;
+                    }
+                }
+                found
+            }
+            _ => {
+                let l = lower(text);
+                let mut found = 0;
+                for (g, list) in self.lists.iter().enumerate() {
+                    if list.iter().any(|w| l.contains(w)) {
+                        found |= 1 << g;
+                    }
+                }
+                found
+            }
+        }
+    }
+
+    /// Does `lower(text)` contain a word of any list?
+    pub fn any(&self, text: &str) -> bool {
+        match &self.automaton {
+            Some(ac) if text.is_ascii() || !text.contains(['\u{212a}', '\u{130}']) => {
+                ac.is_match(text)
+            }
+            _ => self.groups(text) != 0,
+        }
+    }
+}
+
+/// A character a [`Cues`] word may hold: lower-case ASCII, or a caseless character that no
+/// other character lower-cases to (not the full-width lower-case letters).
+fn is_cue_char(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    }
+    is_caseless(c) && !('\u{ff41}'..='\u{ff5a}').contains(&c)
+}
+
 /// [`contains_word`] by `str` searching (the empty word).
 fn contains_word_slow(haystack: &str, word: &str) -> bool {
     if !word.is_ascii() {
@@ -323,6 +431,87 @@ fn contains_word_slow(haystack: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_ascii_letters_kelvin_and_dotted_i_lower_case_to_ascii() {
+        // What makes `Cues` exact: no other character's lower case holds ASCII, and no
+        // character but itself lower-cases to a character a cue word may hold.
+        for c in (0u32..=0x10ffff).filter_map(char::from_u32) {
+            let l: String = c.to_lowercase().collect();
+            if !c.is_ascii() && l.chars().any(|d| d.is_ascii()) {
+                assert!(matches!(c, '\u{212a}' | '\u{130}'), "{c:?} -> {l:?}");
+            }
+            if l.chars().any(|d| !d.is_ascii() && is_cue_char(d)) {
+                assert_eq!(l, c.to_string(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn cues_find_what_lower_casing_and_contains_find() {
+        static A: &[&str] = &["looking for", "you have", "経験"];
+        static B: &[&str] = &[" with ", "上記"];
+        let cues = Cues::new(&[A, B]);
+        assert!(cues.automaton.is_some());
+        for text in [
+            "We are LOOKING For someone With Go",
+            "上記の経験",
+            "You Have",
+            "\u{212a}ubernetes you have",
+            "nothing here",
+            "lookİng for",
+            "İ with you have",
+            "",
+            "ΣΑΣ with",
+        ] {
+            let l = lower(text);
+            let want = u32::from(A.iter().any(|w| l.contains(w)))
+                | (u32::from(B.iter().any(|w| l.contains(w))) << 1);
+            assert_eq!(cues.groups(text), want, "{text:?}");
+            assert_eq!(cues.any(text), want != 0, "{text:?}");
+        }
+        // Words that are not lower case cannot be matched without lower-casing.
+        static UPPER: &[&str] = &["Go"];
+        let upper = Cues::new(&[UPPER]);
+        assert!(upper.automaton.is_none());
+        assert_eq!(upper.groups("go Go"), 0);
+    }
+
+    #[test]
+    fn nfkc_by_char_is_nfkc() {
+        let class: Vec<char> = (0x20u32..0x7f)
+            .chain(0xff01..=0xff5e)
+            .chain([0x3000])
+            .chain(
+                (0x3001..=0x3029)
+                    .chain(0x3041..=0x3096)
+                    .chain(0x309d..=0x309e),
+            )
+            .chain((0x30a1..=0x30fe).chain((0x4e00..=0x9fff).step_by(7)))
+            .filter_map(char::from_u32)
+            .collect();
+        // Every character alone, and every pair of a sample, against the real thing.
+        for &c in &class {
+            let t = c.to_string();
+            assert_eq!(
+                nfkc_by_char(&t),
+                Some(t.nfkc().collect::<String>()),
+                "{c:?}"
+            );
+        }
+        for &a in class.iter().step_by(13) {
+            for &b in class.iter().step_by(11) {
+                let t: String = [a, b].iter().collect();
+                assert_eq!(
+                    nfkc_by_char(&t),
+                    Some(t.nfkc().collect::<String>()),
+                    "{t:?}"
+                );
+            }
+        }
+        assert_eq!(nfkc_by_char("ｶﾞ"), None);
+        assert_eq!(nfkc("（株）ＡＷＳ　経験：３年"), "(株)AWS 経験:3年");
+    }
 
     #[test]
     fn nfkc_folds_full_width() {

@@ -10,10 +10,11 @@
 //! is not. Rules are by wording, never by a posting's exact text; all functions are total.
 
 use std::cell::{OnceCell, RefCell};
+use std::sync::LazyLock;
 
 use super::extract::Level;
 use crate::taxonomy::{Hit, Taxonomy};
-use crate::text::lower;
+use crate::text::{lower, Cues};
 
 /// Byte ranges of the sentences of `text`: split after `。！？!?`, and after `.` followed by
 /// a space or the end, except in `e.g.` / `i.e.` / `etc.` / `vs.`.
@@ -141,6 +142,17 @@ pub fn trailing_level(text: &str) -> Option<Level> {
         required_tail(&l).then_some(Level::Required)
     }
 }
+
+/// `looking for`, what makes it an ask ([`Prose::lead_in_of`]), [`REQUIRED_CUES`],
+/// [`STACK_CUES`]: one pass over a sentence.
+static LEAD_INS: LazyLock<Cues> = LazyLock::new(|| {
+    Cues::new(&[
+        &["looking for"],
+        &[" with ", " who ", "experience", "experienced", "skilled"],
+        REQUIRED_CUES,
+        STACK_CUES,
+    ])
+});
 
 /// Lead-ins that make a sentence an ask, wherever they stand in it.
 const REQUIRED_CUES: &[&str] = &[
@@ -344,6 +356,9 @@ impl<'a> Prose<'a> {
         let Some(before) = self.text.get(s..pos) else {
             return false;
         };
+        if !LOOKING_FOR.any(before) {
+            return false;
+        }
         let before = lower(before);
         let Some(at) = before.find("looking for") else {
             return false;
@@ -371,13 +386,11 @@ impl<'a> Prose<'a> {
             all
         };
         // `We're looking for someone with …` asks; `… someone to lead our DevOps` names a role.
-        let looking_for = lower.contains("looking for")
-            && [" with ", " who ", "experience", "experienced", "skilled"]
-                .iter()
-                .any(|w| lower.contains(w));
-        if looking_for || REQUIRED_CUES.iter().any(|c| lower.contains(c)) {
+        let g = LEAD_INS.groups(lower);
+        let looking_for = g & 1 != 0 && g & 2 != 0;
+        if looking_for || g & 4 != 0 {
             Some(Level::Required)
-        } else if STACK_CUES.iter().any(|c| lower.contains(c)) {
+        } else if g & 8 != 0 {
             Some(Level::Stack)
         } else {
             None
@@ -413,6 +426,8 @@ const NOT_ASKS: &[&str] = &[
     "関心のある",
 ];
 
+static NOT_ASK_CUES: LazyLock<Cues> = LazyLock::new(|| Cues::new(&[NOT_ASKS, COMMUNICATION]));
+
 /// Words of talking to people: a collaboration tool named with them (`communicate clearly via
 /// Slack and video meetings`) is how the team talks, not a skill asked for.
 const COMMUNICATION: &[&str] = &["communicat", "コミュニケーション", "連絡", "chat with"];
@@ -431,11 +446,8 @@ impl Prose<'_> {
             .find(|(k, _)| *k == key)
             .map(|x| x.1);
         let (not_ask, talks) = cached.unwrap_or_else(|| {
-            let sentence = lower(self.sentence(pos));
-            let v = (
-                NOT_ASKS.iter().any(|w| sentence.contains(w)),
-                COMMUNICATION.iter().any(|w| sentence.contains(w)),
-            );
+            let g = NOT_ASK_CUES.groups(self.sentence(pos));
+            let v = (g & 1 != 0, g & 2 != 0);
             self.not_asks.borrow_mut().push((key, v));
             v
         });
@@ -499,8 +511,8 @@ const BACK_REFERENCES: &[&str] = &[
 /// `If you have strong experience in any of the above cited technologies…`, `Experience with
 /// any of the above is a plus`, `上記いずれかの経験をお持ちの方`. Gives the level.
 pub fn back_reference(prose: &Prose, offset: usize, line: &str) -> Option<Level> {
-    let lower = lower(line);
-    if !BACK_REFERENCES.iter().any(|w| lower.contains(w)) {
+    static BACK: LazyLock<Cues> = LazyLock::new(|| Cues::new(&[BACK_REFERENCES]));
+    if !BACK.any(line) {
         return None;
     }
     let sentence = prose.sentence(offset);
@@ -513,30 +525,33 @@ pub fn back_reference(prose: &Prose, offset: usize, line: &str) -> Option<Level>
 /// tools such as Solr`, `Docker experience`, `Kubernetes の運用経験`, `SQL の知識`)? Used for
 /// items under a section that names no level (`Responsibilities include:`, `業務内容`) or none.
 pub fn worded_as_ask(text: &str) -> bool {
-    let l = lower(text);
-    let en = [
-        "experience",
-        "proficien",
-        "familiar with",
-        "familiarity with",
-        "knowledge of",
-        "understanding of",
-        "expertise",
-        "skilled in",
-        "comfortable with",
-        "background in",
-        "hands-on",
-    ];
-    let ja = ["経験", "知識", "の理解", "スキル", "使える方", "できる方"];
-    let developer_experience = [
-        "developer experience",
-        "user experience",
-        "customer experience",
-    ]
-    .iter()
-    .any(|w| l.contains(w));
-    (!developer_experience && en.iter().any(|w| l.contains(w)))
-        || ja.iter().any(|w| l.contains(w))
+    static ASKS: LazyLock<Cues> = LazyLock::new(|| {
+        Cues::new(&[
+            &[
+                "developer experience",
+                "user experience",
+                "customer experience",
+            ],
+            &[
+                "experience",
+                "proficien",
+                "familiar with",
+                "familiarity with",
+                "knowledge of",
+                "understanding of",
+                "expertise",
+                "skilled in",
+                "comfortable with",
+                "background in",
+                "hands-on",
+            ],
+            &["経験", "知識", "の理解", "スキル", "使える方", "できる方"],
+        ])
+    });
+    let g = ASKS.groups(text);
+    let developer_experience = g & 1 != 0;
+    (!developer_experience && g & 2 != 0)
+        || g & 4 != 0
         || crate::period::find_duration_months(text).is_some()
 }
 
@@ -620,6 +635,7 @@ pub fn category_words(text: &str, hits: &[Hit], tax: &Taxonomy) -> Vec<bool> {
 }
 
 /// Words that open the purpose of a `looking for` sentence: what follows is the work.
+static LOOKING_FOR: LazyLock<Cues> = LazyLock::new(|| Cues::new(&[&["looking for"]]));
 const PURPOSE_OPENERS: &[&str] = &[" to join ", " to work on ", " to help us ", " to help our "];
 
 #[cfg(test)]

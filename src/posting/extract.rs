@@ -9,13 +9,14 @@
 //! runs form any-of groups; a skill keeps its strongest level and its largest years.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
 use super::cues;
 use crate::period::find_duration_months;
 use crate::taxonomy::{Hit, MatchKind, SkillId, Taxonomy};
-use crate::text::{ellipsize, nfkc, squash_ws};
+use crate::text::{ellipsize, nfkc, squash_ws, Cues};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -389,12 +390,9 @@ fn as_marker(text: &str, has_skills: bool) -> Option<Section> {
         return None;
     }
     let colon = t.ends_with([':', '：']);
-    let announces = || {
-        let lower = crate::text::lower(core);
-        ["下記", "以下", "次の", "following", "below"]
-            .iter()
-            .any(|w| lower.contains(w))
-    };
+    static ANNOUNCES: LazyLock<Cues> =
+        LazyLock::new(|| Cues::new(&[&["下記", "以下", "次の", "following", "below"]]));
+    let announces = || ANNOUNCES.any(core);
     // Classified once, when first needed.
     let mut classified = None;
     let mut section = || *classified.get_or_insert_with(|| classify_section(core));
@@ -465,14 +463,14 @@ const OR_WORDS: &[&str] = &[" or ", "または", "もしくは", "あるいは",
 /// Any-of groups in `text` (indices into `hits`): the whole line for `いずれか` / `any of`,
 /// else the runs joined by `or` (`Go or Python`, `Go, Python or Ruby`).
 fn any_of_groups(text: &str, hits: &[Hit]) -> Vec<Vec<usize>> {
-    let lower = crate::text::lower(text);
+    static ANY_OF: LazyLock<Cues> = LazyLock::new(|| Cues::new(&[ANY_OF_WORDS]));
     let distinct = |idx: &[usize]| {
         let mut s: Vec<SkillId> = idx.iter().map(|&i| hits[i].skill).collect();
         s.sort();
         s.dedup();
         s.len()
     };
-    if ANY_OF_WORDS.iter().any(|w| lower.contains(w)) {
+    if ANY_OF.any(text) {
         let all: Vec<usize> = (0..hits.len()).collect();
         return if distinct(&all) >= 2 {
             vec![all]

@@ -11,6 +11,7 @@
 //! package name contains the one it is built on, `graphql-ruby`).
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::taxonomy::{is_dictionary_word, Hit, Taxonomy};
 
@@ -51,10 +52,11 @@ const TAILS: &[&str] = &[
     "など",
 ];
 
+const SEPARATOR_WORDS: [&str; 6] = [" or ", " and ", " and/or ", "もしくは", "または", "及び"];
+
 /// The enumerations' separators (a byte range each).
 fn separators(line: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let lower = line.to_ascii_lowercase();
     for (i, c) in line.char_indices() {
         if matches!(
             c,
@@ -63,12 +65,35 @@ fn separators(line: &str) -> Vec<Range<usize>> {
             out.push(i..i + c.len_utf8());
         }
     }
-    for w in [" or ", " and ", " and/or ", "もしくは", "または", "及び"] {
-        let mut from = 0;
-        while let Some(at) = lower.get(from..).and_then(|s| s.find(w)) {
-            let s = from + at;
-            out.push(s..s + w.len());
-            from = s + w.len();
+    // Each word's matches as `find` gives them one after another (no two of one word overlap;
+    // no two words start at one place), in ASCII case.
+    static WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(SEPARATOR_WORDS)
+            .ok()
+    });
+    match &*WORDS {
+        Some(ac) => {
+            let mut next = [0usize; SEPARATOR_WORDS.len()];
+            for m in ac.find_overlapping_iter(line) {
+                let k = m.pattern().as_usize();
+                if m.start() >= next[k] {
+                    out.push(m.start()..m.end());
+                    next[k] = m.end();
+                }
+            }
+        }
+        None => {
+            let lower = line.to_ascii_lowercase();
+            for w in SEPARATOR_WORDS {
+                let mut from = 0;
+                while let Some(at) = lower.get(from..).and_then(|s| s.find(w)) {
+                    let s = from + at;
+                    out.push(s..s + w.len());
+                    from = s + w.len();
+                }
+            }
         }
     }
     out.sort_by_key(|r| r.start);
