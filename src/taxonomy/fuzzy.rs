@@ -100,12 +100,14 @@ fn is_typo_of(token: &str, alias: &str) -> bool {
     if token.starts_with(alias) || alias.starts_with(token) {
         return false;
     }
-    let letters = |s: &str| {
-        s.bytes()
-            .filter(|b| !b.is_ascii_digit())
-            .collect::<Vec<u8>>()
-    };
-    if letters(token) == letters(alias) {
+    fn letters(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes().filter(|b| !b.is_ascii_digit())
+    }
+    if letters(token).eq(letters(alias)) {
+        return false;
+    }
+    let most = if t.max(a) >= LONG_TOKEN_LEN { 2 } else { 1 };
+    if token.is_ascii() && alias.is_ascii() && bytes_moved(token, alias) > 2 * most {
         return false;
     }
     let d = strsim::osa_distance(token, alias);
@@ -124,6 +126,21 @@ fn is_typo_of(token: &str, alias: &str) -> bool {
         return x == y;
     }
     true
+}
+
+/// How many bytes the two strings do not share (as multisets). For ASCII (a byte is a
+/// character) each edit of the optimal string alignment distance changes it by at most two,
+/// so the distance is at least half of it: a cheap bound that spares most candidates the full
+/// distance.
+fn bytes_moved(x: &str, y: &str) -> usize {
+    let mut count = [0i16; 256];
+    for b in x.bytes() {
+        count[usize::from(b)] += 1;
+    }
+    for b in y.bytes() {
+        count[usize::from(b)] -= 1;
+    }
+    count.iter().map(|c| c.unsigned_abs() as usize).sum()
 }
 
 struct Candidate {
@@ -369,6 +386,46 @@ fn is_listed_typo(token: &str, alias: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_moved_is_at_most_twice_the_distance() {
+        let words = [
+            "aurora",
+            "auora",
+            "terraform",
+            "terrafrom",
+            "nginx",
+            "nignx",
+            "kubernetes",
+            "kubernets",
+            "ubuntu",
+            "ubunntu",
+            "go",
+            "argo",
+            "java",
+            "javascript",
+            "mentoring",
+            "monitoring",
+            "tokio",
+            "tokyo",
+            "",
+            "ab",
+            "ba",
+            "abc",
+            "cab",
+            "c++",
+            "c#",
+            "f#",
+        ];
+        for x in words {
+            for y in words {
+                assert!(
+                    bytes_moved(x, y) <= 2 * strsim::osa_distance(x, y),
+                    "{x} {y}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn typo_rules() {
