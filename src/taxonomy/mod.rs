@@ -117,7 +117,8 @@ pub struct Skill {
     /// Name and aliases only match with the case they are written in.
     pub is_case_sensitive: bool,
     /// Where the skill comes from: `curated` (skills.toml), the import sources that also list
-    /// it (`linguist`, `devicon`, `simple-icons`, `skill-extractor`), or `user`.
+    /// it (`linguist`, `devicon`, `simple-icons`, `skill-extractor`, `esco`, `botocore`,
+    /// `pygments`, `highlight.js`, `prismjs`), or `user`.
     pub sources: Vec<String>,
     /// The name is an ordinary English word (`Go`, `Spring`, `Chef`): it counts only where it
     /// names the product (see [`Taxonomy::find_in`]).
