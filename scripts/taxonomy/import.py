@@ -160,9 +160,9 @@ class Taxonomy:
         # A dictionary word is not another name of a differently named skill (linguist's
         # `node` for JavaScript, `rake` for Ruby), and neither is a code of three letters or
         # fewer (linguist's `inc` for PHP would find PHP in every `Acme Inc.`). The callers that
-        # know better say so: ESCO's `Access` for Microsoft Access (`word_ok`: an `A` record
-        # then makes it count only where it names the product) and initials of the very name
-        # (`short_ok`: `HCI` for Human-Computer Interaction).
+        # know better say so: initials of the very name (`short_ok`: `HCI` for Human-Computer
+        # Interaction). ESCO's `Access` for Microsoft Access is refused: a table cell
+        # `Identity and Access Management` would name it.
         if k != key(self.groups[g]["name"]) and ((k in WORDS and not word_ok) or (len(k) <= 3 and not short_ok)):
             return False
         self.groups[g]["aliases"].append(alias)
@@ -693,6 +693,12 @@ def found_in(text, form):
     return False
 
 
+def names_a_class(name):
+    """`Integrated development environment software`, `CADD software`: a kind of software, whose
+    initials (`IDE`) people write as a category label (`IDE: VSCode, Eclipse`), not as a skill."""
+    return bool(re.search(r"\b(software|softwares|tools|systems|environments?)$", key(name)))
+
+
 def is_initialism(abbr, phrase):
     """Is `abbr` the initials of `phrase`? Each word of the phrase gives its first letter and
     maybe more of its letters, in order (`DBMS` database management systems, `LINQ` Language
@@ -907,7 +913,7 @@ def load_esco(t, wheel, words):
             elif is_redundant(t, g, a):
                 DROPPED.append(("esco", "alias holds a form of the skill", f"{a} ({name})"))
             elif t.add_alias(g, a.upper() if a == a.lower() and is_initialism(a, name) else a,  # `uml`
-                             word_ok=" " not in key(a), short_ok=is_initialism(a, name)):
+                             short_ok=is_initialism(a, name) and not names_a_class(name)):
                 t.described.add(key(a))
             elif t.owner(key(a)) not in (None, g):
                 DROPPED.append(("esco", "alias of another skill", f"{a} ({name} → {t.groups[t.owner(key(a))]['name']})"))
