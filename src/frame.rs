@@ -330,12 +330,17 @@ impl RequirementsSink {
 
     /// Append the requirement rows of `fits`.
     pub fn write(&mut self, fits: &[Fit]) -> PolarsResult<()> {
-        let df = requirements_frame(fits)?;
+        self.write_frame(&requirements_frame(fits)?)
+    }
+
+    /// Append `df`, rows of [`requirements_frame`] (built elsewhere: `rank` builds them on the
+    /// scoring thread and writes them on another).
+    pub fn write_frame(&mut self, df: &DataFrame) -> PolarsResult<()> {
         if df.height() == 0 {
             return Ok(());
         }
-        self.csv.write_batch(&neutralised(&df)?)?;
-        self.parquet.write_batch(&df)?;
+        self.csv.write_batch(&neutralised(df)?)?;
+        self.parquet.write_batch(df)?;
         self.has_rows = true;
         Ok(())
     }

@@ -60,7 +60,7 @@ pub fn rank(
         .as_deref()
         .map(report::folder::Staging::begin)
         .transpose()?;
-    let mut sink = match &stage {
+    let sink = match &stage {
         Some(st) => Some(crate::frame::RequirementsSink::create(
             &st.path(Path::new("requirements.csv"))?,
             &st.path(Path::new("requirements.parquet"))?,
@@ -69,36 +69,65 @@ pub fn rank(
     };
     let mut gap_acc = GapAcc::default();
     let mut best: Vec<Fit> = Vec::new();
-    // The report's gaps and the best fits with their rows and evidence texts (it explains
-    // them); nothing of either without a report.
-    let mut on_chunk = |chunk: &mut [Fit]| -> anyhow::Result<()> {
-        if stage.is_some() {
-            chunk.iter().for_each(|f| gap_acc.add(f));
-            keep_best(&mut best, chunk);
-        }
-        for f in chunk.iter_mut() {
-            f.compact();
-        }
-        if let Some(sink) = &mut sink {
-            sink.write(chunk)?;
-        }
-        if !job.keep_rows {
-            chunk.iter_mut().for_each(Fit::strip);
-        }
-        Ok(())
-    };
-    let (mut fits, skipped) = score_batch(
-        profile,
-        tax,
-        scoring,
-        &job.sources,
-        job.keep,
-        &mut on_chunk,
-        hooks,
-    )?;
-    let report = match (stage, sink, &job.report_dir) {
-        (Some(stage), Some(sink), Some(dir)) => {
-            sink.finish()?;
+    // The requirement rows go to disk on a thread of their own (CSV and Parquet encoding),
+    // while the next chunk is scored; chunks arrive in order, at most two wait.
+    let (scored, written) = std::thread::scope(|scope| {
+        let (tx, writer) = match sink {
+            Some(mut sink) => {
+                let (tx, rx) = std::sync::mpsc::sync_channel::<polars::prelude::DataFrame>(2);
+                let writer = scope.spawn(move || -> anyhow::Result<()> {
+                    for df in rx {
+                        sink.write_frame(&df)?;
+                    }
+                    sink.finish()?;
+                    Ok(())
+                });
+                (Some(tx), Some(writer))
+            }
+            None => (None, None),
+        };
+        // The report's gaps and the best fits with their rows and evidence texts (it
+        // explains them); nothing of either without a report.
+        let mut on_chunk = |chunk: &mut [Fit]| -> anyhow::Result<()> {
+            if stage.is_some() {
+                chunk.iter().for_each(|f| gap_acc.add(f));
+                keep_best(&mut best, chunk);
+            }
+            for f in chunk.iter_mut() {
+                f.compact();
+            }
+            if let Some(tx) = &tx {
+                let df = crate::frame::requirements_frame(chunk)?;
+                if tx.send(df).is_err() {
+                    anyhow::bail!("the requirements writer stopped");
+                }
+            }
+            if !job.keep_rows {
+                chunk.iter_mut().for_each(Fit::strip);
+            }
+            Ok(())
+        };
+        let scored = score_batch(
+            profile,
+            tax,
+            scoring,
+            &job.sources,
+            job.keep,
+            &mut on_chunk,
+            hooks,
+        );
+        drop(tx);
+        let written = writer.map(|w| {
+            w.join()
+                .unwrap_or_else(|_| Err(anyhow::anyhow!("the requirements writer failed")))
+        });
+        (scored, written)
+    });
+    // A failed write explains a stopped writer better than the send that found it stopped.
+    let written = written.transpose()?;
+    let (mut fits, skipped) = scored?;
+    let report = match (stage, written, &job.report_dir) {
+        (Some(stage), Some(()), Some(dir)) => {
             let gaps = gap_acc.finish();
             write_report(profile, &mut fits, &best, &gaps, &skipped, stage)?;
             Some(dir.join("summary.md"))
@@ -142,18 +171,19 @@ pub fn gaps(
     })
 }
 
-/// `best` ← the best [`EXPLAIN_TOP`] of `best` and `chunk`, in rank order.
+/// `best` ← the best [`EXPLAIN_TOP`] of `best` and `chunk`, in rank order. Only the chunk's
+/// own best [`EXPLAIN_TOP`] are cloned (the sort is stable, so the others could not have made
+/// it either).
 fn keep_best(best: &mut Vec<Fit>, chunk: &[Fit]) {
-    let bar = (best.len() >= EXPLAIN_TOP).then(|| best[best.len() - 1].clone());
-    best.extend(
-        chunk
-            .iter()
-            .filter(|f| {
-                bar.as_ref()
-                    .is_none_or(|b| matching::rank_order(f, b).is_lt())
-            })
-            .cloned(),
-    );
+    let bar = best.get(EXPLAIN_TOP.wrapping_sub(1));
+    let mut fresh: Vec<&Fit> = chunk
+        .iter()
+        .filter(|f| bar.is_none_or(|b| matching::rank_order(f, b).is_lt()))
+        .collect();
+    fresh.sort_by(|a, b| matching::rank_order(a, b));
+    fresh.truncate(EXPLAIN_TOP);
+    let fresh: Vec<Fit> = fresh.into_iter().cloned().collect();
+    best.extend(fresh);
     matching::rank(best);
     best.truncate(EXPLAIN_TOP);
 }
@@ -252,4 +282,29 @@ fn write_report(
         stage.add(Path::new(name), bytes)?;
     }
     stage.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::ranked::tests::fit;
+
+    #[test]
+    fn keep_best_keeps_what_ranking_everything_keeps() {
+        // Ties on purpose: 101 scores, 37 paths, some postings without a score.
+        let all: Vec<Fit> = (0..1000)
+            .map(|i| fit(i, (i % 7 != 0).then(|| ((i * 37) % 101) as f64)))
+            .collect();
+        let mut everything = all.clone();
+        matching::rank(&mut everything);
+        everything.truncate(EXPLAIN_TOP);
+        let titles = |v: &[Fit]| v.iter().map(|f| f.title.clone()).collect::<Vec<_>>();
+        for size in [1, 7, 64, 250, 1000] {
+            let mut best = Vec::new();
+            for chunk in all.chunks(size) {
+                keep_best(&mut best, chunk);
+            }
+            assert_eq!(titles(&best), titles(&everything), "chunks of {size}");
+        }
+    }
 }

@@ -398,10 +398,10 @@ fn decode(r: &mut impl Read) -> io::Result<Fit> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn fit(i: usize, score: Option<f64>) -> Fit {
+    pub(crate) fn fit(i: usize, score: Option<f64>) -> Fit {
         Fit {
             path: format!("jobs/{:03}.md", i % 37),
             title: format!("Posting {i} — インフラ"),

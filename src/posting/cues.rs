@@ -68,9 +68,12 @@ fn clauses(text: &str, (from, to): (usize, usize)) -> Vec<(usize, usize)> {
     out
 }
 
-/// The lower-cased end of a clause: the cue words are short, so only the last 48 bytes are
-/// lower-cased (this runs for every clause of every posting).
-fn tail(text: &str) -> String {
+/// The end of a clause: the cue words are short, so only the last 48 bytes are looked at
+/// (this runs for every clause of every posting). Compared without regard to ASCII case,
+/// which is what lower-casing it would give unless it holds one of the two characters that
+/// lower-case to ASCII from outside it (`K` U+212A, `İ` U+0130; see `text::Cues`): that tail
+/// is lower-cased.
+fn tail(text: &str) -> std::borrow::Cow<'_, str> {
     let t = text
         .trim()
         .trim_end_matches(['.', '。', '!', '！', ')', '）', ' ', ';', '；', ',']);
@@ -78,17 +81,30 @@ fn tail(text: &str) -> String {
     while !t.is_char_boundary(start) {
         start += 1;
     }
-    lower(&t[start..])
+    let t = &t[start..];
+    if t.is_ascii() || !t.contains(['\u{212a}', '\u{130}']) {
+        std::borrow::Cow::Borrowed(t)
+    } else {
+        std::borrow::Cow::Owned(lower(t))
+    }
 }
 
+/// Does `l` end with the lower-case `w` (in any ASCII case), as a word when `w` is ASCII?
 fn ends_with_word(l: &str, w: &str) -> bool {
-    l.strip_suffix(w).is_some_and(|rest| {
-        !w.is_ascii()
-            || rest
-                .chars()
+    let (lb, wb) = (l.as_bytes(), w.as_bytes());
+    let Some(at) = lb.len().checked_sub(wb.len()) else {
+        return false;
+    };
+    if !lb[at..].eq_ignore_ascii_case(wb) {
+        return false;
+    }
+    // `at` starts a character: the first byte of `w` (ASCII or a lead byte) matched there.
+    !w.is_ascii()
+        || l.get(..at).is_some_and(|rest| {
+            rest.chars()
                 .next_back()
                 .is_none_or(|c| !c.is_ascii_alphanumeric())
-    })
+        })
 }
 
 /// A clause that says at its end that its skills are a plus: `GraphQL, Relay, or Apollo a huge
