@@ -70,11 +70,12 @@ pub fn rank(
     let mut gap_acc = GapAcc::default();
     let mut best: Vec<Fit> = Vec::new();
     // The requirement rows go to disk on a thread of their own (CSV and Parquet encoding),
-    // while the next chunk is scored; chunks arrive in order, at most two wait.
+    // while the next chunk is scored; chunks arrive in order, and one waits at most (a
+    // rendezvous: peak memory holds two chunks of rows, not four).
     let (scored, written) = std::thread::scope(|scope| {
         let (tx, writer) = match sink {
             Some(mut sink) => {
-                let (tx, rx) = std::sync::mpsc::sync_channel::<polars::prelude::DataFrame>(2);
+                let (tx, rx) = std::sync::mpsc::sync_channel::<polars::prelude::DataFrame>(0);
                 let writer = scope.spawn(move || -> anyhow::Result<()> {
                     for df in rx {
                         sink.write_frame(&df)?;
