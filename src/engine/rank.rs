@@ -18,6 +18,12 @@ use crate::taxonomy::Taxonomy;
 /// the CSV/Parquet files; a 100,000-posting run does not write 100,000 Markdown files.
 pub const EXPLAIN_TOP: usize = 100;
 
+/// Postings parsed and scored together. Each chunk's fits keep their rows and evidence texts
+/// until the sinks have seen them (and one chunk's rows wait for the writer), so this bounds
+/// that memory: `rank` of 100,000 generated postings with the report peaked at 301-315 MB
+/// with chunks of 4,096, 282-290 MB with 2,048 and 266-270 MB with 1,024 (BENCHMARKS.md).
+const CHUNK: usize = 1024;
+
 /// What to rank and what to keep.
 #[derive(Debug, Clone, Default)]
 pub struct RankJob<'a> {
@@ -212,7 +218,7 @@ fn score_batch(
     // Fits that `on_chunk` stripped of their rows can wait on disk (sorted runs) once there
     // are many: memory stays bounded however many postings there are.
     let mut fits = Ranked::new(Some(ranked::spill_at()));
-    while let Some(chunk) = source.next_chunk(4096)? {
+    while let Some(chunk) = source.next_chunk(CHUNK)? {
         let mut fresh = Vec::with_capacity(chunk.len());
         for outcome in batch::score_work(&chunk, tax, &have, scoring, hooks.tick) {
             match outcome {
