@@ -151,7 +151,7 @@ class Taxonomy:
             return self.by_key[k]
         return self.by_loose.get(loose(k))
 
-    def add_alias(self, g, alias, word_ok=False, short_ok=False):
+    def add_alias(self, g, alias, short_ok=False):
         k = key(alias)
         # Another spelling of a form of this very skill (`angular js` beside `AngularJS`) is
         # an alias of its own: the matcher compares whole strings.
@@ -163,7 +163,7 @@ class Taxonomy:
         # know better say so: initials of the very name (`short_ok`: `HCI` for Human-Computer
         # Interaction). ESCO's `Access` for Microsoft Access is refused: a table cell
         # `Identity and Access Management` would name it.
-        if k != key(self.groups[g]["name"]) and ((k in WORDS and not word_ok) or (len(k) <= 3 and not short_ok)):
+        if k != key(self.groups[g]["name"]) and (k in WORDS or (len(k) <= 3 and not short_ok)):
             return False
         self.groups[g]["aliases"].append(alias)
         self.claim(g, k)
