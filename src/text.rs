@@ -8,13 +8,18 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// NFKC-normalise `s` (the form every matcher and the period parser work on).
 pub fn nfkc(s: &str) -> String {
+    nfkc_cow(s).into_owned()
+}
+
+/// [`nfkc`], borrowing `s` when it is in NFKC already (most lines).
+pub fn nfkc_cow(s: &str) -> std::borrow::Cow<'_, str> {
     if is_nfkc_already(s) {
-        return s.to_owned();
+        return std::borrow::Cow::Borrowed(s);
     }
     if let Some(mapped) = nfkc_by_char(s) {
-        return mapped;
+        return std::borrow::Cow::Owned(mapped);
     }
-    s.nfkc().collect()
+    std::borrow::Cow::Owned(s.nfkc().collect())
 }
 
 /// NFKC of a line made only of ASCII, [`is_nfkc_starter`] characters, the full-width forms of

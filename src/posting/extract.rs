@@ -8,6 +8,7 @@
 //! label; years in a line/row apply to its skills; `いずれか` / `any of` lines and `A or B`
 //! runs form any-of groups; a skill keeps its strongest level and its largest years.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -16,7 +17,7 @@ use serde::Serialize;
 use super::cues;
 use crate::period::find_duration_months;
 use crate::taxonomy::{Hit, MatchKind, SkillId, Taxonomy};
-use crate::text::{ellipsize, nfkc, squash_ws, Cues};
+use crate::text::{ellipsize, nfkc, nfkc_cow, squash_ws, Cues};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -558,16 +559,16 @@ fn drop_binding_languages(text: &str, hits: &mut Vec<Hit>, tax: &Taxonomy) {
 pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String>) {
     // Every name in every line first: whether the posting is about technology decides how
     // ordinary words (`Go`, `Spring`) in its prose are read.
-    let found: Vec<(String, Vec<Hit>)> = lines
+    let norms: Vec<Cow<'_, str>> = lines.iter().map(|pl| nfkc_cow(&pl.text)).collect();
+    let found: Vec<Vec<Hit>> = norms
         .iter()
-        .map(|pl| {
-            let norm = nfkc(&pl.text);
-            let mut hits = tax.find(&norm);
-            drop_binding_languages(&norm, &mut hits, tax);
-            (norm, hits)
+        .map(|norm| {
+            let mut hits = tax.find(norm);
+            drop_binding_languages(norm, &mut hits, tax);
+            hits
         })
         .collect();
-    let (paragraphs, place) = paragraphs(lines, &found);
+    let (paragraphs, place) = paragraphs(lines, &norms);
     let mut x = Extractor {
         tax,
         is_technical: is_technical(&found),
@@ -581,7 +582,8 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         index: HashMap::new(),
         unknown: Vec::new(),
     };
-    for ((pl, (norm, all_hits)), &(para, offset)) in lines.iter().zip(found).zip(&place) {
+    for (((pl, norm), all_hits), &(para, offset)) in lines.iter().zip(&norms).zip(found).zip(&place)
+    {
         x.line(pl, norm, all_hits, &paragraphs, para, offset);
     }
     finish(&mut x.reqs, x.saw_label);
@@ -619,15 +621,15 @@ impl Extractor<'_> {
     fn line(
         &mut self,
         pl: &PLine,
-        norm: String,
+        norm: &str,
         all_hits: Vec<Hit>,
-        paragraphs: &[String],
+        paragraphs: &[Cow<'_, str>],
         para: usize,
         offset: usize,
     ) {
         if let PLineKind::Heading(rank) = pl.kind {
             self.recent_stack.1.clear();
-            let mut label = classify_section(&norm);
+            let mut label = classify_section(norm);
             // The document's title (`# Company blog`, `<h1>REQUIREMENTS</h1>` of a whole page)
             // names no section of its own.
             if self.first_heading && rank == 1 {
@@ -647,13 +649,13 @@ impl Extractor<'_> {
         }
         // Short and not a sentence; a line wrapped out of a longer paragraph (`Terraform NixOS
         // provider,` in the middle of prose) is judged by its whole paragraph.
-        let para_text = paragraphs.get(para).map_or(norm.as_str(), String::as_str);
+        let para_text = paragraphs.get(para).map_or(norm, |p| &**p);
         let list_like = !matches!(pl.kind, PLineKind::Heading(_)) && {
             let t = para_text.trim();
             t.chars().nth(100).is_none() && !t.ends_with(['.', '。', '!', '！', '?', '？'])
         };
         if pl.forced_level.is_none() {
-            if let Some(section) = as_marker(&norm, !all_hits.is_empty()) {
+            if let Some(section) = as_marker(norm, !all_hits.is_empty()) {
                 self.saw_label |= matches!(section, Section::Level(_));
                 // A marker ends the section of the marker before it.
                 self.stack.retain(|(r, _)| *r < MARKER_RANK);
@@ -666,7 +668,7 @@ impl Extractor<'_> {
         if all_hits.is_empty() {
             // `… strong experience in any of the above cited technologies`: the stack named
             // just before is asked for.
-            if let Some(level) = cues::back_reference(&prose, offset, &norm) {
+            if let Some(level) = cues::back_reference(&prose, offset, norm) {
                 for r in &mut self.reqs {
                     if r.level == Level::Stack && self.recent_stack.1.contains(&r.skill_id) {
                         r.level = level;
@@ -692,7 +694,7 @@ impl Extractor<'_> {
             _ => None,
         };
         let in_blurb = section == Some(Section::Blurb);
-        let inline = inline_label(&norm);
+        let inline = inline_label(norm);
         // A line's own `a plus` / `経験あり` / lead-in does not label the posting's sections.
         self.saw_label |= matches!(row_section, Some(Section::Level(_))) || inline.is_some();
         // One short sentence, with or without its full stop, not part of a wrapped paragraph:
@@ -754,7 +756,7 @@ impl Extractor<'_> {
             all_hits
         } else {
             self.tax.keep_named(
-                &norm,
+                norm,
                 all_hits,
                 self.is_technical,
                 line_level != Level::Mentioned && list_like,
@@ -762,9 +764,9 @@ impl Extractor<'_> {
         };
         // A category whose examples the line names (`IaC: Terraform`, `NoSQL databases such
         // as MongoDB`) is not itself asked for: its examples are.
-        let category = cues::category_words(&norm, &hits, self.tax);
+        let category = cues::category_words(norm, &hits, self.tax);
         // `CCNA〜CCNPレベルの知識` asks for that much knowledge, not for the certificates.
-        let as_level = cues::named_as_level(&norm, &hits);
+        let as_level = cues::named_as_level(norm, &hits);
         let hits: Vec<Hit> = hits
             .into_iter()
             .zip(category.into_iter().zip(as_level))
@@ -788,14 +790,14 @@ impl Extractor<'_> {
             v
         };
         let mut group_of: Vec<Option<u32>> = vec![None; hits.len()];
-        for g in any_of_groups(&norm, &hits) {
+        for g in any_of_groups(norm, &hits) {
             for i in g {
                 group_of[i] = Some(self.next_group);
             }
             self.next_group += 1;
         }
         if line_level != Level::Mentioned {
-            unknown_terms(&norm, &hits, &mut self.unknown);
+            unknown_terms(norm, &hits, &mut self.unknown);
         }
         let text = ellipsize(&squash_ws(&pl.text), 160);
         for (h, &group) in hits.iter().zip(&group_of) {
@@ -826,7 +828,7 @@ impl Extractor<'_> {
         }
         // Names the taxonomy does not know, listed among known ones: asked at their
         // neighbour's level, in its any-of group (`GraphQL, Relay or Apollo a huge plus`).
-        for t in super::terms::enumerated_terms(&norm, &hits, self.tax) {
+        for t in super::terms::enumerated_terms(norm, &hits, self.tax) {
             let near = &hits[t.neighbour];
             let level = level_of(near);
             if level == Level::Mentioned {
@@ -888,9 +890,9 @@ fn is_or(between: &str) -> bool {
 
 /// Whether the posting is about technology: it names at least three distinct skills that are
 /// not ordinary words, exactly.
-fn is_technical(found: &[(String, Vec<Hit>)]) -> bool {
+fn is_technical(found: &[Vec<Hit>]) -> bool {
     let mut seen: Vec<SkillId> = Vec::new();
-    for h in found.iter().flat_map(|(_, h)| h) {
+    for h in found.iter().flatten() {
         if !h.is_ambiguous && h.kind != MatchKind::Fuzzy && !seen.contains(&h.skill) {
             seen.push(h.skill);
         }
@@ -900,24 +902,29 @@ fn is_technical(found: &[(String, Vec<Hit>)]) -> bool {
 
 /// A paragraph wrapped over several lines is read as one text for its sentences: the
 /// paragraphs, and for each line its paragraph and where in it the line starts.
-fn paragraphs(lines: &[PLine], found: &[(String, Vec<Hit>)]) -> (Vec<String>, Vec<(usize, usize)>) {
-    let mut paragraphs: Vec<String> = Vec::new();
+fn paragraphs<'a>(
+    lines: &[PLine],
+    norms: &'a [Cow<'a, str>],
+) -> (Vec<Cow<'a, str>>, Vec<(usize, usize)>) {
+    // A paragraph of one line borrows it; joined lines make a string of their own.
+    let mut paragraphs: Vec<Cow<'a, str>> = Vec::new();
     let mut place: Vec<(usize, usize)> = Vec::with_capacity(lines.len());
     let mut prev_is_line = false;
-    for (pl, (norm, _)) in lines.iter().zip(found) {
+    for (pl, norm) in lines.iter().zip(norms) {
         let is_line = matches!(pl.kind, PLineKind::Line);
         let joins = pl.continues && is_line && prev_is_line;
         prev_is_line = is_line;
         let n = paragraphs.len();
         match paragraphs.last_mut() {
             Some(text) if joins => {
+                let text = text.to_mut();
                 text.push(' ');
                 place.push((n - 1, text.len()));
                 text.push_str(norm);
             }
             _ => {
                 place.push((n, 0));
-                paragraphs.push(norm.clone());
+                paragraphs.push(Cow::Borrowed(&**norm));
             }
         }
     }
