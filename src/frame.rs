@@ -9,7 +9,7 @@ use std::io::Write;
 
 use polars::prelude::*;
 
-use crate::matching::Fit;
+use crate::matching::{Fit, RequirementFit};
 use crate::num::{round1, round2};
 use crate::profile::Profile;
 
@@ -148,14 +148,31 @@ pub fn fits_frame(fits: &[Fit]) -> PolarsResult<DataFrame> {
 
 /// The `requirements` frame (long form): one row per posting × requirement.
 pub fn requirements_frame(fits: &[Fit]) -> PolarsResult<DataFrame> {
-    let rows: Vec<(&Fit, &crate::matching::RequirementFit)> = fits
+    let rows: Vec<(&str, &RequirementFit)> = fits
         .iter()
-        .flat_map(|f| f.requirements.iter().map(move |r| (f, r)))
+        .flat_map(|f| f.requirements.iter().map(move |r| (f.path.as_str(), r)))
         .collect();
+    rows_frame(&rows)
+}
+
+/// [`requirements_frame`] of rows taken out of their fits: (posting path, its rows).
+pub fn requirements_frame_of(
+    postings: &[(String, Vec<RequirementFit>)],
+) -> PolarsResult<DataFrame> {
+    let rows: Vec<(&str, &RequirementFit)> = postings
+        .iter()
+        .flat_map(|(path, reqs)| reqs.iter().map(move |r| (path.as_str(), r)))
+        .collect();
+    rows_frame(&rows)
+}
+
+fn rows_frame(rows: &[(&str, &RequirementFit)]) -> PolarsResult<DataFrame> {
     let columns = vec![
         Column::new(
             "posting".into(),
-            rows.iter().map(|(f, _)| f.path.clone()).collect::<Vec<_>>(),
+            rows.iter()
+                .map(|(p, _)| (*p).to_owned())
+                .collect::<Vec<_>>(),
         ),
         Column::new(
             "skill".into(),

@@ -24,6 +24,9 @@ pub const EXPLAIN_TOP: usize = 100;
 /// with chunks of 4,096, 282-290 MB with 2,048 and 266-270 MB with 1,024 (BENCHMARKS.md).
 const CHUNK: usize = 1024;
 
+/// One chunk's requirement rows on their way to the writer: (posting path, its rows).
+type Rows = Vec<(String, Vec<crate::matching::RequirementFit>)>;
+
 /// What to rank and what to keep.
 #[derive(Debug, Clone, Default)]
 pub struct RankJob<'a> {
@@ -75,16 +78,16 @@ pub fn rank(
     };
     let mut gap_acc = GapAcc::default();
     let mut best: Vec<Fit> = Vec::new();
-    // The requirement rows go to disk on a thread of their own (CSV and Parquet encoding),
+    // The requirement rows go to disk on a thread of their own (frame, CSV and Parquet),
     // while the next chunk is scored; chunks arrive in order, and one waits at most (a
     // rendezvous: peak memory holds two chunks of rows, not four).
     let (scored, written) = std::thread::scope(|scope| {
         let (tx, writer) = match sink {
             Some(mut sink) => {
-                let (tx, rx) = std::sync::mpsc::sync_channel::<polars::prelude::DataFrame>(0);
+                let (tx, rx) = std::sync::mpsc::sync_channel::<Rows>(0);
                 let writer = scope.spawn(move || -> anyhow::Result<()> {
-                    for df in rx {
-                        sink.write_frame(&df)?;
+                    for rows in rx {
+                        sink.write_frame(&crate::frame::requirements_frame_of(&rows)?)?;
                     }
                     sink.finish()?;
                     Ok(())
@@ -103,13 +106,23 @@ pub fn rank(
             for f in chunk.iter_mut() {
                 f.compact();
             }
+            // The rows move to the writer (it builds their frame); JSON output keeps a copy.
             if let Some(tx) = &tx {
-                let df = crate::frame::requirements_frame(chunk)?;
-                if tx.send(df).is_err() {
+                let rows: Rows = chunk
+                    .iter_mut()
+                    .map(|f| {
+                        let reqs = if job.keep_rows {
+                            f.requirements.clone()
+                        } else {
+                            std::mem::take(&mut f.requirements)
+                        };
+                        (f.path.clone(), reqs)
+                    })
+                    .collect();
+                if tx.send(rows).is_err() {
                     anyhow::bail!("the requirements writer stopped");
                 }
-            }
-            if !job.keep_rows {
+            } else if !job.keep_rows {
                 chunk.iter_mut().for_each(Fit::strip);
             }
             Ok(())
