@@ -282,19 +282,52 @@ fn has_invisible_format(b: &[u8]) -> bool {
     false
 }
 
+/// Of the first `n` characters of `text`: how many there are, and how many are control
+/// characters (`char::is_control`) other than `\n`, `\r`, `\t` and form feed. By bytes: a
+/// character starts at every byte that is not a continuation byte, and the controls are the
+/// ASCII ones below space, DEL, and U+0080–U+009F (`C2 80`–`C2 9F`).
+fn sniff_controls(text: &str, n: usize) -> (usize, usize) {
+    // The head's end: all of a text of at most `n` bytes, `n` bytes of ASCII, else found by
+    // characters.
+    let end = if text.len() <= n || text.as_bytes()[..n].is_ascii() {
+        text.len().min(n)
+    } else {
+        text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
+    };
+    let head = &text.as_bytes()[..end];
+    const IS_CONTROL: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut x = 0;
+        while x < 0x20 {
+            t[x] = !matches!(x as u8, b'\n' | b'\r' | b'\t' | 0x0C) as u8;
+            x += 1;
+        }
+        t[0x7F] = 1;
+        t
+    };
+    let ascii: usize = head
+        .chunks(255)
+        .map(|c| c.iter().fold(0u8, |n, &x| n + IS_CONTROL[x as usize]) as usize)
+        .sum();
+    // U+0080–U+009F: `C2 80`–`C2 9F` (`C2` is rare outside them: Latin-1 signs).
+    let c1 = memchr::memchr_iter(0xC2, head)
+        .filter(|&i| head.get(i + 1).is_some_and(|&y| (0x80..=0x9F).contains(&y)))
+        .count();
+    let chars = if head.is_ascii() {
+        end
+    } else {
+        text[..end].chars().count()
+    };
+    (chars, ascii + c1)
+}
+
 fn finish(text: String, encoding_note: Option<String>) -> Result<Document, DecodeError> {
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
     // Control characters other than whitespace are a sign of binary data that happened to
     // decode. The head of the file is enough to tell.
-    let (mut head_len, mut controls) = (0, 0);
-    for c in text.chars().take(BINARY_SNIFF_CHARS) {
-        head_len += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
-            controls += 1;
-        }
-    }
+    let (head_len, controls) = sniff_controls(&text, BINARY_SNIFF_CHARS);
     if controls * 20 > head_len.max(1) {
         return Err(DecodeError::Binary);
     }
@@ -331,6 +364,30 @@ fn finish(text: String, encoding_note: Option<String>) -> Result<Document, Decod
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_sniff_by_bytes_is_by_characters() {
+        let by_chars = |t: &str, n: usize| {
+            let (mut len, mut controls) = (0, 0);
+            for c in t.chars().take(n) {
+                len += 1;
+                if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+                    controls += 1;
+                }
+            }
+            (len, controls)
+        };
+        for c in (0u32..=0x10ffff).filter_map(char::from_u32) {
+            let t = format!("a{c}b{c}");
+            for n in [0, 1, 2, 3, 8] {
+                assert_eq!(sniff_controls(&t, n), by_chars(&t, n), "{c:?} {n}");
+            }
+        }
+        let mixed = "Go\u{1}と\u{85}AWS\u{7f}\r\n\t\u{c}é\u{9f}\u{a0}";
+        for n in 0..20 {
+            assert_eq!(sniff_controls(mixed, n), by_chars(mixed, n), "{n}");
+        }
+    }
 
     #[test]
     fn invisible_format_by_bytes_is_by_characters() {

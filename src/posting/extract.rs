@@ -740,11 +740,21 @@ impl Extractor<'_> {
             }
             Level::Mentioned
         };
-        let line_level = all_hits
+        // Every name's level once: the line's level is their strongest, and the names kept
+        // below look theirs up (`all_hits` is sorted by start).
+        let levels: Vec<(usize, SkillId, Level)> = all_hits
             .iter()
-            .map(level_of)
-            .min()
-            .unwrap_or(Level::Mentioned);
+            .map(|h| (h.start, h.skill, level_of(h)))
+            .collect();
+        let level_of = |h: &Hit| -> Level {
+            let i = levels.partition_point(|a| a.0 < h.start);
+            levels[i..]
+                .iter()
+                .take_while(|a| a.0 == h.start)
+                .find(|a| a.1 == h.skill)
+                .map_or_else(|| level_of(h), |a| a.2)
+        };
+        let line_level = levels.iter().map(|a| a.2).min().unwrap_or(Level::Mentioned);
         // Ordinary words (`Go`, `Spring`) name products in a short item of a labelled list of
         // requirements, a table row or schema.org skills; elsewhere (`Self-directed and…`)
         // only where the writing says so.
