@@ -13,13 +13,32 @@ pub fn nfkc(s: &str) -> String {
 
 /// [`nfkc`], borrowing `s` when it is in NFKC already (most lines).
 pub fn nfkc_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    if is_nfkc_already(s) {
+    if s.is_ascii() {
         return std::borrow::Cow::Borrowed(s);
     }
-    if let Some(mapped) = nfkc_by_char(s) {
-        return std::borrow::Cow::Owned(mapped);
+    // One pass over the characters NFKC leaves alone; the first other one decides.
+    let first = s
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii() || is_nfkc_starter(c)));
+    let Some((at, c)) = first else {
+        return std::borrow::Cow::Borrowed(s);
+    };
+    if maps_by_itself(c) {
+        if let Some(rest) = nfkc_by_char(&s[at..]) {
+            return std::borrow::Cow::Owned([&s[..at], rest.as_str()].concat());
+        }
+    }
+    // (`c` is neither kept nor mapped by itself, so `nfkc_by_char` would give up.)
+    if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+        return std::borrow::Cow::Borrowed(s);
     }
     std::borrow::Cow::Owned(s.nfkc().collect())
+}
+
+/// A character [`nfkc_by_char`] maps that NFKC does not leave alone: the full-width forms of
+/// ASCII and the ideographic space.
+fn maps_by_itself(c: char) -> bool {
+    matches!(c, '\u{ff01}'..='\u{ff5e}' | '\u{3000}')
 }
 
 /// NFKC of a line made only of ASCII, [`is_nfkc_starter`] characters, the full-width forms of
@@ -37,15 +56,6 @@ fn nfkc_by_char(s: &str) -> Option<String> {
         }
     }
     Some(out)
-}
-
-/// Is `s` certainly in NFKC already? ASCII is; so is text the quick check says `Yes` to (most
-/// Japanese lines: no full-width letters, half-width kana or compatibility characters). A
-/// lookup per character instead of decomposing and recomposing every line.
-fn is_nfkc_already(s: &str) -> bool {
-    s.is_ascii()
-        || s.chars().all(|c| c.is_ascii() || is_nfkc_starter(c))
-        || is_nfkc_quick(s.chars()) == IsNormalized::Yes
 }
 
 /// Characters NFKC leaves alone whatever stands around them (quick check `Yes`, combining
@@ -158,29 +168,29 @@ pub fn squash_ws(s: &str) -> String {
 }
 
 /// Is `s` already as [`squash_ws`] leaves it (single ASCII spaces between words, none at the
-/// ends)? A cheap byte scan for ASCII text.
+/// ends)? One pass over the bytes (most lines are).
 fn is_squashed(s: &str) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    if !s.is_ascii() {
-        // Japanese lines too: any whitespace other than single spaces between words.
+    if s.is_ascii() {
         let mut prev_space = false;
-        for c in s.chars() {
-            if c.is_whitespace() && (c != ' ' || prev_space) {
+        for &c in b {
+            if matches!(c, b'\t'..=b'\r' | b' ') && (c != b' ' || prev_space) {
                 return false;
             }
-            prev_space = c == ' ';
+            prev_space = c == b' ';
         }
         return true;
     }
+    // Japanese lines too: any white space other than single spaces between words.
     let mut prev_space = false;
-    for &c in b {
-        if c.is_ascii_whitespace() && (c != b' ' || prev_space) {
+    for c in s.chars() {
+        if c.is_whitespace() && (c != ' ' || prev_space) {
             return false;
         }
-        prev_space = c == b' ';
+        prev_space = c == ' ';
     }
     true
 }
@@ -519,6 +529,25 @@ mod tests {
     }
 
     #[test]
+    fn nfkc_cow_is_nfkc() {
+        for t in [
+            "",
+            "Go and AWS",
+            "Kubernetes の運用経験",
+            "（株）ＡＷＳ　経験：３年",
+            "経験：ｶﾞ３年",
+            "Ａ\u{301}",
+            "cafe\u{301}",
+            "Ⅻ 年",
+            "経験３年以上、Ｇｏ",
+            "①Python",
+            "\u{3000}",
+        ] {
+            assert_eq!(nfkc_cow(t), t.nfkc().collect::<String>(), "{t:?}");
+        }
+    }
+
+    #[test]
     fn nfkc_folds_full_width() {
         assert_eq!(nfkc("ＡＷＳ（２０２０）"), "AWS(2020)");
     }
@@ -654,6 +683,13 @@ mod tests {
             let slow = t.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(squash_ws(t), slow, "{t:?}");
             assert_eq!(is_squashed(t), slow == t, "{t:?}");
+        }
+        // Every character, between words and at the ends.
+        for c in (0u32..=0x10ffff).filter_map(char::from_u32) {
+            for t in [format!("a{c}b"), format!("{c}a"), format!("a {c}")] {
+                let slow = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert_eq!(is_squashed(&t), slow == t, "{c:?}");
+            }
         }
     }
 

@@ -95,6 +95,12 @@ fn ends_with_word(l: &str, w: &str) -> bool {
     let Some(at) = lb.len().checked_sub(wb.len()) else {
         return false;
     };
+    // The last bytes first: most words end differently from the clause.
+    if let (Some(a), Some(b)) = (lb.last(), wb.last()) {
+        if !a.eq_ignore_ascii_case(b) {
+            return false;
+        }
+    }
     if !lb[at..].eq_ignore_ascii_case(wb) {
         return false;
     }
@@ -277,6 +283,11 @@ impl<'a> Prose<'a> {
         }
     }
 
+    /// The text read.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
     fn sentences(&self) -> &[(usize, usize)] {
         self.sentences.get_or_init(|| sentences(self.text))
     }
@@ -309,13 +320,15 @@ impl<'a> Prose<'a> {
         let mut cache = self.clauses.borrow_mut();
         if cache.as_ref().is_none_or(|(s, _)| *s != (from, to)) {
             // Each `;` ends a clause; the rest of the sentence is the last one.
+            // `;`, or `；` (EF BC 9B): found by their bytes.
             let mut list = Vec::new();
             let mut start = from;
-            for (i, c) in self.text[from..to].char_indices() {
-                if matches!(c, ';' | '；') {
-                    let end = from + i + c.len_utf8();
-                    list.push((start, end));
-                    start = end;
+            let b = &self.text.as_bytes()[from..to];
+            for i in memchr::memchr2_iter(b';', 0x9B, b) {
+                let is_end = b[i] == b';' || (i >= 2 && b[i - 2] == 0xEF && b[i - 1] == 0xBC);
+                if is_end {
+                    list.push((start, from + i + 1));
+                    start = from + i + 1;
                 }
             }
             if start < to {
@@ -680,6 +693,7 @@ mod tests {
             ";;",
             "",
             "経験; 歓迎。次; だ",
+            "任せ；せ;せ。ｻ；",
         ] {
             let p = Prose::new(t);
             for pos in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {

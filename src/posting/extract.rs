@@ -582,9 +582,17 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         index: HashMap::new(),
         unknown: Vec::new(),
     };
+    // One reading of a paragraph's wording for all its lines (its sentences, clauses and cues
+    // are found once, not once per wrapped line).
+    let mut prose: Option<(usize, cues::Prose<'_>)> = None;
     for (((pl, norm), all_hits), &(para, offset)) in lines.iter().zip(&norms).zip(found).zip(&place)
     {
-        x.line(pl, norm, all_hits, &paragraphs, para, offset);
+        let para_text = paragraphs.get(para).map_or(&**norm, |p| &**p);
+        let prose = match &mut prose {
+            Some((p, prose)) if *p == para => &*prose,
+            slot => &slot.insert((para, cues::Prose::new(para_text))).1,
+        };
+        x.line(pl, norm, all_hits, prose, para, offset);
     }
     finish(&mut x.reqs, x.saw_label);
     (x.reqs, x.unknown)
@@ -623,7 +631,7 @@ impl Extractor<'_> {
         pl: &PLine,
         norm: &str,
         all_hits: Vec<Hit>,
-        paragraphs: &[Cow<'_, str>],
+        prose: &cues::Prose<'_>,
         para: usize,
         offset: usize,
     ) {
@@ -647,9 +655,9 @@ impl Extractor<'_> {
         {
             return;
         }
+        let para_text = prose.text();
         // Short and not a sentence; a line wrapped out of a longer paragraph (`Terraform NixOS
         // provider,` in the middle of prose) is judged by its whole paragraph.
-        let para_text = paragraphs.get(para).map_or(norm, |p| &**p);
         let list_like = !matches!(pl.kind, PLineKind::Heading(_)) && {
             let t = para_text.trim();
             t.chars().nth(100).is_none() && !t.ends_with(['.', '。', '!', '！', '?', '？'])
@@ -664,11 +672,10 @@ impl Extractor<'_> {
                 return;
             }
         }
-        let prose = cues::Prose::new(para_text);
         if all_hits.is_empty() {
             // `… strong experience in any of the above cited technologies`: the stack named
             // just before is asked for.
-            if let Some(level) = cues::back_reference(&prose, offset, norm) {
+            if let Some(level) = cues::back_reference(prose, offset, norm) {
                 for r in &mut self.reqs {
                     if r.level == Level::Stack && self.recent_stack.1.contains(&r.skill_id) {
                         r.level = level;
@@ -699,8 +706,14 @@ impl Extractor<'_> {
         self.saw_label |= matches!(row_section, Some(Section::Level(_))) || inline.is_some();
         // One short sentence, with or without its full stop, not part of a wrapped paragraph:
         // a list item however it is drawn.
-        let item_like = para_text.trim().chars().nth(120).is_none()
-            && cues::sentences(para_text.trim()).len() == 1;
+        // (Worked out only for the names that get that far.)
+        let item_like = std::cell::OnceCell::new();
+        let item_like = || {
+            *item_like.get_or_init(|| {
+                para_text.trim().chars().nth(120).is_none()
+                    && cues::sentences(para_text.trim()).len() == 1
+            })
+        };
         // The level of one name: what the format or a label on the line says, else the endings
         // of its clause or sentence, else the section, else a lead-in of its sentence, else an
         // item worded as an ask under a section that names no level.
@@ -735,7 +748,7 @@ impl Extractor<'_> {
             if let Some(l) = prose.lead_in(at) {
                 return l;
             }
-            if item_like && prose.sentence_asks(at) {
+            if item_like() && prose.sentence_asks(at) {
                 return Level::Required;
             }
             Level::Mentioned
