@@ -387,7 +387,7 @@ impl Cues {
     pub fn groups(&self, text: &str) -> u32 {
         let all = (1u64 << self.lists.len()).wrapping_sub(1) as u32;
         match &self.automaton {
-            Some(ac) if text.is_ascii() || !text.contains(['\u{212a}', '\u{130}']) => {
+            Some(ac) if !lowers_to_ascii(text) => {
                 let mut found = 0;
                 for m in ac.find_overlapping_iter(text) {
                     found |= self.bits[m.pattern().as_usize()];
@@ -413,12 +413,21 @@ impl Cues {
     /// Does `lower(text)` contain a word of any list?
     pub fn any(&self, text: &str) -> bool {
         match &self.automaton {
-            Some(ac) if text.is_ascii() || !text.contains(['\u{212a}', '\u{130}']) => {
-                ac.is_match(text)
-            }
+            Some(ac) if !lowers_to_ascii(text) => ac.is_match(text),
             _ => self.groups(text) != 0,
         }
     }
+}
+
+/// Does `text` hold `K` (U+212A KELVIN SIGN, `E2 84 AA`) or `İ` (U+0130, `C4 B0`), the two
+/// characters outside ASCII that lower-case to ASCII? By their lead bytes (`E2` starts
+/// punctuation too, `C4` Latin letters: both rare in the text searched).
+pub fn lowers_to_ascii(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(0xE2, 0xC4, b).any(|i| {
+        let rest = &b[i..];
+        rest.starts_with("\u{212a}".as_bytes()) || rest.starts_with("\u{130}".as_bytes())
+    })
 }
 
 /// A character a [`Cues`] word may hold: lower-case ASCII, or a caseless character that no
@@ -526,6 +535,18 @@ mod tests {
         }
         assert_eq!(nfkc_by_char("ｶﾞ"), None);
         assert_eq!(nfkc("（株）ＡＷＳ　経験：３年"), "(株)AWS 経験:3年");
+    }
+
+    #[test]
+    fn lowers_to_ascii_is_by_characters() {
+        for c in (0u32..=0x10ffff).filter_map(char::from_u32) {
+            let t = format!("a{c}");
+            assert_eq!(
+                lowers_to_ascii(&t),
+                t.contains(['\u{212a}', '\u{130}']),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

@@ -82,7 +82,7 @@ fn tail(text: &str) -> std::borrow::Cow<'_, str> {
         start += 1;
     }
     let t = &t[start..];
-    if t.is_ascii() || !t.contains(['\u{212a}', '\u{130}']) {
+    if !crate::text::lowers_to_ascii(t) {
         std::borrow::Cow::Borrowed(t)
     } else {
         std::borrow::Cow::Owned(lower(t))
