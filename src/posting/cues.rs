@@ -536,12 +536,23 @@ const BACK_REFERENCES: &[&str] = &[
     "前述",
 ];
 
-/// Does `line` (at `offset` in `prose`, naming no skill itself) ask for what came before it?
-/// `If you have strong experience in any of the above cited technologies…`, `Experience with
-/// any of the above is a plus`, `上記いずれかの経験をお持ちの方`. Gives the level.
-pub fn back_reference(prose: &Prose, offset: usize, line: &str) -> Option<Level> {
-    static BACK: LazyLock<Cues> = LazyLock::new(|| Cues::new(&[BACK_REFERENCES]));
-    if !BACK.any(line) {
+/// Words that announce what follows (`以下の経験をお持ちの方`, `experience with the following:`).
+const ANNOUNCES: &[&str] = &["下記", "以下", "次の", "following", "below"];
+
+/// What a line that names no skill says with its words, in one pass: (it announces what follows
+/// ([`ANNOUNCES`]), it points back at what came before ([`BACK_REFERENCES`])).
+pub fn pointers(line: &str) -> (bool, bool) {
+    static POINTERS: LazyLock<Cues> = LazyLock::new(|| Cues::new(&[ANNOUNCES, BACK_REFERENCES]));
+    let g = POINTERS.groups(line);
+    (g & 1 != 0, g & 2 != 0)
+}
+
+/// Does the line at `offset` in `prose`, naming no skill itself and pointing back
+/// (`points_back`: [`pointers`]), ask for what came before it? `If you have strong experience in
+/// any of the above cited technologies…`, `Experience with any of the above is a plus`,
+/// `上記いずれかの経験をお持ちの方`. Gives the level.
+pub fn back_reference(prose: &Prose, offset: usize, points_back: bool) -> Option<Level> {
+    if !points_back {
         return None;
     }
     let sentence = prose.sentence(offset);

@@ -380,7 +380,10 @@ const DECORATION: &[char] = &[
 /// also read like a label, not a sentence: `未経験の方も歓迎します` or `発信も歓迎しています` are
 /// prose. A longer line ending in `:` or announcing what follows (`You'll need experience
 /// with:`, `以下の経験をお持ちの方`) is a lead-in: it labels the list below it.
-fn as_marker(text: &str, has_skills: bool) -> Option<Section> {
+///
+/// `announces`: the line has a word of [`cues::pointers`]' first kind (the line and its core
+/// without decoration have the same such words: none holds a decoration character).
+fn as_marker(text: &str, has_skills: bool, announces: bool) -> Option<Section> {
     if has_skills {
         return None;
     }
@@ -391,13 +394,10 @@ fn as_marker(text: &str, has_skills: bool) -> Option<Section> {
         return None;
     }
     let colon = t.ends_with([':', '：']);
-    static ANNOUNCES: LazyLock<Cues> =
-        LazyLock::new(|| Cues::new(&[&["下記", "以下", "次の", "following", "below"]]));
-    let announces = || ANNOUNCES.any(core);
     // Classified once, when first needed.
     let mut classified = None;
     let mut section = || *classified.get_or_insert_with(|| classify_section(core));
-    if chars <= 120 && (colon || announces()) {
+    if chars <= 120 && (colon || announces) {
         match section() {
             Some(s @ Section::Level(_)) => return Some(s),
             Some(s) if colon => return Some(s),
@@ -662,8 +662,14 @@ impl Extractor<'_> {
             let t = para_text.trim();
             t.chars().nth(100).is_none() && !t.ends_with(['.', '。', '!', '！', '?', '？'])
         };
+        // A line that names no skill may label what follows or point back at what came before.
+        let (announces, points_back) = if all_hits.is_empty() {
+            cues::pointers(norm)
+        } else {
+            (false, false)
+        };
         if pl.forced_level.is_none() {
-            if let Some(section) = as_marker(norm, !all_hits.is_empty()) {
+            if let Some(section) = as_marker(norm, !all_hits.is_empty(), announces) {
                 self.saw_label |= matches!(section, Section::Level(_));
                 // A marker ends the section of the marker before it.
                 self.stack.retain(|(r, _)| *r < MARKER_RANK);
@@ -675,7 +681,7 @@ impl Extractor<'_> {
         if all_hits.is_empty() {
             // `… strong experience in any of the above cited technologies`: the stack named
             // just before is asked for.
-            if let Some(level) = cues::back_reference(prose, offset, norm) {
+            if let Some(level) = cues::back_reference(prose, offset, points_back) {
                 for r in &mut self.reqs {
                     if r.level == Level::Stack && self.recent_stack.1.contains(&r.skill_id) {
                         r.level = level;
