@@ -3,11 +3,12 @@
 //! Takes Markdown text; gives headings, text lines (paragraph lines, list-item lines), table
 //! rows, `<summary>` texts, `<details>` boundaries and front-matter lines, each with its 1-based
 //! source line. Link URLs, bare `http(s)://` URLs, HTML comments, code blocks and images are
-//! dropped; link text and the alt text of badges (shields.io) are kept. Guarantees: never
+//! dropped; link text and the alt text of badges (shields.io) are kept, and so is text a person
+//! indented by hand, which Markdown takes for an indented code block (read as Markdown itself). Guarantees: never
 //! panics; every block's text is raw (not yet normalised) so evidence shows what the person
 //! wrote.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::html::{self, HtmlItem};
 use crate::text::LineIndex;
@@ -204,10 +205,97 @@ impl Walker<'_> {
     }
 }
 
+/// Does this line read as code (`x = 1;`, `import os`, `<div>`, `$ make`)? Prose and lists do
+/// not end in `;` or braces, open with a keyword, or carry assignments and arrows.
+fn reads_as_code(line: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "$ ",
+        "# ",
+        "//",
+        "/*",
+        "import ",
+        "from ",
+        "def ",
+        "class ",
+        "function ",
+        "func ",
+        "fn ",
+        "const ",
+        "let ",
+        "var ",
+        "public ",
+        "private ",
+        "package ",
+        "return ",
+        "if (",
+        "for (",
+        "#include",
+        "select ",
+        "SELECT ",
+        "@",
+    ];
+    const INSIDE: &[&str] = &[" = ", "==", "=>", "->", ":=", "()", "</", "/>"];
+    line.ends_with([';', '{', '}', '\\'])
+        || OPENERS.iter().any(|o| line.starts_with(o))
+        || INSIDE.iter().any(|i| line.contains(i))
+        || (line.starts_with('<') && line[1..].starts_with(|c: char| c.is_ascii_alphabetic()))
+        // `key: value` of YAML or a config file.
+        || line
+            .split_once(':')
+            .is_some_and(|(k, v)| {
+                !k.is_empty()
+                    && k.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+                    && (v.is_empty() || v.starts_with(' '))
+                    && !k.bytes().any(|b| b.is_ascii_uppercase())
+            })
+}
+
+/// An indented code block that is text a person indented by hand (a résumé's projects four
+/// spaces in under their company heading: `2021年4月 ～ 現在`, `- Laravel、Docker`), not code:
+/// no line reads as code, and some line holds a year, a list mark or non-ASCII letters.
+/// Fenced blocks are always code.
+fn is_indented_text(src: &str) -> bool {
+    let lines: Vec<&str> = src
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let texty = |l: &&str| {
+        l.starts_with(['-', '*', '・', '•'])
+            || l.chars().any(|c| !c.is_ascii() && c.is_alphabetic())
+            || l.as_bytes().windows(4).any(|w| {
+                (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit)
+            })
+    };
+    !lines.is_empty() && !lines.iter().any(|l| reads_as_code(l)) && lines.iter().any(texty)
+}
+
+/// `src` without the indentation all its non-blank lines share.
+fn dedent(src: &str) -> String {
+    let indent = src
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    let mut out = String::with_capacity(src.len());
+    for l in src.lines() {
+        out.push_str(l.get(indent..).unwrap_or(l.trim_start_matches([' ', '\t'])));
+        out.push('\n');
+    }
+    out
+}
+
 /// Flatten `text` into blocks.
 /// One pass over pulldown-cmark's events: a match with one short arm per event kind, which is
 /// why it runs past 80 lines.
 pub fn blocks(text: &str, lines: &LineIndex) -> Vec<Block> {
+    blocks_nested(text, lines, 0)
+}
+
+/// [`blocks`], `depth` indented text blocks deep (read as Markdown in their turn, a few levels
+/// at most).
+fn blocks_nested(text: &str, lines: &LineIndex, depth: u8) -> Vec<Block> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
@@ -254,7 +342,26 @@ pub fn blocks(text: &str, lines: &LineIndex) -> Vec<Block> {
                     w.in_cell = true;
                     w.buf.clear();
                 }
-                Tag::CodeBlock(_) => w.skip_depth += 1,
+                Tag::CodeBlock(kind) => {
+                    // Text indented by hand is read as Markdown, from the start of its first
+                    // line, at its own lines.
+                    let from = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+                    let src = text.get(from..range.end).unwrap_or("");
+                    if matches!(kind, CodeBlockKind::Indented)
+                        && w.skip_depth == 0
+                        && depth < 3
+                        && is_indented_text(src)
+                    {
+                        w.flush_line();
+                        let inner = dedent(src);
+                        let first = lines.line(from);
+                        for mut b in blocks_nested(&inner, &LineIndex::new(&inner), depth + 1) {
+                            b.line += first - 1;
+                            w.blocks.push(b);
+                        }
+                    }
+                    w.skip_depth += 1;
+                }
                 // A badge (`![Python](https://img.shields.io/badge/-Python-3776AB)`) is a word
                 // written as a picture: its alt text is kept; other images are dropped.
                 Tag::Image { dest_url, .. } => {
@@ -390,6 +497,27 @@ mod tests {
         assert_eq!(b[1].line, 3);
         assert!(!b.iter().any(|b| b.text.contains("Java")));
         assert_eq!(kinds.last(), Some(&BlockKind::DetailsClose));
+    }
+
+    #[test]
+    fn text_indented_by_hand_is_read_but_code_is_not() {
+        let text = "### 2019年04月～現在 - 株式会社サンプル\n    受託開発のチーム。\n\n    2020年1月 ～ 現在\n      - 在庫管理システム\n      - Go、PostgreSQL\n\nIndented code:\n\n    let x = compute();\n    import os\n";
+        let b = parse(text);
+        let texts: Vec<(&str, usize)> = b.iter().map(|b| (b.text.as_str(), b.line)).collect();
+        assert!(texts.contains(&("受託開発のチーム。", 2)), "{texts:?}");
+        assert!(texts.contains(&("2020年1月 ～ 現在", 4)), "{texts:?}");
+        let go = b
+            .iter()
+            .find(|b| b.text == "Go、PostgreSQL")
+            .expect("the stack line");
+        assert_eq!(go.line, 6);
+        assert!(matches!(go.kind, BlockKind::Line { is_item: true, .. }));
+        assert!(!texts
+            .iter()
+            .any(|(t, _)| t.contains("compute") || t.contains("import")));
+        // A block with one line of code in it stays code, however texty the rest.
+        let b = parse("Example:\n\n    - 手順\n    x = 1;\n");
+        assert!(!b.iter().any(|b| b.text.contains("手順")));
     }
 
     #[test]
