@@ -1301,6 +1301,10 @@ struct Builder<'t> {
     dropped_on: (usize, FastSet<SkillId>),
     /// The level of the units opened by bold dated lines under the current heading.
     bold_level: Option<u16>,
+    /// The level of the units opened by bare periods under the current dated heading, and the
+    /// unit whose name is still to come (the line after its period).
+    period_level: Option<u16>,
+    unnamed_unit: Option<usize>,
     /// The source line of the line being read starts in bold.
     line_is_bold: bool,
     /// The source line of the line being read is only code spans (`` `node` `c++` `aws lambda` ``):
@@ -1323,6 +1327,31 @@ impl<'t> Builder<'t> {
     /// Is the current section a career (`## Experience`, `## 職務経歴`) or inside one?
     fn in_career(&self) -> bool {
         self.stack.iter().any(|&s| self.out.sections[s].is_career)
+    }
+
+    /// The level of a project opened by the bare period `p` on a line of its own: there is one
+    /// when the unit it would belong to (the current section, or after such a project the
+    /// section above it) is not the career heading itself and has a period of its own that
+    /// holds `p`.
+    fn period_host(&self, p: Period) -> Option<u16> {
+        let host = match self.period_level {
+            Some(l) => self
+                .stack
+                .iter()
+                .rev()
+                .copied()
+                .find(|&s| self.out.sections[s].level < l)?,
+            None => self.current()?,
+        };
+        let h = &self.out.sections[host];
+        let own = h.own?;
+        let ends_within = match (p.end, own.end) {
+            (_, End::Open) => true,
+            (End::At(a), End::At(b)) => a <= b,
+            (End::Open, End::At(_)) => false,
+        };
+        (!h.is_career && own.start <= p.start && ends_within)
+            .then(|| self.period_level.unwrap_or(h.level + 1))
     }
 
     fn is_skill_here(&self) -> bool {
@@ -1518,6 +1547,8 @@ impl<'t> Builder<'t> {
     fn heading(&mut self, level: u8, raw: &str, line: usize) {
         self.pending_summary = None;
         self.bold_level = None;
+        self.period_level = None;
+        self.unnamed_unit = None;
         let norm = nfkc(&blocks::strip_urls(raw));
         let found = self.find_period_at(&norm, line);
         let range = found.as_ref().map(|f| f.span.clone());
@@ -1613,6 +1644,14 @@ impl<'t> Builder<'t> {
         }
         let pending = self.pending_heading.take();
         let summary = self.pending_summary.take();
+        // The line after a bare period names the unit it opened (`2022年10月 ～ 現在`, then
+        // `物流会社向け配送管理システムの開発`).
+        if let Some(idx) = self.unnamed_unit.take() {
+            let name = clean_title(&norm, None);
+            if !is_item && !name.is_empty() && self.find_period_at(&norm, line).is_none() {
+                self.out.sections[idx].title = name;
+            }
+        }
         let section_span = self.span_of(self.current());
         let mut span = section_span;
         let mut from_line = false;
@@ -1621,7 +1660,10 @@ impl<'t> Builder<'t> {
             if let Some(p) = self.validate(found, line) {
                 let label = clean_title(&norm, Some(range));
                 let summary = summary.filter(|_| is_period_label(&label));
-                match pending {
+                let unit_level = (!is_item && label.is_empty() && self.in_career())
+                    .then(|| self.period_host(p))
+                    .flatten();
+                match (pending, unit_level) {
                     _ if summary.is_some() => {
                         let (title, at) = summary.unwrap_or_default();
                         let level = self.current().map_or(1, |s| self.out.sections[s].level + 1);
@@ -1646,7 +1688,7 @@ impl<'t> Builder<'t> {
                     // Not a career heading (`## Experience`) by a line with a label of its own
                     // (`**Developer at Quillby Ltd**: *June 2019 - …*`): that line is the
                     // first entry of the career, not its date.
-                    Some(h)
+                    (Some(h), _)
                         if is_period_label(&label)
                             || (!is_item
                                 && is_unit_label(&label)
@@ -1671,6 +1713,17 @@ impl<'t> Builder<'t> {
                         self.bold_level = Some(level);
                         let idx = self.push_section(label, level, line, false);
                         self.set_own_period(idx, p);
+                        span = self.out.sections[idx].span;
+                    }
+                    // `2022年10月 ～ 現在` alone on a line inside a dated unit of the career (a
+                    // company heading with its period): a project of that unit, the lines under
+                    // it belong to it until the next such line or heading. Named by the line
+                    // after it (till then, by its period).
+                    (_, Some(level)) => {
+                        self.period_level = Some(level);
+                        let idx = self.push_section(norm.trim().to_owned(), level, line, false);
+                        self.set_own_period(idx, p);
+                        self.unnamed_unit = Some(idx);
                         span = self.out.sections[idx].span;
                     }
                     _ => {
@@ -2640,6 +2693,8 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         dropped_on: (0, FastSet::default()),
         joined: None,
         bold_level: None,
+        period_level: None,
+        unnamed_unit: None,
         line_is_bold: false,
         line_tags: None,
     };
