@@ -1280,6 +1280,9 @@ struct Builder<'t> {
     stack: Vec<usize>,
     details_depth: usize,
     pending_heading: Option<usize>,
+    /// The undated heading a two-column table right under it may still date with a
+    /// `| 期間 | 2023年10月〜現在 |` row (`| key | value |` tables of company facts).
+    table_pending: Option<usize>,
     in_front_matter_skills: bool,
     /// The previous line was a list item naming only a skill.
     last_item_bare: bool,
@@ -1546,6 +1549,7 @@ impl<'t> Builder<'t> {
 
     fn heading(&mut self, level: u8, raw: &str, line: usize) {
         self.pending_summary = None;
+        self.table_pending = None;
         self.bold_level = None;
         self.period_level = None;
         self.unnamed_unit = None;
@@ -1643,6 +1647,7 @@ impl<'t> Builder<'t> {
             self.stack_item_depth = Some(depth);
         }
         let pending = self.pending_heading.take();
+        self.table_pending = None;
         let summary = self.pending_summary.take();
         // The line after a bare period names the unit it opened (`2022年10月 ～ 現在`, then
         // `物流会社向け配送管理システムの開発`).
@@ -1806,7 +1811,26 @@ impl<'t> Builder<'t> {
     /// One table row (career tables, skill tables): the columns its header named (period,
     /// company, role, skills) are read in one place, which makes it a little over 100 lines.
     fn row(&mut self, cells: &[String], is_header: bool, raw: &str, line: usize) {
-        self.pending_heading = None;
+        // A table of two columns right under an undated heading may date it by a row that says
+        // its period (`| 期間 | 2023年10月〜現在に至る |` among `| 業種 | … |` rows), as the line
+        // `期間: 2023年10月〜現在に至る` under it would.
+        let pending = self.pending_heading.take();
+        if cells.len() != 2 {
+            self.table_pending = None;
+        } else if is_header {
+            self.table_pending = pending;
+        } else if let Some(h) = self.table_pending {
+            let key = nfkc(&cells[0]);
+            let value = nfkc(&cells[1]);
+            if is_period_label(&key) && !key.trim().is_empty() {
+                if let Some(p) = find_period(&value).and_then(|f| self.validate(f, line)) {
+                    self.set_own_period(h, p);
+                    self.out.sections[h].derived = true;
+                    self.table_pending = None;
+                    return;
+                }
+            }
+        }
         self.pending_summary = None;
         if is_header {
             self.close_joined(None);
@@ -2681,6 +2705,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         stack: Vec::new(),
         details_depth: 0,
         pending_heading: None,
+        table_pending: None,
         in_front_matter_skills: false,
         table_header: None,
         last_row_org: None,

@@ -114,6 +114,20 @@ fn check_expected(resume: &Path, expected: &Path) {
     }
 
     let projects = p["projects"].as_array().unwrap();
+    // Every project, no more (a dated row of facts is not a project of its own).
+    if let Some(n) = exp.get("project_count").and_then(|n| n.as_integer()) {
+        check(
+            projects.len() as i64 == n,
+            format!(
+                "{} projects, expected {n}: {:?}",
+                projects.len(),
+                projects
+                    .iter()
+                    .map(|x| x["title"].to_string())
+                    .collect::<Vec<_>>()
+            ),
+        );
+    }
     for e in exp
         .get("projects")
         .and_then(|c| c.as_array())
