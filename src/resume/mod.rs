@@ -1653,7 +1653,7 @@ impl<'t> Builder<'t> {
         // `物流会社向け配送管理システムの開発`).
         if let Some(idx) = self.unnamed_unit.take() {
             let name = clean_title(&norm, None);
-            if !is_item && !name.is_empty() && self.find_period_at(&norm, line).is_none() {
+            if !is_item && !name.is_empty() && find_period(&norm).is_none() {
                 self.out.sections[idx].title = name;
             }
         }
@@ -1822,13 +1822,18 @@ impl<'t> Builder<'t> {
         } else if let Some(h) = self.table_pending {
             let key = nfkc(&cells[0]);
             let value = nfkc(&cells[1]);
-            if is_period_label(&key) && !key.trim().is_empty() {
-                if let Some(p) = find_period(&value).and_then(|f| self.validate(f, line)) {
+            let found = (is_period_label(&key) && !key.trim().is_empty())
+                .then(|| find_period(&value))
+                .flatten();
+            if let Some(found) = found {
+                // The row is the heading's period and nothing else (a reversed one is warned
+                // about once, and dates nothing).
+                if let Some(p) = self.validate(found, line) {
                     self.set_own_period(h, p);
                     self.out.sections[h].derived = true;
-                    self.table_pending = None;
-                    return;
                 }
+                self.table_pending = None;
+                return;
             }
         }
         self.pending_summary = None;
