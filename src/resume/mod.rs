@@ -1815,6 +1815,7 @@ impl<'t> Builder<'t> {
         // its period (`| 期間 | 2023年10月〜現在に至る |` among `| 業種 | … |` rows), as the line
         // `期間: 2023年10月〜現在に至る` under it would.
         let pending = self.pending_heading.take();
+        self.pending_summary = None;
         if cells.len() != 2 {
             self.table_pending = None;
         } else if is_header {
@@ -1836,7 +1837,6 @@ impl<'t> Builder<'t> {
                 return;
             }
         }
-        self.pending_summary = None;
         if is_header {
             self.close_joined(None);
             self.table_header = Some(cells.iter().map(|c| nfkc(c).to_lowercase()).collect());
