@@ -452,6 +452,11 @@ VERSION = re.compile(r"^(.*?[a-z+#])\s*v?\d+(\.\d+)*\+?$")
 PAREN = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 
 
+# Abbreviations that describe what a name is (`postgres db`, `postgresql db`): no dictionary
+# has them, but after a known name they add nothing to it.
+DESCRIPTOR_ABBREVIATIONS = {"db", "dbs", "lang"}
+
+
 def described(t, k, words):
     """The known skill whose name or alias begins `k` word for word, when every other word of
     `k` is a dictionary word or a number."""
@@ -461,11 +466,17 @@ def described(t, k, words):
     found = None
     # The known name leads (`vpc design`, not `nexus vpc` or `express js`).
     for j in range(len(toks) - 1, 0, -1):
-        g = t.by_key.get(" ".join(toks[:j]))
+        lead = " ".join(toks[:j])
+        g = t.by_key.get(lead)
         if g is None:
             continue
+        # An ordinary word that is only an alias (`oracle` for Oracle Database) starts the names
+        # of other products (`oracle analytics cloud`) as often as descriptions of this one.
+        if is_ordinary(lead, words) and lead != key(t.groups[g]["name"]):
+            break
         rest = toks[j:]
-        if all(w in words or re.fullmatch(r"[0-9.+x]+", w) for w in rest):
+        if all(w in words or w in DESCRIPTOR_ABBREVIATIONS or re.fullmatch(r"[0-9.+x]+", w)
+               for w in rest):
             found = g
         break
     return found
