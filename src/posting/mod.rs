@@ -277,6 +277,39 @@ fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A job board's listing: the title heading, then the company as a heading of its own right
+/// under it (`# [Backend Engineer](…)` / `### Acme`), and the same name as the subject of a
+/// sentence in the text (`Acme is an all-remote company`). The name is a heading that is only a
+/// name (up to four capitalised words, no section label), with no text between the two headings.
+fn company_heading(lines: &[extract::PLine]) -> Option<String> {
+    let first = lines
+        .iter()
+        .position(|l| matches!(l.kind, extract::PLineKind::Heading(_)))?;
+    let (extract::PLineKind::Heading(title_rank), Some(next)) =
+        (&lines[first].kind, lines.get(first + 1))
+    else {
+        return None;
+    };
+    let extract::PLineKind::Heading(rank) = next.kind else {
+        return None;
+    };
+    let text = crate::text::nfkc(&next.text);
+    let text = text.trim().trim_matches(['*', '_']);
+    let name = leading_name(text)?;
+    if rank <= *title_rank || name != text || extract::classify_section(text).is_some() {
+        return None;
+    }
+    let is_subject = |l: &extract::PLine| {
+        matches!(l.kind, extract::PLineKind::Line)
+            && l.text
+                .trim_start()
+                .strip_prefix(name.as_str())
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_lowercase()))
+    };
+    lines[first + 2..].iter().any(is_subject).then_some(name)
+}
+
 /// The company a posting names in its own words when no field or title gives it: `Jobs at X`,
 /// `Working at X`, `Join X as …`, `## About X`, `At X, we …`, `X is hiring`, a hiring mailbox
 /// (`careers@x.io`, also in a `mailto:` link), `Xでは…募集しています`. The first of the title,
@@ -400,6 +433,9 @@ fn company_from_text(
             }
         }
     }
+    if let Some(name) = company_heading(lines) {
+        return Some(name);
+    }
     // A hiring mailbox: `careers@juxt.pro` → `Juxt`.
     url.into_iter()
         .map(str::to_owned)
@@ -422,6 +458,64 @@ fn company_from_text(
 mod tests {
     use super::*;
     use extract::{PLine, PLineKind};
+
+    #[test]
+    fn a_company_heading_under_the_title_needs_its_name_as_a_subject() {
+        let doc = |lines: &[(u8, &str)]| -> Vec<PLine> {
+            lines
+                .iter()
+                .map(|&(rank, t)| {
+                    let kind = if rank == 0 {
+                        PLineKind::Line
+                    } else {
+                        PLineKind::Heading(rank)
+                    };
+                    PLine::new(kind, t, None)
+                })
+                .collect()
+        };
+        let says = "Quarrystone is a small team that builds billing software.";
+        assert_eq!(
+            company_heading(&doc(&[
+                (1, "Platform Engineer"),
+                (3, "Quarrystone"),
+                (0, says)
+            ]))
+            .as_deref(),
+            Some("Quarrystone")
+        );
+        for lines in [
+            // Never named again as a subject.
+            vec![
+                (1, "Platform Engineer"),
+                (3, "Quarrystone"),
+                (0, "We build billing."),
+            ],
+            // A section, not a name.
+            vec![
+                (1, "Platform Engineer"),
+                (2, "Requirements"),
+                (0, "Requirements are few."),
+            ],
+            // Text between the title and the heading.
+            vec![
+                (1, "Platform Engineer"),
+                (0, "Hello."),
+                (3, "Quarrystone"),
+                (0, says),
+            ],
+            // Not below the title.
+            vec![(2, "Platform Engineer"), (2, "Quarrystone"), (0, says)],
+            // More than a name.
+            vec![
+                (1, "Platform Engineer"),
+                (3, "Quarrystone is hiring now"),
+                (0, says),
+            ],
+        ] {
+            assert_eq!(company_heading(&doc(&lines)), None, "{lines:?}");
+        }
+    }
 
     fn company(title: Option<&str>, url: Option<&str>, lines: &[(&str, bool)]) -> Option<String> {
         let lines: Vec<PLine> = lines
