@@ -155,6 +155,36 @@ fn required_tail(l: &str) -> bool {
     .any(|w| ends_with_word(l, w))
 }
 
+/// Openings that make a sentence's skills a plus whatever list it stands in: `Bonus for
+/// familiarity with running PostgreSQL on Windows`, `Extra points for Rust`, `Ideally, some
+/// Terraform`.
+const PREFERRED_OPENINGS: &[&str] = &[
+    "bonus for",
+    "bonus if",
+    "bonus points for",
+    "bonus points if",
+    "extra points for",
+    "extra points if",
+    "brownie points for",
+    "a plus if",
+    "ideally",
+    "preferably",
+];
+
+/// The level a sentence's opening gives it ([`PREFERRED_OPENINGS`]), after any list marker.
+pub fn opening_level(sentence: &str) -> Option<Level> {
+    let t = sentence.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '*' | '+' | '•' | '・' | '>')
+    });
+    PREFERRED_OPENINGS
+        .iter()
+        .any(|w| {
+            t.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w))
+                && !t[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+        .then_some(Level::Preferred)
+}
+
 /// The level a clause's own ending gives it.
 pub fn trailing_level(text: &str) -> Option<Level> {
     let l = tail(text);
@@ -354,7 +384,10 @@ impl<'a> Prose<'a> {
             return level;
         }
         let clause = self.text.get(s..e).unwrap_or(self.text);
-        let level = trailing_level(clause).or_else(|| trailing_level(self.sentence(pos)));
+        let sentence = self.sentence(pos);
+        let level = trailing_level(clause)
+            .or_else(|| trailing_level(sentence))
+            .or_else(|| opening_level(sentence));
         self.endings.borrow_mut().push(((s, e), level));
         level
     }
@@ -849,5 +882,26 @@ mod tests {
         );
         check("Python: 5+ years", &[], &["Python"]);
         check("DNS and TCP/IP fundamentals", &[], &["DNS"]);
+    }
+
+    #[test]
+    fn openings_that_make_a_plus() {
+        for t in [
+            "Bonus for familiarity with Nomad",
+            "- bonus points if you know Rust",
+            "* Ideally, some Go",
+            "Extra points for Ansible",
+            "Preferably Terraform",
+        ] {
+            assert_eq!(opening_level(t), Some(Level::Preferred), "{t}");
+        }
+        for t in [
+            "Bonuses twice a year",
+            "Experience with Go; bonus for Rust",
+            "Ideals we share: Go",
+            "",
+        ] {
+            assert_eq!(opening_level(t), None, "{t}");
+        }
     }
 }
