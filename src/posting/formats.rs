@@ -71,6 +71,12 @@ impl Draft {
 /// not parse gives a warning (with its line) and the posting is still read; simple `key: value`
 /// lines are then taken as they are.
 fn yaml_front_matter(d: &mut Draft, fm: &str, first_line: usize, path: &str) {
+    if let Some(pairs) = simple_yaml(fm) {
+        for (k, v) in pairs {
+            d.set_meta(k, v);
+        }
+        return;
+    }
     match serde_norway::from_str::<serde_norway::Value>(fm) {
         Ok(serde_norway::Value::Mapping(map)) => {
             for (k, v) in &map {
@@ -99,6 +105,67 @@ fn yaml_front_matter(d: &mut Draft, fm: &str, first_line: usize, path: &str) {
             }
         }
     }
+}
+
+/// Front matter made only of `key: text` lines (the usual case): its pairs, in order, as a YAML
+/// parser reads them, without one (a YAML parse cost a posting more than its Markdown). `None`
+/// for anything else (a scalar YAML would read as a number, bool or null, escapes, comments,
+/// nesting, a repeated key), which goes to the parser.
+fn simple_yaml(fm: &str) -> Option<Vec<(&str, &str)>> {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    for line in fm.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let (key, rest) = line.split_once(": ")?;
+        let is_key = key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if !is_key || pairs.iter().any(|(k, _)| *k == key) {
+            return None;
+        }
+        let rest = rest.trim_matches(' ');
+        if rest.chars().any(char::is_control) {
+            return None;
+        }
+        let value = if let Some(q) = rest.strip_prefix('"') {
+            let inner = q.strip_suffix('"')?;
+            if inner.contains(['"', '\\']) {
+                return None;
+            }
+            inner
+        } else if let Some(q) = rest.strip_prefix('\'') {
+            let inner = q.strip_suffix('\'')?;
+            if inner.contains('\'') {
+                return None;
+            }
+            inner
+        } else {
+            // A plain scalar that YAML reads as text: no indicator first, no `: ` or ` #`
+            // inside, nothing a number, bool or null could be.
+            let starts_plainly = !rest.starts_with([
+                '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"',
+                '%', '@', '`', '+', '.', '~',
+            ]) && !rest.starts_with(|c: char| c.is_ascii_digit());
+            let lower = rest.to_ascii_lowercase();
+            if !starts_plainly
+                || rest.is_empty()
+                || rest.contains(": ")
+                || rest.contains(" #")
+                || rest.ends_with(':')
+                || matches!(
+                    lower.as_str(),
+                    "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "y" | "n"
+                )
+            {
+                return None;
+            }
+            rest
+        };
+        pairs.push((key, value));
+    }
+    Some(pairs)
 }
 
 /// Japanese corporate forms that mark a company name in a title.
@@ -606,6 +673,101 @@ mod tests {
         assert_eq!(d.warnings.len(), 1);
         assert!(d.warnings[0].starts_with("p.md:"), "{:?}", d.warnings);
         assert_eq!(d.company.as_deref(), Some("X"), "simple lines still read");
+    }
+
+    #[test]
+    fn simple_front_matter_reads_as_yaml_does() {
+        // What a YAML parser makes of a front matter, as `yaml_front_matter` uses it.
+        fn by_parser(fm: &str) -> Option<Vec<(String, String)>> {
+            let v: serde_norway::Value = serde_norway::from_str(fm).ok()?;
+            let serde_norway::Value::Mapping(map) = v else {
+                return None;
+            };
+            Some(
+                map.iter()
+                    .filter_map(|(k, v)| {
+                        let v = match v {
+                            serde_norway::Value::String(s) => s.clone(),
+                            serde_norway::Value::Number(n) => n.to_string(),
+                            _ => return None,
+                        };
+                        Some((k.as_str()?.to_owned(), v))
+                    })
+                    .collect(),
+            )
+        }
+        let values = [
+            "SRE",
+            "\"インフラ（Go / AWS）\"",
+            "'Acme, Inc.'",
+            "https://x.example/jobs/1",
+            "500万円〜1000万円",
+            "2026-06-13",
+            "12",
+            "1.5",
+            "true",
+            "No",
+            "null",
+            "~",
+            "",
+            "a: b",
+            "a #b",
+            "#x",
+            "- x",
+            "[a, b]",
+            "{a: 1}",
+            "\"a\\\"b\"",
+            "'it''s'",
+            "&a x",
+            "*a",
+            "!tag x",
+            "| x",
+            "> x",
+            "%x",
+            "@x",
+            "`x`",
+            ".inf",
+            "+1",
+            "0x1F",
+            "東京都 (リモート可)",
+            "C# / .NET",
+            "a:b",
+            "x:",
+            "\"unclosed",
+            "'unclosed",
+            "a\tb",
+            "Yes please",
+            "ON",
+            "東京: 本社",
+        ];
+        let keys = [
+            "title", "company", "date", "x-y", "_k", "2k", "a b", "title",
+        ];
+        let mut checked = 0;
+        for (i, k) in keys.iter().enumerate() {
+            for v in values {
+                for fm in [
+                    format!("{k}: {v}\n"),
+                    format!("title: SRE\n{k}: {v}\n"),
+                    format!("{k}: {v}\nurl: https://x\n\n"),
+                    format!("{k}:  {v}  \n"),
+                ] {
+                    if let Some(fast) = simple_yaml(&fm) {
+                        let fast: Vec<(String, String)> = fast
+                            .into_iter()
+                            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                            .collect();
+                        assert_eq!(Some(fast), by_parser(&fm), "{fm:?} ({i})");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
+        // Repeated keys, nesting, comments and lists go to the parser.
+        for fm in ["a: x\na: y\n", "a: x\n  b: y\n", "# c\na: x\n", "a:\n- x\n"] {
+            assert_eq!(simple_yaml(fm), None, "{fm:?}");
+        }
     }
 
     #[test]
