@@ -2699,9 +2699,52 @@ fn unfence_records(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out.join("\n"))
 }
 
+/// `---` on a line of its own after a blank line (or a heading) in the body of a document is a
+/// thematic break, whatever follows it: only the document's first line opens front matter. A
+/// separator between a company's block and the next heading (`---` + `### 株式会社…`) would
+/// otherwise open a YAML metadata block that swallows everything up to the next `---`. Such
+/// a break is written `***` (same meaning, same length, so lines and offsets stay); fenced
+/// blocks and a front matter at the top are left as they are.
+fn breaks_not_front_matter(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_dashes = |l: &str| l.trim_end() == "---";
+    if !text.lines().skip(1).any(is_dashes) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+    // The front matter's own lines, when the document opens with one.
+    let mut from = 1;
+    if lines.first().is_some_and(|l| is_dashes(l)) {
+        from = (1..lines.len())
+            .find(|&j| is_dashes(lines[j]) || lines[j].trim_end() == "...")
+            .map_or(lines.len(), |j| j + 1);
+    }
+    let mut fence: Option<&str> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim_start();
+        if let Some(f) = ["```", "~~~"].into_iter().find(|f| t.starts_with(f)) {
+            fence = match fence {
+                Some(open) if open == f => None,
+                None => Some(f),
+                other => other,
+            };
+            continue;
+        }
+        if fence.is_some() || i < from || !is_dashes(l) {
+            continue;
+        }
+        let above = lines[i - 1].trim();
+        if above.is_empty() || above.starts_with('#') {
+            out[i] = l.replacen("---", "***", 1);
+        }
+    }
+    std::borrow::Cow::Owned(out.join("\n"))
+}
+
 /// Parse résumé `text`.
 pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
     let text = &*unfence_records(text);
+    let text = &*breaks_not_front_matter(text);
     let lines = LineIndex::new(text);
     let mut b = Builder {
         tax,
