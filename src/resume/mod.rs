@@ -1165,6 +1165,16 @@ fn tag_ranges(norm: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// A heading that is nothing but one bracketed label: `【アピールポイント】`, `[作成したツール一覧]`.
+fn is_label_heading(norm: &str) -> bool {
+    let t = norm.trim();
+    [('【', '】'), ('[', ']')].iter().any(|&(a, b)| {
+        t.strip_prefix(a)
+            .and_then(|t| t.strip_suffix(b))
+            .is_some_and(|inner| !inner.trim().is_empty() && !inner.contains([a, b]))
+    })
+}
+
 /// Labels that say "this is the period of the heading above": `在籍期間`, `期間`, `Period`.
 const PERIOD_LABELS: &[&str] = &[
     "在籍期間",
@@ -1355,6 +1365,24 @@ impl<'t> Builder<'t> {
         };
         (!h.is_career && own.start <= p.start && ends_within)
             .then(|| self.period_level.unwrap_or(h.level + 1))
+    }
+
+    /// Is the latest heading of level `level` still open (only headings deeper than it since)
+    /// and dated by a period of its own, outside the skill and career labels?
+    fn dated_sibling(&self, level: u16) -> bool {
+        for &s in self.stack.iter().rev() {
+            let sec = &self.out.sections[s];
+            if sec.level > level {
+                continue;
+            }
+            return sec.level == level
+                && sec.own.is_some()
+                && !sec.is_skill_section
+                && !sec.is_career
+                && !sec.is_education
+                && !sec.is_other;
+        }
+        false
     }
 
     fn is_skill_here(&self) -> bool {
@@ -1563,7 +1591,14 @@ impl<'t> Builder<'t> {
                 .name
                 .as_deref()
                 .is_some_and(|n| !n.is_empty() && title.trim().starts_with(n.trim()));
-        let idx = self.push_section(title, u16::from(level) * 2, line, false);
+        // `#### 【アピールポイント】` right after the dated `#### <会計システムの改修>`: an undated
+        // heading that is only a bracketed label, at the level of the dated heading before it,
+        // is a part of that heading (written at its level), not a sibling of its own.
+        let mut at = u16::from(level) * 2;
+        if found.is_none() && is_label_heading(&norm) && self.dated_sibling(at) {
+            at += 1;
+        }
+        let idx = self.push_section(title, at, line, false);
         match found.and_then(|f| self.validate(f, line)) {
             Some(p) => self.set_own_period(idx, p),
             None => self.pending_heading = Some(idx),
