@@ -61,6 +61,9 @@ pub struct Section {
     pub is_career: bool,
     /// The period was derived from the dated units inside it (no period written on it).
     pub derived: bool,
+    /// The period's open end is written as a word (`– Present`, `〜現在`), not left blank
+    /// (`2018年4月〜`): the person says the work goes on, even beside a later job.
+    pub open_stated: bool,
     pub from_summary: Option<usize>,
     /// Skills in `【 … 】` tags on the heading.
     pub tags: Vec<SkillId>,
@@ -95,6 +98,8 @@ pub struct DatedRow {
     /// The employer named in the row's company column (`| 会社 | 期間 |`), or the row above's
     /// when the cell is empty.
     pub org: Option<String>,
+    /// The open end is written as a word (`– Present`), see [`Section::open_stated`].
+    pub open_stated: bool,
 }
 
 /// A duration the person claims for a skill (`| Go | 3年 |`, `Go: 3年`).
@@ -1482,6 +1487,7 @@ impl<'t> Builder<'t> {
             is_other: parent_other || (is_other_title(&title) && !is_career_title(&title)),
             is_career: is_career_title(&title),
             derived: false,
+            open_stated: false,
             title,
             level,
             line,
@@ -1599,8 +1605,12 @@ impl<'t> Builder<'t> {
             at += 1;
         }
         let idx = self.push_section(title, at, line, false);
+        let stated = found.as_ref().is_some_and(|f| states_open(&norm, f));
         match found.and_then(|f| self.validate(f, line)) {
-            Some(p) => self.set_own_period(idx, p),
+            Some(p) => {
+                self.set_own_period(idx, p);
+                self.out.sections[idx].open_stated = stated;
+            }
             None => self.pending_heading = Some(idx),
         }
         if is_name {
@@ -1697,6 +1707,7 @@ impl<'t> Builder<'t> {
         let mut from_line = false;
         if let Some(found) = self.find_period_at(&norm, line) {
             let range = found.span.clone();
+            let stated = states_open(&norm, &found);
             if let Some(p) = self.validate(found, line) {
                 let label = clean_title(&norm, Some(range));
                 let summary = summary.filter(|_| is_period_label(&label));
@@ -1736,6 +1747,7 @@ impl<'t> Builder<'t> {
                     {
                         self.set_own_period(h, p);
                         self.out.sections[h].derived = true;
+                        self.out.sections[h].open_stated = stated;
                         span = self.out.sections[h].span;
                     }
                     // `**Backend Developer at Quillby Ltd**: *June 2019 - August 2021*` in a
@@ -1783,6 +1795,7 @@ impl<'t> Builder<'t> {
                                 skills: Vec::new(),
                                 is_row: false,
                                 org: None,
+                                open_stated: stated,
                             });
                         }
                     }
@@ -1983,6 +1996,7 @@ impl<'t> Builder<'t> {
                 skills: uniq,
                 is_row: true,
                 org,
+                open_stated: false,
             });
         }
         if is_skill {
@@ -2090,6 +2104,7 @@ impl<'t> Builder<'t> {
             skills: Vec::new(),
             is_row: true,
             org: Some(name),
+            open_stated: false,
         });
     }
 
@@ -2846,6 +2861,19 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
     out
 }
 
+/// Does the period found in `norm` end with a word that says it goes on (`Present`, `現在`),
+/// rather than an open separator (`2018年4月〜`)?
+fn states_open(norm: &str, found: &crate::period::PeriodMatch) -> bool {
+    found.period.end == End::Open
+        && norm.get(found.span.clone()).is_some_and(|t| {
+            let t = t.trim_end().to_lowercase();
+            OPEN_WORDS
+                .iter()
+                .chain(&["継続中", "ongoing"])
+                .any(|w| t.ends_with(w))
+        })
+}
+
 /// `2023年 ~ (8ヶ月)`, `2022年 ~ 2024年(2年)`: a period whose end is open or given by year only,
 /// followed by its length in parentheses, lasts that long from its start (the parenthesis
 /// joins the period's span, so it leaves the title).
@@ -2934,7 +2962,10 @@ fn close_superseded(r: &mut Resume) {
     let mut closing: Vec<Option<(Period, Period)>> = vec![None; r.sections.len()];
     let mut closed_projects: HashMap<(String, Period), Period> = HashMap::new();
     for (i, c) in r.companies.iter_mut().enumerate() {
-        if c.period.end != End::Open || side[i] {
+        // `August 2016 - Current` on an earlier job beside `September 2016 - Current`: two
+        // positions held at once, each said to go on.
+        let stated = c.section.is_some_and(|s| r.sections[s].open_stated);
+        if c.period.end != End::Open || side[i] || stated {
             continue;
         }
         let at = starts.partition_point(|s| *s <= c.period.start);
@@ -3234,6 +3265,7 @@ fn derive_periods(r: &mut Resume, force: bool) {
         }
     }
     let mut derived: Vec<Option<Period>> = vec![None; n];
+    let mut stated_open = vec![false; n];
     for i in (0..n).rev() {
         let s = &r.sections[i];
         if (s.own.is_some() && !s.derived)
@@ -3260,6 +3292,15 @@ fn derive_periods(r: &mut Resume, force: bool) {
         }
         if h != s.own {
             derived[i] = h;
+            // A role's `August 2016 - Current` line (the unit dating it) says it goes on.
+            let says_open = |p: &Period| p.end == End::Open;
+            stated_open[i] = h.as_ref().is_some_and(says_open)
+                && (rows_in[i]
+                    .iter()
+                    .any(|&u| r.rows[u].open_stated && says_open(&r.rows[u].period))
+                    || children[i]
+                        .iter()
+                        .any(|&c| stated_open[c] || r.sections[c].open_stated));
         }
     }
     if !force && derived.iter().all(Option::is_none) {
@@ -3274,6 +3315,7 @@ fn derive_periods(r: &mut Resume, force: bool) {
             s.own = Some(d);
             s.derived = true;
             s.span = Some(d);
+            s.open_stated = stated_open[i];
         } else if s.own.is_none() && !(s.is_skill_section || s.is_education || s.is_other) {
             s.span = parent_span;
         }
