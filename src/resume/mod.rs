@@ -2934,6 +2934,16 @@ const SIDE_WORK: &[&str] = &[
     "board",
 ];
 
+/// A heading over the positions held now: `Current positions`, `Present roles`, `現職`,
+/// `現在の所属`.
+fn says_current(title: &str) -> bool {
+    let l = title.to_lowercase();
+    ["current", "present"]
+        .iter()
+        .any(|w| crate::text::contains_word(&l, w))
+        || ["現職", "現在"].iter().any(|w| l.contains(w))
+}
+
 /// `## Quipper Limited (Jun,2018〜)` then `Recruit Co., Ltd. (Oct, 2021~)`: an employer left
 /// open that a later employer follows ended when that one began (employers tile a career).
 /// Side work, on either side, runs beside the main job and closes nothing.
@@ -2950,6 +2960,20 @@ fn close_superseded(r: &mut Resume) {
         })
     };
     let side: Vec<bool> = r.companies.iter().map(|c| is_side(&c.name)).collect();
+    // `## Current positions` + `### Percona` (`August 2016 - Current`) + `### Ayres.io`
+    // (`September 2016 - Current`): positions the person groups as held now, each said to go
+    // on, are held at once; a later one closes none of them.
+    let held_now: Vec<bool> = r
+        .companies
+        .iter()
+        .map(|c| {
+            c.section.is_some_and(|s| {
+                r.sections[s].open_stated
+                    && std::iter::successors(r.sections[s].parent, |&p| r.sections[p].parent)
+                        .any(|a| says_current(&r.sections[a].title))
+            })
+        })
+        .collect();
     let mut starts: Vec<Month> = r
         .companies
         .iter()
@@ -2962,10 +2986,7 @@ fn close_superseded(r: &mut Resume) {
     let mut closing: Vec<Option<(Period, Period)>> = vec![None; r.sections.len()];
     let mut closed_projects: HashMap<(String, Period), Period> = HashMap::new();
     for (i, c) in r.companies.iter_mut().enumerate() {
-        // `August 2016 - Current` on an earlier job beside `September 2016 - Current`: two
-        // positions held at once, each said to go on.
-        let stated = c.section.is_some_and(|s| r.sections[s].open_stated);
-        if c.period.end != End::Open || side[i] || stated {
+        if c.period.end != End::Open || side[i] || held_now[i] {
             continue;
         }
         let at = starts.partition_point(|s| *s <= c.period.start);
