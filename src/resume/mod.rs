@@ -100,6 +100,8 @@ pub struct DatedRow {
     pub org: Option<String>,
     /// The open end is written as a word (`– Present`), see [`Section::open_stated`].
     pub open_stated: bool,
+    /// List nesting depth of a dated list item (0 for a table row or a line outside lists).
+    pub depth: u8,
 }
 
 /// A duration the person claims for a skill (`| Go | 3年 |`, `Go: 3年`).
@@ -1331,6 +1333,9 @@ struct Builder<'t> {
     /// In a `| 年 | 月 | 職歴 |` table: the employer joined and not yet left (name, month,
     /// line, section).
     joined: Option<(String, Month, usize, Option<usize>)>,
+    /// The dated list items the line being read is nested in (`- 株式会社X 2020年4月〜` over
+    /// `  - 案件「…」2021/03〜2022/09` over its stack items): (depth, period), outermost first.
+    item_scopes: Vec<(u8, Period)>,
 }
 
 impl<'t> Builder<'t> {
@@ -1582,6 +1587,7 @@ impl<'t> Builder<'t> {
     }
 
     fn heading(&mut self, level: u8, raw: &str, line: usize) {
+        self.item_scopes.clear();
         self.pending_summary = None;
         self.table_pending = None;
         self.bold_level = None;
@@ -1702,9 +1708,19 @@ impl<'t> Builder<'t> {
                 self.out.sections[idx].title = name;
             }
         }
-        let section_span = self.span_of(self.current());
+        // A line nested in a dated list item belongs to it (and is dated by it); an item at
+        // its depth or shallower, or a line outside the list, leaves it.
+        if is_item {
+            while self.item_scopes.last().is_some_and(|&(d, _)| d >= depth) {
+                self.item_scopes.pop();
+            }
+        } else {
+            self.item_scopes.clear();
+        }
+        let scope = self.item_scopes.last().map(|&(_, p)| p);
+        let section_span = scope.or_else(|| self.span_of(self.current()));
         let mut span = section_span;
-        let mut from_line = false;
+        let mut from_line = scope.is_some();
         if let Some(found) = self.find_period_at(&norm, line) {
             let range = found.span.clone();
             let stated = states_open(&norm, &found);
@@ -1796,7 +1812,18 @@ impl<'t> Builder<'t> {
                                 is_row: false,
                                 org: None,
                                 open_stated: stated,
+                                depth: if is_item { depth } else { 0 },
                             });
+                            // Its nested items are inside it and take its period, when the
+                            // list carries the career's dates itself (an undated heading
+                            // over it, or a dated item around it); under a dated heading the
+                            // items are its roles and stints, its lines the heading's.
+                            let undated_heading = self
+                                .current()
+                                .is_none_or(|s| self.out.sections[s].own.is_none());
+                            if is_item && (undated_heading || scope.is_some()) {
+                                self.item_scopes.push((depth, p));
+                            }
                         }
                     }
                 }
@@ -1859,6 +1886,7 @@ impl<'t> Builder<'t> {
     /// One table row (career tables, skill tables): the columns its header named (period,
     /// company, role, skills) are read in one place, which makes it a little over 100 lines.
     fn row(&mut self, cells: &[String], is_header: bool, raw: &str, line: usize) {
+        self.item_scopes.clear();
         // A table of two columns right under an undated heading may date it by a row that says
         // its period (`| 期間 | 2023年10月〜現在に至る |` among `| 業種 | … |` rows), as the line
         // `期間: 2023年10月〜現在に至る` under it would.
@@ -1997,6 +2025,7 @@ impl<'t> Builder<'t> {
                 is_row: true,
                 org,
                 open_stated: false,
+                depth: 0,
             });
         }
         if is_skill {
@@ -2105,6 +2134,7 @@ impl<'t> Builder<'t> {
             is_row: true,
             org: Some(name),
             open_stated: false,
+            depth: 0,
         });
     }
 
@@ -2820,6 +2850,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         unnamed_unit: None,
         line_is_bold: false,
         line_tags: None,
+        item_scopes: Vec::new(),
     };
     // Where each source line starts: a block's text has lost its emphasis, and a line written
     // in bold (`**Role at Company**: *2019 - 2021*`) reads as a heading.
