@@ -3372,13 +3372,15 @@ fn derive_periods(r: &mut Resume, force: bool) {
             s.span = parent_span;
         }
     }
-    for m in r
-        .mentions
-        .iter_mut()
-        .filter(|m| !m.from_line && !m.is_listed)
-    {
+    // What a section names takes the section's period, listed or not (`- Other Technologies:
+    // Docker, Vertica` under a role dated by its `> January 2015 - June 2016` line); a skill
+    // section keeps the span it had.
+    for m in r.mentions.iter_mut().filter(|m| !m.from_line) {
         if let Some(sec) = m.section {
-            m.span = r.sections[sec].span;
+            let s = &r.sections[sec];
+            if !m.is_listed || !s.is_skill_section {
+                m.span = s.span;
+            }
         }
     }
 }
