@@ -224,6 +224,17 @@ fn is_other_title(title: &str) -> bool {
     OTHER_WORDS.iter().any(|w| t.contains(w))
 }
 
+/// Inside a career, a heading is a label of other activities only when it is little more than
+/// the label (`### OSS活動`, `### Open source contributions`): a role heading that happens to
+/// name one (`### UDE - Open Source Undergraduate Degree Associate Professor`) is a job.
+fn is_other_label(title: &str) -> bool {
+    let t = title.to_lowercase();
+    let letters = t.chars().filter(|c| c.is_alphanumeric()).count();
+    OTHER_WORDS
+        .iter()
+        .any(|w| t.contains(w) && letters <= w.chars().filter(|c| c.is_alphanumeric()).count() + 14)
+}
+
 fn is_career_title(title: &str) -> bool {
     if structure::names_org(title) {
         return false;
@@ -1489,7 +1500,10 @@ impl<'t> Builder<'t> {
         self.out.sections.push(Section {
             is_skill_section: parent_skill || is_skill_title(&title),
             is_education: parent_edu || is_education_title(&title, in_career),
-            is_other: parent_other || (is_other_title(&title) && !is_career_title(&title)),
+            is_other: parent_other
+                || (is_other_title(&title)
+                    && !is_career_title(&title)
+                    && (!in_career || is_other_label(&title))),
             is_career: is_career_title(&title),
             derived: false,
             open_stated: false,
