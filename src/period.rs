@@ -637,6 +637,18 @@ pub fn find_period(text: &str) -> Option<PeriodMatch> {
     Periods { text, pos: 0 }.next()
 }
 
+/// The month of a line that is one date and nothing else (`June 2016`, `2016年6月`,
+/// `2016/06`): a stint of that one month when it stands where a period would. A year alone is
+/// no month. `text` must already be NFKC-normalised.
+pub fn lone_month(text: &str) -> Option<Month> {
+    let t = text.trim();
+    let tok = date_at(t, 0)?;
+    if tok.span.end != t.len() {
+        return None;
+    }
+    Month::new(tok.year, tok.month?)
+}
+
 /// All non-overlapping period ranges in `text`, left to right (e.g. one per table row).
 pub fn find_periods(text: &str) -> Vec<PeriodMatch> {
     Periods { text, pos: 0 }.collect()
@@ -934,6 +946,15 @@ mod tests {
             m.warnings,
             vec!["end 2020-04 is before start 2021-08".to_string()]
         );
+    }
+
+    #[test]
+    fn lone_months() {
+        assert_eq!(lone_month(" June 2016 "), Month::new(2016, 6));
+        assert_eq!(lone_month("2016年6月"), Month::new(2016, 6));
+        assert_eq!(lone_month("2016"), None);
+        assert_eq!(lone_month("June 2016 - Present"), None);
+        assert_eq!(lone_month("Joined in June 2016"), None);
     }
 
     #[test]

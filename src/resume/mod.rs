@@ -1843,6 +1843,32 @@ impl<'t> Builder<'t> {
                 }
             }
         }
+        // `> June 2016` alone on a line of the career (under a role heading): a stint of that
+        // one month, dating the unit it is in as a bare period would.
+        else if !is_item && self.in_career() {
+            if let Some(m) = crate::period::lone_month(&norm) {
+                let p = clip(
+                    Period {
+                        start: m,
+                        end: End::At(m),
+                    },
+                    section_span.as_ref(),
+                );
+                span = Some(p);
+                from_line = true;
+                self.out.rows.push(DatedRow {
+                    section: self.current(),
+                    title: String::new(),
+                    period: p,
+                    line,
+                    skills: Vec::new(),
+                    is_row: false,
+                    org: None,
+                    open_stated: false,
+                    depth: 0,
+                });
+            }
+        }
         // `German - Fluent`, `英語: ビジネスレベル`: a spoken language and its level name no
         // skill (BASIC, Fluentd).
         if is_spoken_line(&norm) {
