@@ -555,6 +555,46 @@ fn period_from(text: &str, start: DateTok) -> Option<PeriodMatch> {
     })
 }
 
+/// `January - August 2008`, `Mar – Jun, 2019`: a range of English months in one year, the
+/// year written once at its end. The start month takes the end's year (a start month after
+/// the end month is no such range).
+fn year_from_end(text: &str, pos: usize) -> Option<PeriodMatch> {
+    let rest = text.get(pos..)?;
+    let c = MONTH_ONLY_EN.captures(rest)?;
+    let len = c.get(0)?.end();
+    let start_month = en_month(c.get(1)?.as_str())?;
+    if !clean_after(text, pos + len) {
+        return None;
+    }
+    let after = pos + len;
+    let sep = SEP.captures(text.get(after..)?)?;
+    let sep_end = after + sep.get(0)?.end();
+    if sep
+        .get(1)?
+        .as_str()
+        .starts_with(|c: char| c.is_ascii_alphabetic())
+        && !clean_after(text, sep_end)
+    {
+        return None;
+    }
+    let tail = text.get(sep_end..)?;
+    let cur = sep_end + (tail.len() - tail.trim_start_matches(is_h).len());
+    let end = date_at(text, cur)
+        .filter(|_| text.get(cur..).is_some_and(|t| MONTH_ONLY_EN.is_match(t)))?;
+    let end_month = end.month?;
+    if start_month > end_month {
+        return None;
+    }
+    Some(PeriodMatch {
+        period: Period {
+            start: Month::new(end.year, start_month)?,
+            end: End::At(Month::new(end.year, end_month)?),
+        },
+        span: pos..end.span.end,
+        warnings: end.warnings,
+    })
+}
+
 /// Iterator over non-overlapping periods, left to right.
 struct Periods<'a> {
     text: &'a str,
@@ -577,6 +617,10 @@ impl Iterator for Periods<'_> {
                     self.pos = tok_end.max(self.pos + c.len_utf8());
                     continue;
                 }
+                if let Some(m) = year_from_end(self.text, self.pos) {
+                    self.pos = m.span.end.max(self.pos + c.len_utf8());
+                    return Some(m);
+                }
             }
             self.pos += c.len_utf8();
         }
@@ -591,6 +635,18 @@ impl Iterator for Periods<'_> {
 /// returned as parsed (with a warning); callers check `end < start` themselves.
 pub fn find_period(text: &str) -> Option<PeriodMatch> {
     Periods { text, pos: 0 }.next()
+}
+
+/// The month of a line that is one date and nothing else (`June 2016`, `2016年6月`,
+/// `2016/06`): a stint of that one month when it stands where a period would. A year alone is
+/// no month. `text` must already be NFKC-normalised.
+pub fn lone_month(text: &str) -> Option<Month> {
+    let t = text.trim();
+    let tok = date_at(t, 0)?;
+    if tok.span.end != t.len() {
+        return None;
+    }
+    Month::new(tok.year, tok.month?)
 }
 
 /// All non-overlapping period ranges in `text`, left to right (e.g. one per table row).
@@ -815,6 +871,8 @@ mod tests {
         dot_fullwidth_tilde: "2020.04～2021.08" => (2020, 4), Some((2021, 8)), "2020.04～2021.08";
         iso_present: "2020-04 – present" => (2020, 4), OPEN, "2020-04 – present";
         en_abbr: "Apr 2020 – Aug 2021" => (2020, 4), Some((2021, 8)), "Apr 2020 – Aug 2021";
+        en_year_at_end: "> January - August 2008" => (2008, 1), Some((2008, 8)), "January - August 2008";
+        en_year_at_end_abbr: "(Mar – Jun, 2019)" => (2019, 3), Some((2019, 6)), "Mar – Jun, 2019";
         en_full_present: "April 2020 - Present" => (2020, 4), OPEN, "April 2020 - Present";
         en_sept_current: "Sept 2020 - Current" => (2020, 9), OPEN, "Sept 2020 - Current";
         en_apl_comma: "(Apl,2014 - Jun,2018)" => (2014, 4), Some((2018, 6)), "Apl,2014 - Jun,2018";
@@ -891,6 +949,15 @@ mod tests {
     }
 
     #[test]
+    fn lone_months() {
+        assert_eq!(lone_month(" June 2016 "), Month::new(2016, 6));
+        assert_eq!(lone_month("2016年6月"), Month::new(2016, 6));
+        assert_eq!(lone_month("2016"), None);
+        assert_eq!(lone_month("June 2016 - Present"), None);
+        assert_eq!(lone_month("Joined in June 2016"), None);
+    }
+
+    #[test]
     fn not_periods() {
         for input in [
             "v1.30.0",
@@ -913,6 +980,8 @@ mod tests {
             "2020 - 5 projects",
             "2020/04 - Tokyo",
             "Marketing 2020 - 2021x",
+            "August - January 2009",
+            "Janet - May 2020",
             "2020/04 - 2021/08/99/1",
             "令和2年",
             "売上 1234-5678 / 0120-2020-11",

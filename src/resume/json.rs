@@ -305,6 +305,7 @@ impl Reader<'_> {
             is_other,
             is_career: false,
             derived: false,
+            open_stated: false,
             from_summary: None,
             tags: Vec::new(),
         });

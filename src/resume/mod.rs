@@ -61,6 +61,9 @@ pub struct Section {
     pub is_career: bool,
     /// The period was derived from the dated units inside it (no period written on it).
     pub derived: bool,
+    /// The period's open end is written as a word (`– Present`, `〜現在`), not left blank
+    /// (`2018年4月〜`): the person says the work goes on, even beside a later job.
+    pub open_stated: bool,
     pub from_summary: Option<usize>,
     /// Skills in `【 … 】` tags on the heading.
     pub tags: Vec<SkillId>,
@@ -95,6 +98,10 @@ pub struct DatedRow {
     /// The employer named in the row's company column (`| 会社 | 期間 |`), or the row above's
     /// when the cell is empty.
     pub org: Option<String>,
+    /// The open end is written as a word (`– Present`), see [`Section::open_stated`].
+    pub open_stated: bool,
+    /// List nesting depth of a dated list item (0 for a table row or a line outside lists).
+    pub depth: u8,
 }
 
 /// A duration the person claims for a skill (`| Go | 3年 |`, `Go: 3年`).
@@ -215,6 +222,17 @@ const CAREER_WORDS: &[&str] = &[
 fn is_other_title(title: &str) -> bool {
     let t = title.to_lowercase();
     OTHER_WORDS.iter().any(|w| t.contains(w))
+}
+
+/// Inside a career, a heading is a label of other activities only when it is little more than
+/// the label (`### OSS活動`, `### Open source contributions`): a role heading that happens to
+/// name one (`### UDE - Open Source Undergraduate Degree Associate Professor`) is a job.
+fn is_other_label(title: &str) -> bool {
+    let t = title.to_lowercase();
+    let letters = t.chars().filter(|c| c.is_alphanumeric()).count();
+    OTHER_WORDS
+        .iter()
+        .any(|w| t.contains(w) && letters <= w.chars().filter(|c| c.is_alphanumeric()).count() + 14)
 }
 
 fn is_career_title(title: &str) -> bool {
@@ -1165,6 +1183,16 @@ fn tag_ranges(norm: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// A heading that is nothing but one bracketed label: `【アピールポイント】`, `[作成したツール一覧]`.
+fn is_label_heading(norm: &str) -> bool {
+    let t = norm.trim();
+    [('【', '】'), ('[', ']')].iter().any(|&(a, b)| {
+        t.strip_prefix(a)
+            .and_then(|t| t.strip_suffix(b))
+            .is_some_and(|inner| !inner.trim().is_empty() && !inner.contains([a, b]))
+    })
+}
+
 /// Labels that say "this is the period of the heading above": `在籍期間`, `期間`, `Period`.
 const PERIOD_LABELS: &[&str] = &[
     "在籍期間",
@@ -1316,6 +1344,9 @@ struct Builder<'t> {
     /// In a `| 年 | 月 | 職歴 |` table: the employer joined and not yet left (name, month,
     /// line, section).
     joined: Option<(String, Month, usize, Option<usize>)>,
+    /// The dated list items the line being read is nested in (`- 株式会社X 2020年4月〜` over
+    /// `  - 案件「…」2021/03〜2022/09` over its stack items): (depth, period), outermost first.
+    item_scopes: Vec<(u8, Period)>,
 }
 
 impl<'t> Builder<'t> {
@@ -1355,6 +1386,24 @@ impl<'t> Builder<'t> {
         };
         (!h.is_career && own.start <= p.start && ends_within)
             .then(|| self.period_level.unwrap_or(h.level + 1))
+    }
+
+    /// Is the latest heading of level `level` still open (only headings deeper than it since)
+    /// and dated by a period of its own, outside the skill and career labels?
+    fn dated_sibling(&self, level: u16) -> bool {
+        for &s in self.stack.iter().rev() {
+            let sec = &self.out.sections[s];
+            if sec.level > level {
+                continue;
+            }
+            return sec.level == level
+                && sec.own.is_some()
+                && !sec.is_skill_section
+                && !sec.is_career
+                && !sec.is_education
+                && !sec.is_other;
+        }
+        false
     }
 
     fn is_skill_here(&self) -> bool {
@@ -1451,9 +1500,13 @@ impl<'t> Builder<'t> {
         self.out.sections.push(Section {
             is_skill_section: parent_skill || is_skill_title(&title),
             is_education: parent_edu || is_education_title(&title, in_career),
-            is_other: parent_other || (is_other_title(&title) && !is_career_title(&title)),
+            is_other: parent_other
+                || (is_other_title(&title)
+                    && !is_career_title(&title)
+                    && (!in_career || is_other_label(&title))),
             is_career: is_career_title(&title),
             derived: false,
+            open_stated: false,
             title,
             level,
             line,
@@ -1548,6 +1601,7 @@ impl<'t> Builder<'t> {
     }
 
     fn heading(&mut self, level: u8, raw: &str, line: usize) {
+        self.item_scopes.clear();
         self.pending_summary = None;
         self.table_pending = None;
         self.bold_level = None;
@@ -1563,9 +1617,20 @@ impl<'t> Builder<'t> {
                 .name
                 .as_deref()
                 .is_some_and(|n| !n.is_empty() && title.trim().starts_with(n.trim()));
-        let idx = self.push_section(title, u16::from(level) * 2, line, false);
+        // `#### 【アピールポイント】` right after the dated `#### <会計システムの改修>`: an undated
+        // heading that is only a bracketed label, at the level of the dated heading before it,
+        // is a part of that heading (written at its level), not a sibling of its own.
+        let mut at = u16::from(level) * 2;
+        if found.is_none() && is_label_heading(&norm) && self.dated_sibling(at) {
+            at += 1;
+        }
+        let idx = self.push_section(title, at, line, false);
+        let stated = found.as_ref().is_some_and(|f| states_open(&norm, f));
         match found.and_then(|f| self.validate(f, line)) {
-            Some(p) => self.set_own_period(idx, p),
+            Some(p) => {
+                self.set_own_period(idx, p);
+                self.out.sections[idx].open_stated = stated;
+            }
             None => self.pending_heading = Some(idx),
         }
         if is_name {
@@ -1657,11 +1722,22 @@ impl<'t> Builder<'t> {
                 self.out.sections[idx].title = name;
             }
         }
-        let section_span = self.span_of(self.current());
+        // A line nested in a dated list item belongs to it (and is dated by it); an item at
+        // its depth or shallower, or a line outside the list, leaves it.
+        if is_item {
+            while self.item_scopes.last().is_some_and(|&(d, _)| d >= depth) {
+                self.item_scopes.pop();
+            }
+        } else {
+            self.item_scopes.clear();
+        }
+        let scope = self.item_scopes.last().map(|&(_, p)| p);
+        let section_span = scope.or_else(|| self.span_of(self.current()));
         let mut span = section_span;
-        let mut from_line = false;
+        let mut from_line = scope.is_some();
         if let Some(found) = self.find_period_at(&norm, line) {
             let range = found.span.clone();
+            let stated = states_open(&norm, &found);
             if let Some(p) = self.validate(found, line) {
                 let label = clean_title(&norm, Some(range));
                 let summary = summary.filter(|_| is_period_label(&label));
@@ -1701,6 +1777,7 @@ impl<'t> Builder<'t> {
                     {
                         self.set_own_period(h, p);
                         self.out.sections[h].derived = true;
+                        self.out.sections[h].open_stated = stated;
                         span = self.out.sections[h].span;
                     }
                     // `**Backend Developer at Quillby Ltd**: *June 2019 - August 2021*` in a
@@ -1748,10 +1825,48 @@ impl<'t> Builder<'t> {
                                 skills: Vec::new(),
                                 is_row: false,
                                 org: None,
+                                open_stated: stated,
+                                depth: if is_item { depth } else { 0 },
                             });
+                            // Its nested items are inside it and take its period, when the
+                            // list carries the career's dates itself (an undated heading
+                            // over it, or a dated item around it); under a dated heading the
+                            // items are its roles and stints, its lines the heading's.
+                            let undated_heading = self
+                                .current()
+                                .is_none_or(|s| self.out.sections[s].own.is_none());
+                            if is_item && (undated_heading || scope.is_some()) {
+                                self.item_scopes.push((depth, p));
+                            }
                         }
                     }
                 }
+            }
+        }
+        // `> June 2016` alone on a line of the career (under a role heading): a stint of that
+        // one month, dating the unit it is in as a bare period would.
+        else if !is_item && self.in_career() {
+            if let Some(m) = crate::period::lone_month(&norm) {
+                let p = clip(
+                    Period {
+                        start: m,
+                        end: End::At(m),
+                    },
+                    section_span.as_ref(),
+                );
+                span = Some(p);
+                from_line = true;
+                self.out.rows.push(DatedRow {
+                    section: self.current(),
+                    title: String::new(),
+                    period: p,
+                    line,
+                    skills: Vec::new(),
+                    is_row: false,
+                    org: None,
+                    open_stated: false,
+                    depth: 0,
+                });
             }
         }
         // `German - Fluent`, `英語: ビジネスレベル`: a spoken language and its level name no
@@ -1811,6 +1926,7 @@ impl<'t> Builder<'t> {
     /// One table row (career tables, skill tables): the columns its header named (period,
     /// company, role, skills) are read in one place, which makes it a little over 100 lines.
     fn row(&mut self, cells: &[String], is_header: bool, raw: &str, line: usize) {
+        self.item_scopes.clear();
         // A table of two columns right under an undated heading may date it by a row that says
         // its period (`| 期間 | 2023年10月〜現在に至る |` among `| 業種 | … |` rows), as the line
         // `期間: 2023年10月〜現在に至る` under it would.
@@ -1948,6 +2064,8 @@ impl<'t> Builder<'t> {
                 skills: uniq,
                 is_row: true,
                 org,
+                open_stated: false,
+                depth: 0,
             });
         }
         if is_skill {
@@ -2055,6 +2173,8 @@ impl<'t> Builder<'t> {
             skills: Vec::new(),
             is_row: true,
             org: Some(name),
+            open_stated: false,
+            depth: 0,
         });
     }
 
@@ -2699,9 +2819,52 @@ fn unfence_records(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out.join("\n"))
 }
 
+/// `---` on a line of its own after a blank line (or a heading) in the body of a document is a
+/// thematic break, whatever follows it: only the document's first line opens front matter. A
+/// separator between a company's block and the next heading (`---` + `### 株式会社…`) would
+/// otherwise open a YAML metadata block that swallows everything up to the next `---`. Such
+/// a break is written `***` (same meaning, same length, so lines and offsets stay); fenced
+/// blocks and a front matter at the top are left as they are.
+fn breaks_not_front_matter(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_dashes = |l: &str| l.trim_end() == "---";
+    if !text.lines().skip(1).any(is_dashes) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+    // The front matter's own lines, when the document opens with one.
+    let mut from = 1;
+    if lines.first().is_some_and(|l| is_dashes(l)) {
+        from = (1..lines.len())
+            .find(|&j| is_dashes(lines[j]) || lines[j].trim_end() == "...")
+            .map_or(lines.len(), |j| j + 1);
+    }
+    let mut fence: Option<&str> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim_start();
+        if let Some(f) = ["```", "~~~"].into_iter().find(|f| t.starts_with(f)) {
+            fence = match fence {
+                Some(open) if open == f => None,
+                None => Some(f),
+                other => other,
+            };
+            continue;
+        }
+        if fence.is_some() || i < from || !is_dashes(l) {
+            continue;
+        }
+        let above = lines[i - 1].trim();
+        if above.is_empty() || above.starts_with('#') {
+            out[i] = l.replacen("---", "***", 1);
+        }
+    }
+    std::borrow::Cow::Owned(out.join("\n"))
+}
+
 /// Parse résumé `text`.
 pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
     let text = &*unfence_records(text);
+    let text = &*breaks_not_front_matter(text);
     let lines = LineIndex::new(text);
     let mut b = Builder {
         tax,
@@ -2727,6 +2890,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         unnamed_unit: None,
         line_is_bold: false,
         line_tags: None,
+        item_scopes: Vec::new(),
     };
     // Where each source line starts: a block's text has lost its emphasis, and a line written
     // in bold (`**Role at Company**: *2019 - 2021*`) reads as a heading.
@@ -2766,6 +2930,19 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
     structure::classify(&mut out, tax);
     close_superseded(&mut out);
     out
+}
+
+/// Does the period found in `norm` end with a word that says it goes on (`Present`, `現在`),
+/// rather than an open separator (`2018年4月〜`)?
+fn states_open(norm: &str, found: &crate::period::PeriodMatch) -> bool {
+    found.period.end == End::Open
+        && norm.get(found.span.clone()).is_some_and(|t| {
+            let t = t.trim_end().to_lowercase();
+            OPEN_WORDS
+                .iter()
+                .chain(&["継続中", "ongoing"])
+                .any(|w| t.ends_with(w))
+        })
 }
 
 /// `2023年 ~ (8ヶ月)`, `2022年 ~ 2024年(2年)`: a period whose end is open or given by year only,
@@ -2828,6 +3005,16 @@ const SIDE_WORK: &[&str] = &[
     "board",
 ];
 
+/// A heading over the positions held now: `Current positions`, `Present roles`, `現職`,
+/// `現在の所属`.
+fn says_current(title: &str) -> bool {
+    let l = title.to_lowercase();
+    ["current", "present"]
+        .iter()
+        .any(|w| crate::text::contains_word(&l, w))
+        || ["現職", "現在"].iter().any(|w| l.contains(w))
+}
+
 /// `## Quipper Limited (Jun,2018〜)` then `Recruit Co., Ltd. (Oct, 2021~)`: an employer left
 /// open that a later employer follows ended when that one began (employers tile a career).
 /// Side work, on either side, runs beside the main job and closes nothing.
@@ -2844,6 +3031,20 @@ fn close_superseded(r: &mut Resume) {
         })
     };
     let side: Vec<bool> = r.companies.iter().map(|c| is_side(&c.name)).collect();
+    // `## Current positions` + `### Percona` (`August 2016 - Current`) + `### Ayres.io`
+    // (`September 2016 - Current`): positions the person groups as held now, each said to go
+    // on, are held at once; a later one closes none of them.
+    let held_now: Vec<bool> = r
+        .companies
+        .iter()
+        .map(|c| {
+            c.section.is_some_and(|s| {
+                r.sections[s].open_stated
+                    && std::iter::successors(r.sections[s].parent, |&p| r.sections[p].parent)
+                        .any(|a| says_current(&r.sections[a].title))
+            })
+        })
+        .collect();
     let mut starts: Vec<Month> = r
         .companies
         .iter()
@@ -2856,7 +3057,7 @@ fn close_superseded(r: &mut Resume) {
     let mut closing: Vec<Option<(Period, Period)>> = vec![None; r.sections.len()];
     let mut closed_projects: HashMap<(String, Period), Period> = HashMap::new();
     for (i, c) in r.companies.iter_mut().enumerate() {
-        if c.period.end != End::Open || side[i] {
+        if c.period.end != End::Open || side[i] || held_now[i] {
             continue;
         }
         let at = starts.partition_point(|s| *s <= c.period.start);
@@ -3156,6 +3357,7 @@ fn derive_periods(r: &mut Resume, force: bool) {
         }
     }
     let mut derived: Vec<Option<Period>> = vec![None; n];
+    let mut stated_open = vec![false; n];
     for i in (0..n).rev() {
         let s = &r.sections[i];
         if (s.own.is_some() && !s.derived)
@@ -3182,6 +3384,15 @@ fn derive_periods(r: &mut Resume, force: bool) {
         }
         if h != s.own {
             derived[i] = h;
+            // A role's `August 2016 - Current` line (the unit dating it) says it goes on.
+            let says_open = |p: &Period| p.end == End::Open;
+            stated_open[i] = h.as_ref().is_some_and(says_open)
+                && (rows_in[i]
+                    .iter()
+                    .any(|&u| r.rows[u].open_stated && says_open(&r.rows[u].period))
+                    || children[i]
+                        .iter()
+                        .any(|&c| stated_open[c] || r.sections[c].open_stated));
         }
     }
     if !force && derived.iter().all(Option::is_none) {
@@ -3196,17 +3407,20 @@ fn derive_periods(r: &mut Resume, force: bool) {
             s.own = Some(d);
             s.derived = true;
             s.span = Some(d);
+            s.open_stated = stated_open[i];
         } else if s.own.is_none() && !(s.is_skill_section || s.is_education || s.is_other) {
             s.span = parent_span;
         }
     }
-    for m in r
-        .mentions
-        .iter_mut()
-        .filter(|m| !m.from_line && !m.is_listed)
-    {
+    // What a section names takes the section's period, listed or not (`- Other Technologies:
+    // Docker, Vertica` under a role dated by its `> January 2015 - June 2016` line); a skill
+    // section keeps the span it had.
+    for m in r.mentions.iter_mut().filter(|m| !m.from_line) {
         if let Some(sec) = m.section {
-            m.span = r.sections[sec].span;
+            let s = &r.sections[sec];
+            if !m.is_listed || !s.is_skill_section {
+                m.span = s.span;
+            }
         }
     }
 }

@@ -11,7 +11,9 @@
 //! shallowest unit depth inside a career section. Every candidate at that depth that is not
 //! inside another employer is an employer; table rows naming the same employer one after
 //! another are one employment. Projects are the sections one level below a company (dated or
-//! not) and dated table rows inside it.
+//! not), dated table rows inside it, and dated list items nested under an employer's list
+//! item. A label that is a kind of work and its length (`自社開発 1 年 3 ヶ月`) and names no
+//! organisation is no employer.
 
 use std::collections::BTreeMap;
 
@@ -248,6 +250,10 @@ struct Candidate {
     line: usize,
     is_org: bool,
     in_career: bool,
+    /// List nesting depth of a dated list item (0 for a heading, a table row or a line).
+    item_depth: u8,
+    /// The row's index in `r.rows`, for a row or line.
+    row: Option<usize>,
 }
 
 fn candidates(r: &Resume) -> Vec<Candidate> {
@@ -274,10 +280,12 @@ fn candidates(r: &Resume) -> Vec<Candidate> {
                 line: s.line,
                 is_org: names_org(&s.title),
                 in_career: in_career(s.parent),
+                item_depth: 0,
+                row: None,
             });
         }
     }
-    for u in &r.rows {
+    for (ui, u) in r.rows.iter().enumerate() {
         // (A row that names its company, as `| 年 | 月 | 学歴・職歴 |` tables do, is an
         // employer even in a section that also holds the schooling.)
         if excluded(u.section) && u.org.is_none() {
@@ -293,6 +301,8 @@ fn candidates(r: &Resume) -> Vec<Candidate> {
             period: u.period,
             line: u.line,
             in_career: in_career(u.section),
+            item_depth: u.depth,
+            row: Some(ui),
         });
     }
     out.sort_by_key(|c| c.line);
@@ -341,10 +351,26 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
     let under_career_label = |c: &Candidate| {
         c.section.is_some() && c.is_org && c.parent.is_some_and(|p| r.sections[p].is_career)
     };
+    // The employer last read from a dated list item (its section, list depth, index): a dated
+    // item nested under it (`  - 案件「…」2021/03 〜 2022/09`) is its project, not an employer.
+    let mut list_employer: Option<(Option<usize>, u8, usize)> = None;
+    let mut nested_rows: Vec<(usize, usize)> = Vec::new();
     for c in cands
         .iter()
         .filter(|c| c.depth == depth || under_career_label(c))
     {
+        if let (Some(row), Some((sec, d, ci))) = (c.row, list_employer) {
+            if c.item_depth > d && c.parent == sec {
+                nested_rows.push((row, ci));
+                continue;
+            }
+        }
+        list_employer = None;
+        // `自社開発 1 年 3 ヶ月（2022/11〜現在）`, `Web エンジニア（2019/05〜現在）4 年 9 ヶ月`: a
+        // kind of work and how long it lasted sums the career up; it names no employer.
+        if !c.is_org && crate::period::find_duration_months(&c.label).is_some() {
+            continue;
+        }
         // A candidate inside another employer (a client named at the employer depth inside a
         // dated block) is not a second employer.
         let nested = c.parent.is_some_and(|p| {
@@ -394,6 +420,9 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
         if let Some(i) = c.section {
             company_of_section[i] = Some(r.companies.len());
         }
+        if c.item_depth > 0 {
+            list_employer = Some((c.parent, c.item_depth, r.companies.len()));
+        }
         r.companies.push(Company {
             name,
             period: c.period,
@@ -401,6 +430,22 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
             line: c.line,
         });
     }
+    // (Sorting by line keeps the order the companies were pushed in: candidates come by line.)
+    let nested_projects: Vec<Project> = nested_rows
+        .iter()
+        .filter_map(|&(row, ci)| {
+            let row = &r.rows[row];
+            let company = r.companies.get(ci)?;
+            Some(Project {
+                company: company.name.clone(),
+                title: row.title.clone(),
+                period: clip(row.period, Some(&company.period)),
+                line: row.line,
+                tags: Vec::new(),
+                skills: row.skills.clone(),
+            })
+        })
+        .collect();
     r.companies.sort_by_key(|c| c.line);
 
     // Each section's company (the company it is, or is inside), found once.
@@ -468,6 +513,7 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
             skills: row.skills.clone(),
         });
     }
+    projects.extend(nested_projects);
     projects.sort_by_key(|p| p.line);
     r.projects = projects;
 }
