@@ -192,8 +192,8 @@ static JA_YM: LazyLock<Regex> =
 static NUM_YM: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9]{4})([-/.])([0-9]{1,2})"));
 /// `-01` after `2020-04`
 static NUM_DAY: LazyLock<Regex> = LazyLock::new(|| re(r"^([-/.])([0-9]{1,2})"));
-/// `04/2020`
-static NUM_MY: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9]{1,2})/([0-9]{4})"));
+/// `04/2020`, `12.2014` (the month-first numeric form of European résumés)
+static NUM_MY: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9]{1,2})[/.]([0-9]{4})"));
 /// `Apr 2020`, `Sept. 2020`, `Aug 19, 2019`
 static EN_MY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^{MON}\.?,?{H}*(?:([0-9]{1,2})(?:st|nd|rd|th)?(?:,{H}*|{H}+))?([0-9]{4})")
@@ -880,6 +880,8 @@ mod tests {
         en_double_hyphen_years: "2011 -- 2013 » DevOps" => (2011, 1), Some((2013, 12)), "2011 -- 2013";
         en_double_hyphen: "February 2014 -- December 2015" => (2014, 2), Some((2015, 12)), "February 2014 -- December 2015";
         month_slash_year: "04/2020 – 03/2022" => (2020, 4), Some((2022, 3)), "04/2020 – 03/2022";
+        month_dot_year: "*08.2014 - 12.2014* | Remote" => (2014, 8), Some((2014, 12)), "08.2014 - 12.2014";
+        month_dot_year_present: "*12.2014 - present*" => (2014, 12), OPEN, "12.2014 - present";
         years_only: "2019 - 2021" => (2019, 1), Some((2021, 12)), "2019 - 2021";
         reiwa: "令和2年4月〜令和4年3月" => (2020, 4), Some((2022, 3)), "令和2年4月〜令和4年3月";
         heisei_to_reiwa_gannen: "平成31年4月〜令和元年12月" => (2019, 4), Some((2019, 12)), "平成31年4月〜令和元年12月";
@@ -985,6 +987,10 @@ mod tests {
             "2020/04 - 2021/08/99/1",
             "令和2年",
             "売上 1234-5678 / 0120-2020-11",
+            "1.2019.3 - 2.2020.1",
+            "v1.2019 - 2.2020",
+            "13.2019 - 02.2020",
+            "01.12.2014 - 02.2015",
         ] {
             let text = nfkc(input);
             assert_eq!(find_period(&text), None, "{input:?}");

@@ -661,14 +661,71 @@ fn is_spoken_line(norm: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
         .collect();
-    let is_level =
-        |w: &str| is_spoken(w) || JA.contains(&w) || ["level", "speaker", "language"].contains(&w);
+    let is_level = |w: &str| {
+        is_spoken(w)
+            || JA.contains(&w)
+            || ["level", "speaker", "language", "languages", "spoken"].contains(&w)
+    };
     !words.is_empty()
         && words.len() <= 6
         && words.iter().all(|w| is_level(w))
         && words
             .iter()
             .any(|w| LANGUAGES.contains(w) || ["日本語", "英語", "中国語", "韓国語"].contains(w))
+}
+
+/// A line of personal details (`Location: Russia, Saint-Petersburg`, `Github: […](…)`,
+/// `国籍：日本`): its label says what it is, and its values are never skills the person lists.
+fn is_personal_line(norm: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "location",
+        "address",
+        "email",
+        "e-mail",
+        "mail",
+        "phone",
+        "tel",
+        "mobile",
+        "skype",
+        "telegram",
+        "github",
+        "gitlab",
+        "linkedin",
+        "twitter",
+        "website",
+        "homepage",
+        "blog",
+        "nationality",
+        "citizenship",
+        "permission to work",
+        "work permit",
+        "visa",
+        "date of birth",
+        "birthday",
+        "born",
+        "age",
+        "gender",
+        "recommendations",
+        "住所",
+        "現住所",
+        "所在地",
+        "居住地",
+        "国籍",
+        "生年月日",
+        "年齢",
+        "性別",
+        "連絡先",
+        "メール",
+        "メールアドレス",
+        "電話",
+        "電話番号",
+    ];
+    let t = norm.trim().trim_start_matches(['-', '*', '+', '・', ' ']);
+    let Some((label, value)) = t.split_once([':', '：']) else {
+        return false;
+    };
+    let label = label.replace(['*', '_'], "").trim().to_lowercase();
+    !value.trim().is_empty() && LABELS.contains(&label.as_str())
 }
 
 /// Natural languages: listed under "言語" / "Languages", never a skill.
@@ -1871,7 +1928,7 @@ impl<'t> Builder<'t> {
         }
         // `German - Fluent`, `英語: ビジネスレベル`: a spoken language and its level name no
         // skill (BASIC, Fluentd).
-        if is_spoken_line(&norm) {
+        if is_spoken_line(&norm) || is_personal_line(&norm) {
             return;
         }
         // `` `node` `c` `rust` `aws lambda` ``: a line of tags in code spans, each tag one entry,
