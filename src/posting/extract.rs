@@ -280,6 +280,7 @@ const DUTIES_WORDS: &[&str] = &[
     "プロジェクト例",
     "responsibilities",
     "responsibility",
+    "responsible for",
     "what you'll do",
     "what you will do",
     "what you'll be doing",
@@ -707,6 +708,9 @@ impl Extractor<'_> {
             _ => None,
         };
         let in_blurb = section == Some(Section::Blurb);
+        // A list under a label of duties (`Primarily responsible for:`) lists the work, not what
+        // a posting without labels asks for ([`finish`]).
+        let lists_asks = list_like && !in_blurb && section != Some(Section::Duties);
         let inline = inline_label(norm);
         // A line's own `a plus` / `経験あり` / lead-in does not label the posting's sections.
         self.saw_label |= matches!(row_section, Some(Section::Level(_))) || inline.is_some();
@@ -836,7 +840,7 @@ impl Extractor<'_> {
                 .forced_years
                 .or_else(|| months(prose.clause(offset + h.start)));
             let candidate = Requirement {
-                from_list: list_like && !in_blurb,
+                from_list: lists_asks,
                 skill_id: h.skill,
                 skill: self.tax.skill(h.skill).name.clone(),
                 level: level_of(h),
@@ -890,7 +894,7 @@ impl Extractor<'_> {
                 }
             }
             let candidate = Requirement {
-                from_list: list_like && !in_blurb,
+                from_list: lists_asks,
                 skill_id,
                 skill,
                 level,

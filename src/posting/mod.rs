@@ -414,6 +414,9 @@ fn company_from_text(
                         "我々",
                         "チーム",
                         "本ポジション",
+                        "募集",
+                        "ため",
+                        "ポジション",
                     ]
                     .iter()
                     .any(|w| name.contains(w))
