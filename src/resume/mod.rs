@@ -1738,6 +1738,8 @@ impl<'t> Builder<'t> {
         if let Some(found) = self.find_period_at(&norm, line) {
             let range = found.span.clone();
             let stated = states_open(&norm, &found);
+            // `2018-2023    SALSIFY, Staff SE`: the period opens the line, the unit follows.
+            let period_first = norm[..range.start].trim().is_empty();
             if let Some(p) = self.validate(found, line) {
                 let label = clean_title(&norm, Some(range));
                 let summary = summary.filter(|_| is_period_label(&label));
@@ -1782,9 +1784,10 @@ impl<'t> Builder<'t> {
                     }
                     // `**Backend Developer at Quillby Ltd**: *June 2019 - August 2021*` in a
                     // career: a bold dated line written as a heading opens a unit, the lines
-                    // under it belong to it until the next one.
+                    // under it belong to it until the next one. So does a line that opens with
+                    // its period (`2018-2023 SALSIFY, Staff SE`), the heading of plain text.
                     _ if !is_item
-                        && self.line_is_bold
+                        && (self.line_is_bold || period_first)
                         && is_unit_label(&label)
                         && self.in_career() =>
                     {
