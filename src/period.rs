@@ -518,7 +518,17 @@ fn end_at(
             return Some((End::At(Month::new(year, m)?), pos + len, Vec::new()));
         }
     }
-    ends_cleanly(text, pos).then(|| (End::Open, sep_end, Vec::new()))
+    // `2024-    CROWDSTRIKE Senior SE`: a period that opens the line, its dash glued to the
+    // start and followed by a space, is open although a name follows it.
+    let opens_line = text
+        .get(..start.span.start)
+        .is_some_and(|b| b.rsplit('\n').next().is_some_and(|l| l.trim().is_empty()));
+    let glued = text
+        .get(start.span.end..sep_end)
+        .is_some_and(|s| s.starts_with(['-', '–', '—']));
+    let spaced = text.get(sep_end..pos).is_some_and(|s| !s.is_empty());
+    (ends_cleanly(text, pos) || (opens_line && glued && spaced))
+        .then(|| (End::Open, sep_end, Vec::new()))
 }
 
 /// The range starting with date token `start`, if a separator and an end follow.
@@ -920,6 +930,23 @@ mod tests {
         middle_of_heading_en: "### Senior SRE — Acme Inc. (Jan 2019 – Present)" => (2019, 1), OPEN, "Jan 2019 – Present";
         middle_of_heading_ja: "#### 案件名 【 AWS / Go 】 (2022年02月 〜 2022年08月)" => (2022, 2), Some((2022, 8)), "2022年02月 〜 2022年08月";
         ja_with_days: "2019年4月1日〜2021年3月31日" => (2019, 4), Some((2021, 3)), "2019年4月1日〜2021年3月31日";
+        open_glued_dash_opens_line: "2024-        KESTREL WORKS Senior SE" => (2024, 1), OPEN, "2024-";
+    }
+
+    #[test]
+    fn a_dash_before_a_name_opens_only_a_glued_period_at_the_line_start() {
+        // A label separator (`2019 - Graduated`), a dash inside the line, a number range: none
+        // is an open period.
+        for text in [
+            "2019 - Graduated from Harwell College",
+            "Joined in 2019- Kestrel Works",
+            "pages 2019-2020 Kestrel",
+        ] {
+            let m = find_period(text);
+            assert!(m.is_none_or(|m| m.period.end != End::Open), "{text}");
+        }
+        let m = find_period("notes\n2024- Kestrel Works").expect("period on the second line");
+        assert_eq!(m.period.end, End::Open);
     }
 
     #[test]

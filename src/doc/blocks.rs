@@ -92,6 +92,8 @@ struct Walker<'a> {
     /// Open images, innermost last: `true` for a badge (its alt text is kept), `false` for
     /// any other image (skipped).
     images: Vec<bool>,
+    /// The level of the latest heading (0 before the first).
+    level: u8,
 }
 
 impl Walker<'_> {
@@ -252,8 +254,10 @@ fn reads_as_code(line: &str) -> bool {
 
 /// An indented code block that is text a person indented by hand (a résumé's projects four
 /// spaces in under their company heading: `2021年4月 ～ 現在`, `- Laravel、Docker`), not code:
-/// no line reads as code, and some line holds a year, a list mark or non-ASCII letters.
-/// Fenced blocks are always code.
+/// no line reads as code, and some line holds a year, a list mark or non-ASCII letters. The
+/// same holds for the body of a fenced block without a language (or marked `text`): a résumé
+/// written as plain text and fenced so that Markdown keeps its layout. Other fenced blocks are
+/// always code.
 fn is_indented_text(src: &str) -> bool {
     let lines: Vec<&str> = src
         .lines()
@@ -268,6 +272,59 @@ fn is_indented_text(src: &str) -> bool {
             })
     };
     !lines.is_empty() && !lines.iter().any(|l| reads_as_code(l)) && lines.iter().any(texty)
+}
+
+/// Is the language of a fenced block none, or plain text (`text`, `txt`, `plain`)?
+fn is_plain_fence(info: &str) -> bool {
+    let lang = info.split_whitespace().next().unwrap_or("");
+    ["", "text", "txt", "plain", "plaintext"]
+        .iter()
+        .any(|l| lang.eq_ignore_ascii_case(l))
+}
+
+/// The body of a fenced block (`src` from its opening fence line to its closing fence, if
+/// any), and how many lines into `src` it starts.
+fn fence_body(src: &str) -> (&str, usize) {
+    let Some((_, body)) = src.split_once('\n') else {
+        return ("", 1);
+    };
+    let trimmed = body.trim_end();
+    let body = match trimmed.rfind('\n') {
+        Some(i) if trimmed[i + 1..].trim_start().starts_with(['`', '~']) => &body[..i + 1],
+        None if trimmed.trim_start().starts_with(['`', '~']) => "",
+        _ => body,
+    };
+    (body, 1)
+}
+
+/// Plain text read as Markdown: a line of capitals alone after a blank line (`EXPERIENCE`,
+/// `SKILLS`, `WORK HISTORY`), the title of a section in a plain-text résumé, becomes a heading
+/// of `level`. Lines stay where they are.
+fn plain_titles(src: &str, level: u8) -> String {
+    let is_title = |l: &str| {
+        let t = l.trim();
+        let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2
+            && t.chars().count() <= 40
+            && t.split_whitespace().count() <= 4
+            && t.chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | '&' | '/' | '-'))
+    };
+    let lines: Vec<&str> = src.lines().collect();
+    let mut out = String::with_capacity(src.len() + 16);
+    for (i, l) in lines.iter().enumerate() {
+        let after_blank = i == 0 || lines[i - 1].trim().is_empty();
+        let before_blank = lines.get(i + 1).is_none_or(|n| n.trim().is_empty());
+        if after_blank && before_blank && is_title(l) {
+            out.push_str(&"#".repeat(usize::from(level)));
+            out.push(' ');
+            out.push_str(l.trim());
+        } else {
+            out.push_str(l);
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// `src` without the indentation all its non-blank lines share.
@@ -317,6 +374,7 @@ fn blocks_nested(text: &str, lines: &LineIndex, depth: u8) -> Vec<Block> {
         html: None,
         in_front_matter: false,
         after_soft_break: false,
+        level: 0,
     };
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
@@ -344,17 +402,25 @@ fn blocks_nested(text: &str, lines: &LineIndex, depth: u8) -> Vec<Block> {
                 }
                 Tag::CodeBlock(kind) => {
                     // Text indented by hand is read as Markdown, from the start of its first
-                    // line, at its own lines.
+                    // line, at its own lines; so is plain text fenced, its titles in capitals
+                    // read as headings under the heading above it.
                     let from = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
                     let src = text.get(from..range.end).unwrap_or("");
-                    if matches!(kind, CodeBlockKind::Indented)
-                        && w.skip_depth == 0
-                        && depth < 3
-                        && is_indented_text(src)
-                    {
+                    let (src, skip, plain) = match &kind {
+                        CodeBlockKind::Indented => (src, 0, false),
+                        CodeBlockKind::Fenced(info) if is_plain_fence(info) => {
+                            let (body, skip) = fence_body(src);
+                            (body, skip, true)
+                        }
+                        CodeBlockKind::Fenced(_) => ("", 0, false),
+                    };
+                    if w.skip_depth == 0 && depth < 3 && is_indented_text(src) {
                         w.flush_line();
-                        let inner = dedent(src);
-                        let first = lines.line(from);
+                        let mut inner = dedent(src);
+                        if plain {
+                            inner = plain_titles(&inner, (w.level + 1).clamp(2, 6));
+                        }
+                        let first = lines.line(from) + skip;
                         for mut b in blocks_nested(&inner, &LineIndex::new(&inner), depth + 1) {
                             b.line += first - 1;
                             w.blocks.push(b);
@@ -386,6 +452,7 @@ fn blocks_nested(text: &str, lines: &LineIndex, depth: u8) -> Vec<Block> {
             },
             Event::End(tag) => match tag {
                 TagEnd::Heading(level) => {
+                    w.level = level as u8;
                     let text = crate::text::squash_ws(&w.buf);
                     w.buf.clear();
                     w.heading = None;
@@ -518,6 +585,35 @@ mod tests {
         // A block with one line of code in it stays code, however texty the rest.
         let b = parse("Example:\n\n    - 手順\n    x = 1;\n");
         assert!(!b.iter().any(|b| b.text.contains("手順")));
+    }
+
+    #[test]
+    fn plain_text_fenced_is_read_but_fenced_code_is_not() {
+        let text = "## About\n\n```text\nEXPERIENCE\n\n2019-2021    KESTREL WORKS, Engineer\n     Ran the Go services.\n\nSKILLS\n\nGo Rust\n```\n\n```\nlet x = compute();\n```\n\n```python\n2019 年 - ・ item\n```\n";
+        let b = parse(text);
+        let got: Vec<(&BlockKind, &str, usize)> = b
+            .iter()
+            .map(|b| (&b.kind, b.text.as_str(), b.line))
+            .collect();
+        assert!(
+            got.contains(&(&BlockKind::Heading(3), "EXPERIENCE", 4)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(&BlockKind::Heading(3), "SKILLS", 9)),
+            "{got:?}"
+        );
+        let entry = b
+            .iter()
+            .find(|b| b.text.starts_with("2019-2021"))
+            .expect("the entry line");
+        assert_eq!(entry.line, 6);
+        assert!(b
+            .iter()
+            .any(|b| b.text == "Ran the Go services." && b.line == 7));
+        assert!(!b
+            .iter()
+            .any(|b| b.text.contains("compute") || b.text.contains("item")));
     }
 
     #[test]

@@ -294,12 +294,39 @@ fn names_skill_label(s: &str) -> bool {
         .trim()
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    if t.is_empty() || t.chars().count() > 20 {
+    if t.is_empty() {
         return false;
+    }
+    // `Software automation tools`: a longer label of a few words ends with a plural label
+    // word (a `MERN technology stack: …` sentence names a stack, it does not list one).
+    if t.chars().count() > 20 {
+        const PLURALS: &[&str] = &[
+            "tools",
+            "technologies",
+            "languages",
+            "frameworks",
+            "libraries",
+            "databases",
+            "platforms",
+        ];
+        return t.chars().count() <= 32
+            && t.split_whitespace().count() <= 4
+            && t.split_whitespace()
+                .next_back()
+                .is_some_and(|w| PLURALS.contains(&w));
     }
     SKILL_LABEL_WORDS
         .iter()
         .any(|w| crate::text::contains_word(&t, w))
+}
+
+/// `使用技術: Go, AWS`, `Technologies: Python3.5, Django2.0`: a skill-list label, a colon and
+/// entries, and no period (a dated line is a unit, whatever it lists).
+fn is_labelled_list(norm: &str) -> bool {
+    let t = norm.trim();
+    t.split_once([':', '：']).is_some_and(|(label, value)| {
+        !value.trim().is_empty() && names_skill_label(&label.replace(['*', '_'], ""))
+    }) && find_period(t).is_none()
 }
 
 /// Is this line a list of skills wherever it stands? `使用技術: Go, AWS`, `【言語】Java / Ruby`,
@@ -460,6 +487,17 @@ fn is_only_label(t: &str) -> bool {
         .filter(|w| !w.is_empty())
         .peekable();
     words.peek().is_some() && words.all(|w| SKILL_LABEL_WORDS.contains(&w) || FILLER.contains(&w))
+}
+
+/// `Go1.21`, `Django2.0`: the name before a version glued to it (digits and dots after a
+/// letter), when there is one of two letters or more.
+fn glued_version_name(term: &str) -> Option<&str> {
+    let name = term.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let version = &term[name.len()..];
+    (version.starts_with(|c: char| c.is_ascii_digit())
+        && name.ends_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .then_some(name)
 }
 
 /// A version number as a word of its own: `12`, `2.5`, `12c`, `12J`, `v3`, `3.x`.
@@ -1658,6 +1696,15 @@ impl<'t> Builder<'t> {
     }
 
     fn heading(&mut self, level: u8, raw: &str, line: usize) {
+        // `###### **Technologies: Python3.5, Django2.0**` under the dated `###### **Hub of
+        // Tech** Jun 2018 – Nov 2018`: a heading that is a labelled list of skills is a line of
+        // the section it stands in, written large; it opens no section of its own.
+        if is_labelled_list(&nfkc(&blocks::strip_urls(raw))) {
+            self.line_is_bold = false;
+            self.line_tags = None;
+            self.line(raw, line, false, 0);
+            return;
+        }
         self.item_scopes.clear();
         self.pending_summary = None;
         self.table_pending = None;
@@ -1795,6 +1842,8 @@ impl<'t> Builder<'t> {
         if let Some(found) = self.find_period_at(&norm, line) {
             let range = found.span.clone();
             let stated = states_open(&norm, &found);
+            // `2018-2023    SALSIFY, Staff SE`: the period opens the line, the unit follows.
+            let period_first = norm[..range.start].trim().is_empty();
             if let Some(p) = self.validate(found, line) {
                 let label = clean_title(&norm, Some(range));
                 let summary = summary.filter(|_| is_period_label(&label));
@@ -1839,9 +1888,10 @@ impl<'t> Builder<'t> {
                     }
                     // `**Backend Developer at Quillby Ltd**: *June 2019 - August 2021*` in a
                     // career: a bold dated line written as a heading opens a unit, the lines
-                    // under it belong to it until the next one.
+                    // under it belong to it until the next one. So does a line that opens with
+                    // its period (`2018-2023 SALSIFY, Staff SE`), the heading of plain text.
                     _ if !is_item
-                        && self.line_is_bold
+                        && (self.line_is_bold || period_first)
                         && is_unit_label(&label)
                         && self.in_career() =>
                     {
@@ -2472,7 +2522,10 @@ impl<'t> Builder<'t> {
     ) {
         // `Languages: Go, Python` — the label is not an entry.
         let (label, body) = match norm.split_once([':', '：']) {
-            Some((label, rest)) if label.chars().count() <= 24 && !rest.trim().is_empty() => {
+            Some((label, rest))
+                if (label.chars().count() <= 24 || names_skill_label(label))
+                    && !rest.trim().is_empty() =>
+            {
                 (label.replace(['*', '_'], "").trim().to_owned(), rest)
             }
             _ => (String::new(), norm),
@@ -2677,7 +2730,12 @@ impl<'t> Builder<'t> {
     /// An entry of a skill list the automaton did not find: the skill it spells another way
     /// (`Postgressql`, `rest-api`), listed; else an unknown term, kept as the person wrote it.
     fn listed_term(&mut self, term: String, norm: &str, line: usize, span: Option<Period>) {
-        let Some((skill, similarity)) = self.tax.resolve_variant(&term) else {
+        let found = self.tax.resolve_variant(&term).or_else(|| {
+            glued_version_name(&term)
+                .and_then(|name| self.tax.resolve(name))
+                .map(|s| (s, 1.0))
+        });
+        let Some((skill, similarity)) = found else {
             self.out.unknown_terms.push(UnknownTerm { term, line });
             return;
         };
@@ -3942,6 +4000,15 @@ mod tests {
         assert!(r.claims.iter().any(|c| c.skill == py && c.months == 24));
         assert!(r.unknown_terms.iter().any(|u| u.term == "Zorblatt"));
         assert!(r.mentions.iter().all(|m| m.is_listed));
+    }
+
+    #[test]
+    fn a_version_glued_to_a_name_is_split_off() {
+        assert_eq!(glued_version_name("Go1.21"), Some("Go"));
+        assert_eq!(glued_version_name("Django2.0"), Some("Django"));
+        assert_eq!(glued_version_name("S3"), None);
+        assert_eq!(glued_version_name("K8s"), None);
+        assert_eq!(glued_version_name("1.21"), None);
     }
 
     #[test]

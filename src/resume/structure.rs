@@ -178,6 +178,7 @@ pub fn company_name(title: &str) -> String {
     let title = title
         .trim_start_matches(['■', '□', '●', '◆', '◇', '・', '=', '>', '#', ' '])
         .trim();
+    let title = before_leader(title);
     for at in [" @ ", "@", "＠"] {
         if let Some((_, right)) = title.rsplit_once(at) {
             return right.trim().to_owned();
@@ -209,6 +210,16 @@ pub fn company_name(title: &str) -> String {
         }
     }
     strip_place(title)
+}
+
+/// `SALSIFY, Staff SE ------ Boston MA` → `SALSIFY, Staff SE`: in plain text a leader of
+/// dashes or dots runs from the entry to its place, set flush right.
+fn before_leader(s: &str) -> &str {
+    let leader = s.find(" ---").or_else(|| s.find(" ..."));
+    match leader {
+        Some(i) if !s[..i].trim().is_empty() => s[..i].trim_end(),
+        _ => s,
+    }
 }
 
 /// `Acme (Remote)` → `Acme`.
