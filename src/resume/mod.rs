@@ -1406,6 +1406,15 @@ impl<'t> Builder<'t> {
         false
     }
 
+    /// Is the current section a heading inside a skill section (`#### Java`, `### その他`
+    /// under `## プログラミングスキル`)? Its paragraph is the text of that entry, and the skills
+    /// it names, in sentences too (`Spring/Strutsを用いた実務経験が3年あり。`), are listed.
+    fn under_skill_heading(&self) -> bool {
+        self.current()
+            .and_then(|s| self.out.sections[s].parent)
+            .is_some_and(|p| self.out.sections[p].is_skill_section)
+    }
+
     fn is_skill_here(&self) -> bool {
         self.current()
             .is_some_and(|s| self.out.sections[s].is_skill_section)
@@ -1889,7 +1898,8 @@ impl<'t> Builder<'t> {
         self.last_item_bare = bare || (after_bare && is_bare_term(&norm));
         // A sentence written in a skill section (`Discord Bot を開発する際に使用しています。`
         // under `- Python`) tells how a skill was used; it lists nothing itself.
-        let in_list = (self.is_skill_here() || in_stack_list) && !is_sentence(&norm);
+        let in_list = (self.is_skill_here() || in_stack_list)
+            && (!is_sentence(&norm) || (!is_item && self.under_skill_heading()));
         let is_skill = in_list
             || bare
             || is_skill_line(&norm, self.tax)
@@ -2453,7 +2463,13 @@ impl<'t> Builder<'t> {
                     if bare.is_empty() {
                         continue;
                     }
-                    let Some(skill) = self.tax.resolve(&format!("{p} {bare}")) else {
+                    // (A name that is only the platform again, `Java Spring` for Java under
+                    // `#### Java`, names no product of it: `Spring` stays Spring.)
+                    let Some(skill) = self
+                        .tax
+                        .resolve(&format!("{p} {bare}"))
+                        .filter(|&s| Some(s) != self.tax.resolve(p))
+                    else {
                         continue;
                     };
                     if self.tax.resolve(&bare) != Some(skill) {
