@@ -203,6 +203,17 @@ impl Walker<'_> {
             } else {
                 self.flush_line();
             }
+        } else if html::tag_name(&lower).is_some_and(|n| html::is_block_tag(&n)) {
+            // A block or list tag (`<li>`, `</p>`, `<ul>`) separates what is on either side:
+            // in a cell (`| <ul><li>Vuex</li><li>Jest</li></ul> |`) the items are entries of
+            // the cell, in a heading words, elsewhere lines.
+            if self.in_cell {
+                self.add_text(&html::PART.to_string(), offset);
+            } else if self.heading.is_some() {
+                self.add_text(" ", offset);
+            } else {
+                self.flush_line();
+            }
         }
     }
 }
@@ -468,7 +479,7 @@ fn blocks_nested(text: &str, lines: &LineIndex, depth: u8) -> Vec<Block> {
                     w.item_depth = w.item_depth.saturating_sub(1);
                 }
                 TagEnd::TableCell => {
-                    let cell = crate::text::squash_ws(&w.buf);
+                    let cell = html::join_parts(&w.buf);
                     w.buf.clear();
                     w.in_cell = false;
                     if let Some(cells) = &mut w.cells {
@@ -627,6 +638,20 @@ mod tests {
             }
         );
         assert_eq!(b[1].line, 3);
+    }
+
+    #[test]
+    fn block_tags_separate_cell_entries_and_lines() {
+        let b = parse("| 期間 | ライブラリ |\n|---|---|\n| 2020年4月 | <ul><li>Vuex</li><li>Redux Toolkit</li></ul> |\n\nGo</li><li>AWS<b>x</b>\n");
+        assert_eq!(
+            b[1].kind,
+            BlockKind::Row {
+                is_header: false,
+                cells: vec!["2020年4月".into(), "Vuex, Redux Toolkit".into()]
+            }
+        );
+        let texts: Vec<&str> = b[2..].iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Go", "AWSx"]);
     }
 
     #[test]

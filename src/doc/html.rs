@@ -2,7 +2,9 @@
 //!
 //! Takes the raw text of one HTML block; gives a flat list of [`HtmlItem`]s with byte offsets
 //! into the fragment. Comments, `<script>` and `<style>` are dropped, entities decoded, `<br>`
-//! inside a cell or summary becomes a space (so `2021/01<br/>〜 現在` reads as one period).
+//! inside a cell or summary becomes a space (so `2021/01<br/>〜 現在` reads as one period), and
+//! a block or list tag inside a cell a separator of its entries (`<li>Vuex</li><li>Jest</li>`
+//! reads `Vuex, Jest`).
 //! Guarantees: never panics; unclosed tags and comments end at the end of the fragment.
 
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +29,69 @@ const HIDDEN: &[&str] = &[
     "style", "nav", "footer", "header", "noscript", "svg", "template", "iframe", "aside", "form",
     "button", "select",
 ];
+
+/// Tags that end a block of text (a paragraph, a list item, a cell of a layout): text on
+/// either side of one is never one word.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "main",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "hr",
+    "figure",
+    "figcaption",
+    "address",
+    "caption",
+];
+
+/// Is `name` (lower case, no `<`, `/` or attributes) a tag that ends a block of text?
+pub fn is_block_tag(name: &str) -> bool {
+    BLOCK_TAGS.contains(&name)
+}
+
+/// The lower-case name of the tag `h` (`<li>`, `</UL>`, `<div class="x">`), if it is one.
+pub fn tag_name(h: &str) -> Option<String> {
+    let inner = h.trim().strip_prefix('<')?.trim_start_matches('/');
+    let name: String = inner
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    (!name.is_empty()).then_some(name)
+}
+
+/// Marks, in the text of a cell, where a block tag stood (`<li>`, `</p>`): the parts on either
+/// side are entries of their own (see [`join_parts`]).
+pub const PART: char = '\u{1f}';
+
+/// A cell's text with its [`PART`] marks made separators: `Vuex⟨PART⟩Jest` gives `Vuex, Jest`
+/// (no empty entries, none at the ends); whitespace squashed.
+pub fn join_parts(s: &str) -> String {
+    if !s.contains(PART) {
+        return crate::text::squash_ws(s);
+    }
+    s.split(PART)
+        .map(crate::text::squash_ws)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// Decode HTML entities (every named HTML5 entity and numeric references, by `html-escape`);
 /// a no-break space becomes a plain space so it separates words like any other.
@@ -85,7 +150,7 @@ impl Scanner {
 
     fn end_cell(&mut self) {
         if let Some(cell) = self.cell.take() {
-            let c = crate::text::squash_ws(&decode_entities(&cell));
+            let c = join_parts(&decode_entities(&cell));
             match &mut self.row {
                 Some((cells, _)) => cells.push(c),
                 None => self.push_text(&format!(" {c} "), 0),
@@ -231,13 +296,13 @@ impl Scanner {
                     }
                 }
             }
-            (
-                "p" | "div" | "li" | "ul" | "ol" | "table" | "h1" | "h2" | "h3" | "h4" | "h5"
-                | "h6" | "section" | "article" | "main" | "dl" | "dt" | "dd" | "blockquote" | "pre"
-                | "hr" | "figure" | "figcaption" | "address" | "caption",
-                _,
-            ) if self.cell.is_none() && self.summary.is_none() => {
-                self.flush();
+            (block, _) if is_block_tag(block) && self.summary.is_none() => {
+                // In a cell (`<td><ul><li>Vuex</li><li>Jest</li></ul></td>`) the blocks are
+                // the cell's entries; elsewhere each is a line.
+                match &mut self.cell {
+                    Some(cell) => cell.push(PART),
+                    None => self.flush(),
+                }
             }
             _ => {}
         }
@@ -343,6 +408,19 @@ mod tests {
                 HtmlItem::Row(vec!["期間".into(), "技術".into()]),
                 HtmlItem::Row(vec!["2021/01 〜 現在".into(), "Go & AWS".into()]),
             ]
+        );
+    }
+
+    #[test]
+    fn block_tags_in_a_cell_separate_its_entries() {
+        let t = "<table><tr><td><ul><li>Vuex</li><li>Redux Toolkit</li></ul></td><td>A<p>B</p>C<span>D</span></td><td>Go<br>〜 AWS</td></tr></table>";
+        assert_eq!(
+            items(t),
+            vec![HtmlItem::Row(vec![
+                "Vuex, Redux Toolkit".into(),
+                "A, B, CD".into(),
+                "Go 〜 AWS".into()
+            ])]
         );
     }
 

@@ -1501,6 +1501,15 @@ impl<'t> Builder<'t> {
         false
     }
 
+    /// Is the current section a heading inside a skill section (`#### Java`, `### その他`
+    /// under `## プログラミングスキル`)? Its paragraph is the text of that entry, and the skills
+    /// it names, in sentences too (`Spring/Strutsを用いた実務経験が3年あり。`), are listed.
+    fn under_skill_heading(&self) -> bool {
+        self.current()
+            .and_then(|s| self.out.sections[s].parent)
+            .is_some_and(|p| self.out.sections[p].is_skill_section)
+    }
+
     fn is_skill_here(&self) -> bool {
         self.current()
             .is_some_and(|s| self.out.sections[s].is_skill_section)
@@ -1996,7 +2005,8 @@ impl<'t> Builder<'t> {
         self.last_item_bare = bare || (after_bare && is_bare_term(&norm));
         // A sentence written in a skill section (`Discord Bot を開発する際に使用しています。`
         // under `- Python`) tells how a skill was used; it lists nothing itself.
-        let in_list = (self.is_skill_here() || in_stack_list) && !is_sentence(&norm);
+        let in_list = (self.is_skill_here() || in_stack_list)
+            && (!is_sentence(&norm) || (!is_item && self.under_skill_heading()));
         let is_skill = in_list
             || bare
             || is_skill_line(&norm, self.tax)
@@ -2202,8 +2212,12 @@ impl<'t> Builder<'t> {
     }
 
     /// `| 年 | 月 | 職歴 |` (the 履歴書 form): each row an event, `A社 入社` … `同社退社`,
-    /// `現在に至る`. A joining opens an employer, the next leaving (or joining) closes it. Gives
-    /// false when the table is not of that form.
+    /// `現在に至る`. A joining opens an employer, the next leaving (or joining) closes it; a
+    /// planned joining (`B社に入社予定`) only closes the one before. Gives false when the table
+    /// is not of that form.
+    /// The same events in a table with one date column (`| 時期 | 経歴 |` over `| 2018年4月 |
+    /// A社に入社。… |`): a row of one month that states an event is read so, any other row is
+    /// left to be read as an ordinary row (gives false).
     fn event_row(&mut self, cells: &[String], line: usize) -> bool {
         let Some(header) = &self.table_header else {
             return false;
@@ -2216,48 +2230,51 @@ impl<'t> Builder<'t> {
                 _ => None,
             }
         };
-        let (Some(y), Some(m)) = (col("年"), col("月")) else {
-            return false;
-        };
-        let Some(t) = (0..cells.len()).find(|&i| i != y && i != m) else {
-            return false;
-        };
         let digits = |i: usize| -> Option<u32> {
             let c = cells.get(i)?.trim().trim_end_matches(['年', '月']);
             c.parse::<u32>().ok()
         };
-        let text = cells[t..].join(" ");
+        let (at, text, single) = if let (Some(y), Some(m)) = (col("年"), col("月")) {
+            let Some(t) = (0..cells.len()).find(|&i| i != y && i != m) else {
+                return false;
+            };
+            let at = digits(y)
+                .zip(digits(m))
+                .and_then(|(y, m)| Month::new(y as i32, m));
+            (at, cells[t..].join(" "), false)
+        } else {
+            const DATE: &[&str] = &["年月", "時期", "年月日", "日付", "date"];
+            let Some(d) = header.iter().position(|h| is_header_word(h, DATE, 6)) else {
+                return false;
+            };
+            let at = cells
+                .get(d)
+                .and_then(|c| crate::period::lone_month(c.trim()));
+            let others: Vec<&str> = (0..cells.len())
+                .filter(|&i| i != d)
+                .map(|i| cells[i].as_str())
+                .collect();
+            (at, others.join(" "), true)
+        };
         let text = text.trim();
-        let at = digits(y)
-            .zip(digits(m))
-            .and_then(|(y, m)| Month::new(y as i32, m));
-        const JOIN: &[&str] = &[
-            "入社",
-            "入所",
-            "入行",
-            "入庁",
-            "として独立",
-            "独立",
-            "開業",
-            "就職",
-        ];
-        const LEAVE: &[&str] = &["退社", "退職", "退所", "退行", "廃業", "離職", "任期満了"];
         if text.contains("現在に至る") || text == "現在" {
             self.close_joined(None);
         } else if let Some(at) = at {
-            if let Some(w) = JOIN.iter().find(|w| text.contains(*w)) {
+            if let Some((name, planned)) = joining(text) {
                 let end = Month::from_index(at.index() - 1);
                 self.close_joined(Some(end));
-                let name = text.split(w).next().unwrap_or("").trim();
-                let name = name.trim_end_matches(['に', 'へ', 'を', ' ']).trim();
-                if !name.is_empty() {
-                    self.joined = Some((name.to_owned(), at, line, self.current()));
+                if !name.is_empty() && !planned {
+                    self.joined = Some((name, at, line, self.current()));
                 }
-            } else if LEAVE.iter().any(|w| text.contains(w)) {
+            } else if leaving(text) {
                 self.close_joined(Some(at));
+            } else if single {
+                return false;
             }
+        } else if single {
+            return false;
         }
-        // Every row of the table is read here (學歴 rows name no employer and no skill).
+        // Every row of a 年 | 月 table is read here (學歴 rows name no employer and no skill).
         true
     }
 
@@ -2556,7 +2573,13 @@ impl<'t> Builder<'t> {
                     if bare.is_empty() {
                         continue;
                     }
-                    let Some(skill) = self.tax.resolve(&format!("{p} {bare}")) else {
+                    // (A name that is only the platform again, `Java Spring` for Java under
+                    // `#### Java`, names no product of it: `Spring` stays Spring.)
+                    let Some(skill) = self
+                        .tax
+                        .resolve(&format!("{p} {bare}"))
+                        .filter(|&s| Some(s) != self.tax.resolve(p))
+                    else {
                         continue;
                     };
                     if self.tax.resolve(&bare) != Some(skill) {
@@ -3098,6 +3121,46 @@ fn with_stated_length(norm: &str, mut f: crate::period::PeriodMatch) -> crate::p
 
 /// Is the header cell one of `words` (lower-case): the word itself, or, for a Japanese word,
 /// a cell of at most `max_chars` characters that contains it (`サービス種類`, `開始年月`)?
+/// The text of an event row that says a joining (`株式会社しおさいシステム 入社`, `A社に入社。…`,
+/// `個人事業主として独立`, `B社に入社予定`): the name of what was joined (empty when the row
+/// names none) and whether the joining is only planned. A word inside a longer one
+/// (`新入社員`) is no joining.
+fn joining(text: &str) -> Option<(String, bool)> {
+    const JOIN: &[&str] = &[
+        "入社",
+        "入所",
+        "入行",
+        "入庁",
+        "として独立",
+        "独立",
+        "開業",
+        "就職",
+    ];
+    for w in JOIN {
+        for (i, _) in text.match_indices(w) {
+            let after = &text[i + w.len()..];
+            let planned = after.starts_with("予定");
+            if !planned
+                && after.chars().next().is_some_and(|c| {
+                    !matches!(c, '。' | '、' | '.' | ',' | ' ' | 'し' | '(' | '（')
+                })
+            {
+                continue;
+            }
+            let name = text[..i].trim();
+            let name = name.trim_end_matches(['に', 'へ', 'を', ' ']).trim();
+            return Some((name.to_owned(), planned));
+        }
+    }
+    None
+}
+
+/// Does the text of an event row say a leaving (`一身上の都合により退職`, `同社退社`)?
+fn leaving(text: &str) -> bool {
+    const LEAVE: &[&str] = &["退社", "退職", "退所", "退行", "廃業", "離職", "任期満了"];
+    LEAVE.iter().any(|w| text.contains(w))
+}
+
 fn is_header_word(cell: &str, words: &[&str], max_chars: usize) -> bool {
     let c = cell.trim().to_lowercase();
     words

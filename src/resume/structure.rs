@@ -265,6 +265,8 @@ struct Candidate {
     item_depth: u8,
     /// The row's index in `r.rows`, for a row or line.
     row: Option<usize>,
+    /// A row whose table names its organisation (a company column, a `入社` event).
+    org_row: bool,
 }
 
 fn candidates(r: &Resume) -> Vec<Candidate> {
@@ -293,6 +295,7 @@ fn candidates(r: &Resume) -> Vec<Candidate> {
                 in_career: in_career(s.parent),
                 item_depth: 0,
                 row: None,
+                org_row: false,
             });
         }
     }
@@ -314,6 +317,7 @@ fn candidates(r: &Resume) -> Vec<Candidate> {
             in_career: in_career(u.section),
             item_depth: u.depth,
             row: Some(ui),
+            org_row: u.org.is_some(),
         });
     }
     out.sort_by_key(|c| c.line);
@@ -366,10 +370,22 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
     // item nested under it (`  - 案件「…」2021/03 〜 2022/09`) is its project, not an employer.
     let mut list_employer: Option<(Option<usize>, u8, usize)> = None;
     let mut nested_rows: Vec<(usize, usize)> = Vec::new();
+    // The sections of the tables that name their organisations (`| 会社 |` columns, `A社に入社`
+    // events): a dated row naming none in another section (a project's `| 期間 | 体制 | 言語 |`
+    // row) is no employer.
+    let org_tables: Vec<Option<usize>> = cands
+        .iter()
+        .filter(|c| c.org_row)
+        .map(|c| c.parent)
+        .collect();
     for c in cands
         .iter()
         .filter(|c| c.depth == depth || under_career_label(c))
     {
+        if c.row.is_some() && !c.is_org && !org_tables.is_empty() && !org_tables.contains(&c.parent)
+        {
+            continue;
+        }
         if let (Some(row), Some((sec, d, ci))) = (c.row, list_employer) {
             if c.item_depth > d && c.parent == sec {
                 nested_rows.push((row, ci));
