@@ -144,6 +144,8 @@ const SKILL_SECTION_WORDS: &[&str] = &[
     "tech stack",
     "technologies",
     "technical skills",
+    "technical experience",
+    "technical expertise",
     "technical stack",
     "technology stack",
     "toolbox",
@@ -1029,7 +1031,44 @@ fn is_sentence(norm: &str) -> bool {
         || ["ます", "ました", "です", "でした", "ません"]
             .iter()
             .any(|e| t.ends_with(e))
-        || (t.ends_with('.') && t.split_whitespace().count() >= 8)
+        || (t.ends_with('.') && t.split_whitespace().count() >= 8 && !is_enumeration(t))
+}
+
+/// The texts set in bold (`**Erlang**`, `__gevent__`) in a source line, NFKC, each short enough
+/// to be a name (at most four words and 40 characters).
+fn bold_spans(raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for mark in ["**", "__"] {
+        let mut rest = raw;
+        while let Some(open) = rest.find(mark) {
+            let after = &rest[open + mark.len()..];
+            let Some(close) = after.find(mark) else {
+                break;
+            };
+            let inner = nfkc(after[..close].trim())
+                .trim_end_matches([':', '：', ',', '.'])
+                .trim()
+                .to_owned();
+            if !inner.is_empty()
+                && inner.chars().count() <= 40
+                && inner.split_whitespace().count() <= 4
+            {
+                out.push(inner);
+            }
+            rest = &after[close + mark.len()..];
+        }
+    }
+    out
+}
+
+/// `Linux, emacs, Adobe Framemaker, ClearCase, git, REST, SNMP.`: four or more comma-separated
+/// entries of at most three words each, whatever ends the line: a list, not a sentence.
+fn is_enumeration(t: &str) -> bool {
+    let entries: Vec<&str> = t.trim_end_matches('.').split(',').map(str::trim).collect();
+    entries.len() >= 4
+        && entries
+            .iter()
+            .all(|e| !e.is_empty() && e.split_whitespace().count() <= 3)
 }
 
 /// Verbs that close a sentence declaring what was used: `…を使用しました。`.
@@ -1433,6 +1472,8 @@ struct Builder<'t> {
     unnamed_unit: Option<usize>,
     /// The source line of the line being read starts in bold.
     line_is_bold: bool,
+    /// What the source line of the line being read sets in bold ([`bold_spans`]).
+    line_bold: Vec<String>,
     /// The source line of the line being read is only code spans (`` `node` `c++` `aws lambda` ``):
     /// their texts.
     line_tags: Option<Vec<String>>,
@@ -1608,7 +1649,8 @@ impl<'t> Builder<'t> {
                 || (is_other_title(&title)
                     && !is_career_title(&title)
                     && (!in_career || is_other_label(&title))),
-            is_career: is_career_title(&title),
+            // `Technical Experience`: the experience of a kind of skill, not a career.
+            is_career: is_career_title(&title) && !is_skill_title(&title),
             derived: false,
             open_stated: false,
             title,
@@ -1711,6 +1753,7 @@ impl<'t> Builder<'t> {
         if is_labelled_list(&nfkc(&blocks::strip_urls(raw))) {
             self.line_is_bold = false;
             self.line_tags = None;
+            self.line_bold.clear();
             self.line(raw, line, false, 0);
             return;
         }
@@ -2031,6 +2074,24 @@ impl<'t> Builder<'t> {
             self.mention_all(&norm[r.end..], raw, line, span, false, from_line);
             self.skill_entries(&list.replace('+', ","), line, span, &skills);
             return;
+        }
+        // `* **Python** - used for a pet project; **gevent** for batches, **flask** as …`: a
+        // sentence in a skill section lists the names its writer set in bold.
+        if !is_skill && self.is_skill_here() {
+            let bold = std::mem::take(&mut self.line_bold);
+            if !bold.is_empty() {
+                let mut rest = norm.clone();
+                for b in &bold {
+                    if let Some(at) = rest.find(b.as_str()) {
+                        rest.replace_range(at..at + b.len(), " , ");
+                    }
+                }
+                let list = bold.join(", ");
+                self.mention_all(&rest, raw, line, span, false, from_line);
+                let skills = self.mention_all(&list, raw, line, span, true, from_line);
+                self.skill_entries(&list, line, span, &skills);
+                return;
+            }
         }
         let skills = self.mention_all(&norm, raw, line, span, is_skill, from_line);
         if is_skill {
@@ -3028,6 +3089,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         unnamed_unit: None,
         line_is_bold: false,
         line_tags: None,
+        line_bold: Vec::new(),
         item_scopes: Vec::new(),
     };
     // Where each source line starts: a block's text has lost its emphasis, and a line written
@@ -3048,6 +3110,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
                 b.line_is_bold =
                     src.is_some_and(|src| src.starts_with("**") || src.starts_with("__"));
                 b.line_tags = src.and_then(code_tags);
+                b.line_bold = src.map(bold_spans).unwrap_or_default();
                 b.line(&block.text, block.line, *is_item, *depth)
             }
             blocks::BlockKind::Row { is_header, cells } => {
