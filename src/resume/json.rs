@@ -324,7 +324,9 @@ impl Reader<'_> {
         let line = self.line(path);
         let mut span = unit.and_then(|u| u.span);
         let mut from_line = false;
+        let mut after_period = None;
         if let Some(found) = find_period(&norm) {
+            after_period = norm.get(found.span.end..);
             let p = found.period;
             if !matches!(p.end, End::At(e) if e < p.start) {
                 span = Some(super::clip(p, span.as_ref()));
@@ -333,7 +335,12 @@ impl Reader<'_> {
         }
         // `Skills used: Hibernate, Java` (a highlight, as `--format json-resume` writes one)
         // is a list of skills even where it is not a listed entry.
-        let is_list = listed || super::is_skill_line(&norm, self.tax);
+        // After its period too: `2020/01 – 2023/12: Skills used: Echo, Go`.
+        let is_list = listed
+            || super::is_skill_line(&norm, self.tax)
+            || after_period.is_some_and(|rest| {
+                super::is_skill_line(rest.trim_start_matches([':', '：', ' ']), self.tax)
+            });
         let hits = self.tax.find_in(&norm, is_list, self.is_technical);
         let mut skills = Vec::with_capacity(hits.len());
         for h in hits {
@@ -869,6 +876,21 @@ mod tests {
             e.contains("work[0].highlights[1]: expected a string"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_dated_skills_used_highlight_dates_ordinary_word_names() {
+        // As `--format json-resume` writes a project: its period, then `Skills used: …`; `Go`
+        // and `Echo` are ordinary words, named only in a list.
+        let text = r#"{"work": [{"name": "Acme", "startDate": "2019-07", "endDate": "2024-06",
+                     "highlights": ["2020/01 – 2023/12: Skills used: Echo, Go"]}]}"#;
+        let r = parse_json_resume(text, &tax()).unwrap();
+        let m = |y, mo| Month::new(y, mo).unwrap();
+        for name in ["Go", "Echo"] {
+            let id = tax().resolve(name).unwrap();
+            let x = r.mentions.iter().find(|x| x.skill == id).unwrap();
+            assert_eq!(x.span.map(|p| p.start), Some(m(2020, 1)), "{name}");
+        }
     }
 
     #[test]
