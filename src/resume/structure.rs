@@ -462,15 +462,7 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
         .iter()
         .filter_map(|&(row, ci)| {
             let row = &r.rows[row];
-            let company = r.companies.get(ci)?;
-            Some(Project {
-                company: company.name.clone(),
-                title: row.title.clone(),
-                period: clip(row.period, Some(&company.period)),
-                line: row.line,
-                tags: Vec::new(),
-                skills: row.skills.clone(),
-            })
+            Some(project_of(row, r.companies.get(ci)?))
         })
         .collect();
     r.companies.sort_by_key(|c| c.line);
@@ -530,15 +522,7 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
         let Some(ci) = row.section.and_then(|s| owner[s]).and_then(company_index) else {
             continue;
         };
-        let company = &r.companies[ci];
-        projects.push(Project {
-            company: company.name.clone(),
-            title: row.title.clone(),
-            period: clip(row.period, Some(&company.period)),
-            line: row.line,
-            tags: Vec::new(),
-            skills: row.skills.clone(),
-        });
+        projects.push(project_of(row, &r.companies[ci]));
     }
     projects.extend(nested_projects);
     projects.sort_by_key(|p| p.line);
@@ -642,6 +626,18 @@ pub(super) fn touches(a: &Period, b: &Period) -> bool {
 
 fn ancestors(sections: &[Section], i: usize) -> impl Iterator<Item = usize> + '_ {
     std::iter::successors(sections[i].parent, move |&p| sections[p].parent)
+}
+
+/// A dated row of `company` as its project, its period clipped to the company's.
+fn project_of(row: &super::DatedRow, company: &Company) -> Project {
+    Project {
+        company: company.name.clone(),
+        title: row.title.clone(),
+        period: clip(row.period, Some(&company.period)),
+        line: row.line,
+        tags: Vec::new(),
+        skills: row.skills.clone(),
+    }
 }
 
 #[cfg(test)]
