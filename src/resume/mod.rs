@@ -768,6 +768,54 @@ fn is_personal_line(norm: &str) -> bool {
     !value.trim().is_empty() && LABELS.contains(&label.as_str())
 }
 
+/// A line of contact links (`GitHub | Email | LinkedIn | More Links`, `Blog · Twitter`): two
+/// or more entries, each a contact word or an address; it lists no skills.
+fn is_contact_line(norm: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "github",
+        "gitlab",
+        "linkedin",
+        "email",
+        "e-mail",
+        "mail",
+        "twitter",
+        "x",
+        "website",
+        "homepage",
+        "home page",
+        "blog",
+        "portfolio",
+        "phone",
+        "telegram",
+        "skype",
+        "resume",
+        "cv",
+        "more links",
+        "links",
+        "zenn",
+        "qiita",
+        "note",
+        "speaker deck",
+        "speakerdeck",
+    ];
+    let entries: Vec<String> = norm
+        .split(['|', '·', '•', '/', ','])
+        .map(|e| {
+            e.trim()
+                .trim_start_matches(['-', '*', '+'])
+                .trim()
+                .to_lowercase()
+        })
+        .filter(|e| !e.is_empty())
+        .collect();
+    entries.len() >= 2
+        && entries.iter().all(|e| {
+            WORDS.contains(&e.as_str())
+                || (e.contains('@') && !e.contains(' '))
+                || e.starts_with("http")
+        })
+}
+
 /// Natural languages: listed under "言語" / "Languages", never a skill.
 const LANGUAGES: &[&str] = &[
     "english",
@@ -2030,7 +2078,7 @@ impl<'t> Builder<'t> {
         }
         // `German - Fluent`, `英語: ビジネスレベル`: a spoken language and its level name no
         // skill (BASIC, Fluentd).
-        if is_spoken_line(&norm) || is_personal_line(&norm) {
+        if is_spoken_line(&norm) || is_personal_line(&norm) || is_contact_line(&norm) {
             return;
         }
         // `` `node` `c` `rust` `aws lambda` ``: a line of tags in code spans, each tag one entry,
