@@ -294,18 +294,17 @@ fn is_plain_fence(info: &str) -> bool {
 }
 
 /// The body of a fenced block (`src` from its opening fence line to its closing fence, if
-/// any), and how many lines into `src` it starts.
-fn fence_body(src: &str) -> (&str, usize) {
+/// any): the lines after the opening fence, without the closing one.
+fn fence_body(src: &str) -> &str {
     let Some((_, body)) = src.split_once('\n') else {
-        return ("", 1);
+        return "";
     };
     let trimmed = body.trim_end();
-    let body = match trimmed.rfind('\n') {
+    match trimmed.rfind('\n') {
         Some(i) if trimmed[i + 1..].trim_start().starts_with(['`', '~']) => &body[..i + 1],
         None if trimmed.trim_start().starts_with(['`', '~']) => "",
         _ => body,
-    };
-    (body, 1)
+    }
 }
 
 /// Plain text read as Markdown: a line of capitals alone after a blank line (`EXPERIENCE`,
@@ -419,9 +418,9 @@ fn blocks_nested(text: &str, lines: &LineIndex, depth: u8) -> Vec<Block> {
                     let src = text.get(from..range.end).unwrap_or("");
                     let (src, skip, plain) = match &kind {
                         CodeBlockKind::Indented => (src, 0, false),
+                        // The body starts a line below the opening fence.
                         CodeBlockKind::Fenced(info) if is_plain_fence(info) => {
-                            let (body, skip) = fence_body(src);
-                            (body, skip, true)
+                            (fence_body(src), 1, true)
                         }
                         CodeBlockKind::Fenced(_) => ("", 0, false),
                     };

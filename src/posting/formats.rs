@@ -122,7 +122,9 @@ fn simple_yaml(fm: &str) -> Option<Vec<(&str, &str)>> {
             && key
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-        if !is_key || pairs.iter().any(|(k, _)| *k == key) {
+        // A repeated key is the parser's to report; past a few dozen keys (a scan per key would
+        // grow with their square) the parser reads the rest too.
+        if !is_key || pairs.len() >= 64 || pairs.iter().any(|(k, _)| *k == key) {
             return None;
         }
         let rest = rest.trim_matches(' ');
@@ -768,6 +770,9 @@ mod tests {
         for fm in ["a: x\na: y\n", "a: x\n  b: y\n", "# c\na: x\n", "a:\n- x\n"] {
             assert_eq!(simple_yaml(fm), None, "{fm:?}");
         }
+        // So do many keys (no scan growing with their square).
+        let many: String = (0..100).map(|i| format!("k{i}: v\n")).collect();
+        assert_eq!(simple_yaml(&many), None);
     }
 
     #[test]

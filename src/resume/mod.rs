@@ -238,7 +238,8 @@ fn is_other_label(title: &str) -> bool {
 }
 
 fn is_career_title(title: &str) -> bool {
-    if structure::names_org(title) {
+    // `Technical Experience`: the experience of a kind of skill, not a career.
+    if structure::names_org(title) || is_skill_title(title) {
         return false;
     }
     let t = title.to_lowercase();
@@ -1697,8 +1698,7 @@ impl<'t> Builder<'t> {
                 || (is_other_title(&title)
                     && !is_career_title(&title)
                     && (!in_career || is_other_label(&title))),
-            // `Technical Experience`: the experience of a kind of skill, not a career.
-            is_career: is_career_title(&title) && !is_skill_title(&title),
+            is_career: is_career_title(&title),
             derived: false,
             open_stated: false,
             title,
