@@ -461,6 +461,8 @@ const ANY_OF_WORDS: &[&str] = &[
     "のうちどれか",
 ];
 const OR_WORDS: &[&str] = &[" or ", "または", "もしくは", "あるいは", "又は"];
+/// The longest of [`OR_WORDS`], trimmed, in bytes.
+const OR_WORD_MAX_LEN: usize = 12;
 
 /// Any-of groups in `text` (indices into `hits`): the whole line for `いずれか` / `any of`,
 /// else the runs joined by `or` (`Go or Python`, `Go, Python or Ruby`).
@@ -484,8 +486,13 @@ fn any_of_groups(text: &str, hits: &[Hit]) -> Vec<Vec<usize>> {
         a <= b && text.get(a..b).is_some_and(pred)
     };
     let is_or = |g: &str| {
-        let g = format!(" {} ", crate::text::lower(g.trim()));
-        OR_WORDS.iter().any(|w| g.trim() == w.trim()) && g.trim().len() <= 12
+        // Lower-casing shrinks a string to a third at most (`K` KELVIN SIGN → `k`): a longer gap
+        // cannot be one of the words.
+        let g = g.trim();
+        g.len() <= 3 * OR_WORD_MAX_LEN && {
+            let g = crate::text::lower(g);
+            OR_WORDS.iter().any(|w| g == w.trim())
+        }
     };
     let is_sep = |g: &str| {
         let g = g.trim();
@@ -1030,6 +1037,12 @@ mod tests {
         r.iter()
             .find(|x| x.skill == name)
             .unwrap_or_else(|| panic!("{name} missing: {r:?}"))
+    }
+
+    #[test]
+    fn or_word_max_len_is_the_longest_word() {
+        let longest = OR_WORDS.iter().map(|w| w.trim().len()).max();
+        assert_eq!(longest, Some(OR_WORD_MAX_LEN));
     }
 
     #[test]
