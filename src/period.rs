@@ -336,6 +336,27 @@ fn parse_en_my(s: &str) -> Option<RawDate> {
     })
 }
 
+/// `Fall 2009`: a term of the academic year, read as the month it begins (spring March,
+/// summer June, fall or autumn September, winter January).
+static SEASON_Y: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(spring|summer|fall|autumn|winter){H}+([0-9]{4})"));
+
+fn parse_season(s: &str) -> Option<RawDate> {
+    let c = SEASON_Y.captures(s)?;
+    let month = match c.get(1)?.as_str().to_ascii_lowercase().as_str() {
+        "spring" => 3,
+        "summer" => 6,
+        "fall" | "autumn" => 9,
+        _ => 1,
+    };
+    Some(RawDate {
+        year: num(&c, 2)?,
+        month: Some(month),
+        day: None,
+        len: c.get(0)?.end(),
+    })
+}
+
 fn parse_year_only(re: &Regex, s: &str) -> Option<RawDate> {
     let c = re.captures(s)?;
     Some(RawDate {
@@ -348,13 +369,14 @@ fn parse_year_only(re: &Regex, s: &str) -> Option<RawDate> {
 
 /// Date recognisers, most specific first. The first one that yields a valid date with a
 /// clean right boundary wins.
-const DATE_PARSERS: [fn(&str) -> Option<RawDate>; 8] = [
+const DATE_PARSERS: [fn(&str) -> Option<RawDate>; 9] = [
     parse_era_kanji,
     parse_era_letter,
     parse_ja_ym,
     parse_num_ym,
     parse_num_my,
     parse_en_my,
+    parse_season,
     |s| parse_year_only(&JA_Y, s),
     |s| parse_year_only(&PLAIN_Y, s),
 ];
@@ -885,6 +907,7 @@ mod tests {
         en_year_at_end_abbr: "(Mar – Jun, 2019)" => (2019, 3), Some((2019, 6)), "Mar – Jun, 2019";
         en_full_present: "April 2020 - Present" => (2020, 4), OPEN, "April 2020 - Present";
         en_sept_current: "Sept 2020 - Current" => (2020, 9), OPEN, "Sept 2020 - Current";
+        en_season: "(Fall 2009 - June 2011)" => (2009, 9), Some((2011, 6)), "Fall 2009 - June 2011";
         en_apl_comma: "(Apl,2014 - Jun,2018)" => (2014, 4), Some((2018, 6)), "Apl,2014 - Jun,2018";
         ja_open_then_length: "開発業務 2023年 ~ (8ヶ月)" => (2023, 1), OPEN, "2023年 ~";
         en_double_hyphen_years: "2011 -- 2013 » DevOps" => (2011, 1), Some((2013, 12)), "2011 -- 2013";

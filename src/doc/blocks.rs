@@ -198,7 +198,11 @@ impl Walker<'_> {
             return;
         }
         if lower.starts_with("<br") {
-            if self.in_cell || self.heading.is_some() {
+            // In a cell a line break before a list item separates entries as a list tag does
+            // (`【ミドルウェア】<br> - strongSwan<br> - Keepalived`): see `html::join_parts`.
+            if self.in_cell {
+                self.add_text(&html::LINE.to_string(), offset);
+            } else if self.heading.is_some() {
                 self.add_text(" ", offset);
             } else {
                 self.flush_line();
@@ -624,6 +628,20 @@ mod tests {
         assert!(!b
             .iter()
             .any(|b| b.text.contains("compute") || b.text.contains("item")));
+    }
+
+    #[test]
+    fn br_before_list_items_in_a_cell_separates_entries() {
+        let b = parse(
+            "| 期間 | 環境 |\n|---|---|\n| 2021/01 | 【DB】<br> - MySQL<br> - Redis<br>(cache) |\n",
+        );
+        assert_eq!(
+            b[1].kind,
+            BlockKind::Row {
+                is_header: false,
+                cells: vec!["2021/01".into(), "【DB】, - MySQL, - Redis (cache)".into()]
+            }
+        );
     }
 
     #[test]

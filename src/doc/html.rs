@@ -80,9 +80,30 @@ pub fn tag_name(h: &str) -> Option<String> {
 /// side are entries of their own (see [`join_parts`]).
 pub const PART: char = '\u{1f}';
 
+/// Marks, in the text of a cell, where a line break (`<br>`) stood: see [`join_parts`].
+pub const LINE: char = '\u{1e}';
+
 /// A cell's text with its [`PART`] marks made separators: `Vuex⟨PART⟩Jest` gives `Vuex, Jest`
-/// (no empty entries, none at the ends); whitespace squashed.
+/// (no empty entries, none at the ends); whitespace squashed. A [`LINE`] mark before a list
+/// item or a bracketed label (`【DB】<br> - MySQL<br> - Redis`) separates entries too; before
+/// anything else it only wraps the text (`2021/01<br>〜 現在`).
 pub fn join_parts(s: &str) -> String {
+    if s.contains(LINE) {
+        let mut joined = String::with_capacity(s.len());
+        for (i, piece) in s.split(LINE).enumerate() {
+            if i > 0 {
+                let t = piece.trim_start();
+                let starts_entry = t.starts_with('【')
+                    || ['-', '*', '・', '•', '●', '■', '◆'].iter().any(|m| {
+                        t.strip_prefix(*m)
+                            .is_some_and(|r| r.starts_with(' ') || *m > '\u{7f}')
+                    });
+                joined.push(if starts_entry { PART } else { ' ' });
+            }
+            joined.push_str(piece);
+        }
+        return join_parts(&joined);
+    }
     if !s.contains(PART) {
         return crate::text::squash_ws(s);
     }

@@ -15,6 +15,10 @@
 //!   employers nor listed as projects, unless skillfit wrote them (`x-skillfit`): those are the
 //!   projects of a career written only as projects (no employer named anywhere). `keywords`
 //!   are listed skills; `name`, `description` and `highlights` are prose.
+//! * Arrays of strings that people add to a `work[]` or `projects[]` entry under a key of
+//!   [`STACK_KEYS`] (`"technologies": ["Nuxt", "Vue"]`) are listed skills of that entry.
+//!   A listed entry the taxonomy does not know that joins several names (`Viem/Wagmi`) is each
+//!   of them.
 //! * `skills[].keywords` are listed skills; `skills[].name` is one too when the taxonomy knows
 //!   it or the entry has no keywords (else it is a category label such as `Web Development`).
 //!   An entry whose `x-skillfit.listed` is `false` (written by `--format json-resume` for a skill
@@ -379,6 +383,18 @@ impl Reader<'_> {
             if term.is_empty() || term.chars().count() > 60 {
                 return skills;
             }
+            // `Viem/Wagmi`, `Mocha, Sinon`: an entry of several unknown names is each of them.
+            let pieces: Vec<&str> = term
+                .split(['/', ',', '、'])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            if pieces.len() > 1 {
+                for piece in pieces {
+                    skills.extend(self.listed(piece, path, unit, false));
+                }
+                return skills;
+            }
             // Another spelling of a known name (`Postgressql`, `Google Tagmanager`).
             if let Some((skill, similarity)) = self.tax.resolve_variant(&term) {
                 self.out.mentions.push(Mention {
@@ -453,6 +469,9 @@ impl Reader<'_> {
                 for (p, s) in self.strings(e, "highlights", &path)? {
                     self.mentions(s, &p, Some(unit), false);
                 }
+                for (p, s) in stack_entries(e, &path) {
+                    self.listed(s, &p, Some(unit), false);
+                }
             }
         }
         for (i, v) in self.array(obj, "projects", "projects")?.iter().enumerate() {
@@ -490,6 +509,9 @@ impl Reader<'_> {
                 }
             };
             for (p, s) in self.strings(e, "keywords", &path)? {
+                add(self.listed(s, &p, Some(unit), false));
+            }
+            for (p, s) in stack_entries(e, &path) {
                 add(self.listed(s, &p, Some(unit), false));
             }
             add(self.mentions(&name, &format!("{path}.name"), Some(unit), false));
@@ -615,6 +637,37 @@ impl Reader<'_> {
 const OPEN_WORDS: &[&str] = &["present", "current", "now", "ongoing", "現在"];
 
 /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` → its month; a year alone is January (`is_end`: December).
+/// Keys outside the schema that people add to a `work[]` or `projects[]` entry for the
+/// technologies it used (`"technologies": ["Nuxt", "Vue"]`): listed skills of that entry.
+const STACK_KEYS: &[&str] = &[
+    "technologies",
+    "technology",
+    "tech",
+    "techStack",
+    "tech_stack",
+    "stack",
+    "tools",
+    "skills",
+];
+
+/// The string entries of the entry's [`STACK_KEYS`] arrays, with their JSON paths. They are
+/// not part of the schema, so any other shape is left alone rather than refused.
+fn stack_entries<'v>(obj: &'v Map<String, Value>, path: &str) -> Vec<(String, &'v str)> {
+    let mut out = Vec::new();
+    for key in STACK_KEYS {
+        if let Some(Value::Array(items)) = obj.get(*key) {
+            for (i, v) in items.iter().enumerate() {
+                if let Value::String(s) = v {
+                    if !s.trim().is_empty() {
+                        out.push((format!("{path}.{key}[{i}]"), s.as_str()));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 fn date(s: &str, is_end: bool) -> Result<Month, String> {
     let t = s.trim();
     let bad = || format!("`{t}` is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)");
@@ -891,6 +944,39 @@ mod tests {
             let x = r.mentions.iter().find(|x| x.skill == id).unwrap();
             assert_eq!(x.span.map(|p| p.start), Some(m(2020, 1)), "{name}");
         }
+    }
+
+    #[test]
+    fn technologies_arrays_are_listed_with_their_entry_period() {
+        let text = r#"{
+          "work": [{"name": "Kestrel Labs", "startDate": "2021-04", "endDate": "2022-03",
+                    "technologies": ["Nuxt", "Quillbase/Snorkmark", 7]}],
+          "projects": [{"name": "Ledger app", "startDate": "2023-01", "endDate": "2023-06",
+                        "tech": ["NestJS"]}]
+        }"#;
+        let r = parse_json_resume(text, &tax()).unwrap();
+        let m = |y, mo| Month::new(y, mo).unwrap();
+        let nuxt = tax().resolve("Nuxt").unwrap();
+        let nest = tax().resolve("NestJS").unwrap();
+        let listed = |skill| {
+            r.mentions
+                .iter()
+                .find(|x| x.skill == skill && x.is_listed)
+                .and_then(|x| x.span)
+        };
+        assert_eq!(
+            listed(nuxt),
+            Some(Period {
+                start: m(2021, 4),
+                end: End::At(m(2022, 3))
+            })
+        );
+        assert_eq!(listed(nest).map(|p| p.start), Some(m(2023, 1)));
+        let terms: Vec<&str> = r.unknown_terms.iter().map(|u| u.term.as_str()).collect();
+        assert!(
+            terms.contains(&"Quillbase") && terms.contains(&"Snorkmark"),
+            "{terms:?}"
+        );
     }
 
     #[test]

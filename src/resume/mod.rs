@@ -249,6 +249,19 @@ fn is_career_title(title: &str) -> bool {
         .any(|w| t.contains(w) && letters <= w.chars().filter(|c| c.is_alphanumeric()).count() + 14)
 }
 
+/// The period a table's header cell holds when the cell is a date range and nothing else
+/// (`| 2023年4月 ~ 2023年6月 | 開発環境 |`), not a column name.
+fn header_period(cells: &[String]) -> Option<crate::period::PeriodMatch> {
+    cells.iter().find_map(|c| {
+        let c = nfkc(c);
+        let found = find_period(&c)?;
+        let rest = format!("{}{}", &c[..found.span.start], &c[found.span.end..]);
+        rest.chars()
+            .all(|ch| !ch.is_alphanumeric())
+            .then_some(found)
+    })
+}
+
 /// Words that label a list of technologies: `使用技術: …`, `【言語】…`, `**Stack:** …`,
 /// `| 開発環境 |`.
 const SKILL_LABEL_WORDS: &[&str] = &[
@@ -417,8 +430,8 @@ fn clean_term(piece: &str) -> String {
     let mut depth = 0usize;
     for c in piece.chars() {
         match c {
-            '(' | '[' | '「' => depth += 1,
-            ')' | ']' | '」' => depth = depth.saturating_sub(1),
+            '(' | '[' | '「' | '【' => depth += 1,
+            ')' | ']' | '」' | '】' => depth = depth.saturating_sub(1),
             _ if depth == 0 => t.push(c),
             _ => {}
         }
@@ -2158,6 +2171,28 @@ impl<'t> Builder<'t> {
         // `期間: 2023年10月〜現在に至る` under it would.
         let pending = self.pending_heading.take();
         self.pending_summary = None;
+        // `| 2023年4月 ~ 2023年6月 | 開発環境 | 規模 |`: a header that carries a period dates the
+        // undated heading right above it (its other cells still name the columns); under a
+        // career label or no heading (`| 2018年4月 ~ 現在 | A株式会社 |`) it is a dated row.
+        if let Some(found) = is_header.then(|| header_period(cells)).flatten() {
+            match pending.filter(|&h| !self.out.sections[h].is_career) {
+                Some(h) => {
+                    if let Some(p) = self.validate(found, line) {
+                        self.set_own_period(h, p);
+                        self.out.sections[h].derived = true;
+                    }
+                }
+                None => {
+                    self.pending_heading = pending;
+                    self.close_joined(None);
+                    self.table_header = None;
+                    self.last_row_org = None;
+                    self.table_pending = None;
+                    self.row(cells, false, raw, line);
+                    return;
+                }
+            }
+        }
         if cells.len() != 2 {
             self.table_pending = None;
         } else if is_header {
@@ -2432,13 +2467,19 @@ impl<'t> Builder<'t> {
             "description",
             "purpose",
         ];
-        self.table_header.as_ref().map_or(Vec::new(), |h| {
+        let mut cols: Vec<usize> = self.table_header.as_ref().map_or(Vec::new(), |h| {
             h.iter()
                 .enumerate()
                 .filter(|(_, c)| is_header_word(c, CATEGORY, 8))
                 .map(|(i, _)| i)
                 .collect()
-        })
+        });
+        // `| カテゴリ | 種別 | 経験年数 |`: two columns of kinds are a kind and its members; the
+        // finer one (the rightmost) holds the names.
+        if cols.len() >= 2 {
+            cols.pop();
+        }
+        cols
     }
 
     /// A row of a table with separate start and end columns whose end cell is empty:

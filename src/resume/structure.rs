@@ -199,6 +199,11 @@ pub fn company_name(title: &str) -> String {
         if let Some(p) = pieces.iter().find(|p| names_org(p)) {
             return p.trim().to_owned();
         }
+        // `Team - Acme Corp, Portland, OR`: the piece followed by its town and state is the
+        // organisation; the other piece is a team or a title.
+        if let Some(org) = pieces.iter().find_map(|p| before_town_and_state(p)) {
+            return org.to_owned();
+        }
         if let Some(p) = pieces.iter().find(|p| !is_role(p)) {
             return strip_place(p);
         }
@@ -209,7 +214,52 @@ pub fn company_name(title: &str) -> String {
             return strip_place(p);
         }
     }
+    if let Some(org) = after_role(title) {
+        return strip_place(org);
+    }
     strip_place(title)
+}
+
+/// `Acme Corp, Portland, OR` → `Acme Corp`: a name, a town and a two-letter state or
+/// country code.
+fn before_town_and_state(piece: &str) -> Option<&str> {
+    let parts: Vec<&str> = piece.rsplitn(3, ", ").collect();
+    let [state, town, name] = parts.as_slice() else {
+        return None;
+    };
+    let is_code = state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase());
+    let is_town =
+        town.chars().next().is_some_and(|c| c.is_uppercase()) && town.split(' ').count() <= 3;
+    (is_code && is_town && !name.trim().is_empty() && !is_role(name)).then(|| name.trim())
+}
+
+/// `Data Engineer Booking.com` → `Booking.com`: a title with no separator (the company was a
+/// link, its punctuation gone) whose first words are a role and whose rest names no role.
+fn after_role(title: &str) -> Option<&str> {
+    let lower = title.to_lowercase();
+    if lower.len() != title.len() {
+        return None;
+    }
+    let end = ROLE_WORDS
+        .iter()
+        .filter_map(|w| {
+            lower
+                .match_indices(w)
+                .filter(|&(i, _)| i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric())
+                .map(|(i, _)| i + w.len())
+                .filter(|&e| lower.as_bytes().get(e) == Some(&b' '))
+                .last()
+        })
+        .max()?;
+    let rest = title[end..].trim();
+    let is_level = rest
+        .split_whitespace()
+        .all(|w| w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) || w.len() <= 1);
+    let capitalised = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    (capitalised && !is_level && !is_role(rest) && !rest.starts_with('(')).then_some(rest)
 }
 
 /// `SALSIFY, Staff SE ------ Boston MA` → `SALSIFY, Staff SE`: in plain text a leader of
@@ -246,7 +296,47 @@ fn split_any<'a>(s: &'a str, seps: &[&str]) -> Vec<&'a str> {
 }
 
 fn is_candidate(s: &Section) -> bool {
-    s.own.is_some() && !s.is_skill_section && !s.is_education && !s.is_other && !s.is_career
+    s.own.is_some()
+        && !s.is_skill_section
+        && !s.is_education
+        && !s.is_other
+        && !s.is_career
+        && !is_summary_label(&s.title)
+}
+
+/// Headings that introduce the person, not a part of the career.
+const SUMMARY_WORDS: &[&str] = &[
+    "profile",
+    "summary",
+    "about",
+    "about me",
+    "objective",
+    "introduction",
+    "overview",
+    "自己pr",
+    "自己紹介",
+    "職務要約",
+    "要約",
+    "概要",
+    "プロフィール",
+    "基本情報",
+];
+
+/// Is this heading only a label of the person's introduction (`### Profile`, `## 自己PR`)? Its
+/// period is only that of the dated blocks written under it when the page has no other
+/// headings: those blocks are the candidates, not the label.
+fn is_summary_label(title: &str) -> bool {
+    let t: String = title
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect();
+    let t = t.trim();
+    let t = t
+        .strip_prefix("professional ")
+        .or_else(|| t.strip_prefix("personal "))
+        .unwrap_or(t);
+    SUMMARY_WORDS.contains(&t)
 }
 
 /// A dated block that may be an employer.
@@ -436,8 +526,15 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
                         && is_role(&r.sections[i - 1].title)
                 })
             };
-            let stints = after_role(c.section)
-                && after_role(last.section)
+            // (Two dated headings naming one employer whose periods touch, `NOC - Acme` then
+            // `Platform Engineer - Acme`, are such a promotion too; two stints of freelance
+            // work are two engagements.)
+            let self_employed = {
+                let l = name.to_lowercase();
+                SELF_EMPLOYED.iter().any(|w| l.contains(w))
+            };
+            let headings = c.section.is_some() && last.section.is_some() && !self_employed;
+            let stints = (headings || (after_role(c.section) && after_role(last.section)))
                 && touches(&last.period, &c.period);
             if last.name == name && (rows || stints) {
                 last.period = super::hull(Some(last.period), c.period);
@@ -664,5 +761,22 @@ mod tests {
         assert_eq!(company_name("SRE @ 株式会社ミライ"), "株式会社ミライ");
         assert_eq!(company_name("アソビュー株式会社"), "アソビュー株式会社");
         assert_eq!(company_name("Initech"), "Initech");
+        assert_eq!(
+            company_name("Network Operations Center - Heron Works, Portland, OR"),
+            "Heron Works"
+        );
+        assert_eq!(
+            company_name("Data Engineer Pike Data B.V."),
+            "Pike Data B.V."
+        );
+        assert_eq!(
+            company_name("Data Warehouse Designer/Developer Kestrel Bank"),
+            "Kestrel Bank"
+        );
+        assert_eq!(company_name("Software Engineer II"), "Software Engineer II");
+        assert_eq!(
+            company_name("Senior Software Engineer"),
+            "Senior Software Engineer"
+        );
     }
 }
