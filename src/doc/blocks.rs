@@ -33,6 +33,8 @@ pub enum BlockKind {
     DetailsOpen,
     DetailsClose,
     FrontMatter,
+    /// The body of a `<script type="application/ld+json">` in an HTML block (the text).
+    JsonLd,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -169,7 +171,7 @@ impl Walker<'_> {
                     s,
                 ),
                 HtmlItem::Heading(level, s) => (BlockKind::Heading(level), s),
-                HtmlItem::JsonLd(_) => continue,
+                HtmlItem::JsonLd(body) => (BlockKind::JsonLd, body),
                 HtmlItem::Row(cells) => {
                     let text = cells.join(" | ");
                     (

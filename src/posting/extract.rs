@@ -141,6 +141,13 @@ const PREFERRED_WORDS: &[&str] = &[
     "plus",
     "desired",
     "good to have",
+    "good-to-have",
+    "good to haves",
+    "good-to-haves",
+    "great to have",
+    "great-to-have",
+    "great to haves",
+    "great-to-haves",
     "would be great",
     "歓迎スキル",
 ];

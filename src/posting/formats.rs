@@ -304,6 +304,7 @@ pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
     }
     let mut first_h1 = true;
     let (mut yaml, mut yaml_first) = (String::new(), None);
+    let mut json_ld: Option<(Option<String>, Option<String>)> = None;
     for b in blocks::blocks(text, &index) {
         match b.kind {
             BlockKind::FrontMatter if is_toml => {}
@@ -341,6 +342,34 @@ pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
                 ));
             }
             BlockKind::DetailsOpen | BlockKind::DetailsClose => {}
+            BlockKind::JsonLd => {
+                // A schema.org JobPosting written into the page for search engines names the
+                // hiring organisation and the title; the posting itself is the Markdown a
+                // reader sees (a broken block is ignored).
+                match serde_json::from_str::<Value>(&b.text) {
+                    Ok(v) => {
+                        if let Some(job) = find_job_posting(&v) {
+                            let meta = from_job_posting(job);
+                            json_ld.get_or_insert((meta.company, meta.title));
+                        }
+                    }
+                    // A template that did not escape the description (`"<h1 id="x">…`) breaks
+                    // the JSON; the organisation's name after it is still plain to read.
+                    Err(_) if b.text.contains("JobPosting") => {
+                        let company = lenient_name_after(&b.text, "\"hiringOrganization\"");
+                        json_ld.get_or_insert((company, None));
+                    }
+                    Err(_) => {}
+                }
+            }
+        }
+    }
+    if let Some((company, title)) = json_ld {
+        if d.company.is_none() {
+            d.company = company;
+        }
+        if d.title.is_none() {
+            d.title = title;
         }
     }
     if let Some(first) = yaml_first {
@@ -351,6 +380,26 @@ pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
         ));
     }
     Ok(d)
+}
+
+/// The first `"name": "…"` string after `key` in JSON text that may not parse: the name of the
+/// object `key` opens (`"hiringOrganization": {"@type": "Organization", "name": "Acme"}`), or
+/// `key`'s own string value.
+fn lenient_name_after(text: &str, key: &str) -> Option<String> {
+    let rest = &text[text.find(key)? + key.len()..];
+    let rest = rest.trim_start().strip_prefix(':')?.trim_start();
+    let quoted = |s: &str| -> Option<String> {
+        let s = s.strip_prefix('"')?;
+        let end = s.find('"')?;
+        let v = s[..end].trim();
+        (!v.is_empty()).then(|| v.to_owned())
+    };
+    if rest.starts_with('"') {
+        return quoted(rest);
+    }
+    let object = &rest[..rest.find('}')?];
+    let after = &object[object.find("\"name\"")? + "\"name\"".len()..];
+    quoted(after.trim_start().strip_prefix(':')?.trim_start())
 }
 
 /// The marker of front matter that opens on line 1 (`---` or `+++` followed by a `key: value`
@@ -803,6 +852,22 @@ mod tests {
         ] {
             assert_eq!(company_from_title(title).as_deref(), company, "{title}");
         }
+    }
+
+    #[test]
+    fn json_ld_in_markdown_names_the_company_even_when_broken() {
+        let md = "---\ntitle: Data Engineer\n---\n\n<script type=\"application/ld+json\">\n{\n  \"@type\" : \"JobPosting\",\n  \"description\" : \"<h1 id=\"x\">About</h1>\n<p>Go</p>\",\n  \"hiringOrganization\" : {\n    \"@type\" : \"Organization\",\n    \"name\" : \"Heron Works Ltd\"\n  }\n}\n</script>\n\n## Preferred skills\n\n- Rust\n";
+        let d = markdown(md, "p.md").unwrap();
+        assert_eq!(d.company.as_deref(), Some("Heron Works Ltd"));
+        assert_eq!(d.title.as_deref(), Some("Data Engineer"));
+        assert!(d.lines.iter().any(|l| l.text == "Rust"));
+        assert_eq!(
+            lenient_name_after(
+                r#"{"hiringOrganization": "Acme"}"#,
+                "\"hiringOrganization\""
+            ),
+            Some("Acme".to_owned())
+        );
     }
 
     #[test]

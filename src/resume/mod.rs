@@ -3209,6 +3209,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
             blocks::BlockKind::DetailsOpen => b.details_depth += 1,
             blocks::BlockKind::DetailsClose => b.details_close(),
             blocks::BlockKind::FrontMatter => b.front_matter(&block.text, block.line),
+            blocks::BlockKind::JsonLd => {}
         }
     }
     b.close_joined(None);
