@@ -283,16 +283,38 @@ fn strip_place(s: &str) -> String {
     t.trim().to_owned()
 }
 
+/// `s` split at every separator outside parentheses (`Liberty Global (LGI, UPC)` is one piece).
 fn split_any<'a>(s: &'a str, seps: &[&str]) -> Vec<&'a str> {
     let mut parts = vec![s];
     for sep in seps {
-        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+        parts = parts
+            .into_iter()
+            .flat_map(|p| split_outside_parens(p, sep))
+            .collect();
     }
     parts
         .into_iter()
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+fn split_outside_parens<'a>(s: &'a str, sep: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let (mut depth, mut from) = (0usize, 0);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && i >= from && s[i..].starts_with(sep) => {
+                out.push(&s[from..i]);
+                from = i + sep.len();
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[from..]);
+    out
 }
 
 fn is_candidate(s: &Section) -> bool {
@@ -414,6 +436,31 @@ fn candidates(r: &Resume) -> Vec<Candidate> {
     out
 }
 
+/// `#### Developer <a>Acme</a> (2015-11 - 2017-06)`, its bullets, then the older jobs as
+/// plain lines (`Developer, Globex (2013-07 - 2015-10)`): Markdown puts the lines inside the
+/// last heading's section, but a dated line whose period lies wholly outside that heading's
+/// own period cannot be part of it. Such lines stand at the employer depth, beside it.
+fn lift_stints_outside(r: &Resume, cands: &mut [Candidate], depth: u16) {
+    for c in cands.iter_mut().filter(|c| c.row.is_some()) {
+        let Some(p) = c.parent else { continue };
+        let s = &r.sections[p];
+        let outside = s.own.is_some_and(|own| !overlaps(&own, &c.period));
+        if s.level == depth && is_candidate(s) && outside && c.depth == depth + 1 {
+            c.depth = depth;
+            c.parent = s.parent;
+        }
+    }
+}
+
+/// Do two periods share a month?
+fn overlaps(a: &Period, b: &Period) -> bool {
+    let end = |p: &Period| match p.end {
+        crate::period::End::Open => i32::MAX,
+        crate::period::End::At(m) => m.index(),
+    };
+    a.start.index() <= end(b) && b.start.index() <= end(a)
+}
+
 /// The depth at which employers are written in this document.
 fn employer_depth(cands: &[Candidate]) -> Option<u16> {
     let mut org_depths: BTreeMap<u16, usize> = BTreeMap::new();
@@ -441,10 +488,11 @@ fn employer_depth(cands: &[Candidate]) -> Option<u16> {
 /// and their periods. One function (about 140 lines) because its steps share the candidate
 /// list and the section → company map, and each step refines what the previous one decided.
 pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
-    let cands = candidates(r);
+    let mut cands = candidates(r);
     let Some(depth) = employer_depth(&cands) else {
         return;
     };
+    lift_stints_outside(r, &mut cands, depth);
     if projects_only(&cands, depth) {
         project_career(r, &cands, depth);
         return;
@@ -774,6 +822,14 @@ mod tests {
             "Kestrel Bank"
         );
         assert_eq!(company_name("Software Engineer II"), "Software Engineer II");
+        assert_eq!(
+            company_name("Developer, Liberty Hill (LHG, UPX)"),
+            "Liberty Hill (LHG, UPX)"
+        );
+        assert_eq!(
+            split_outside_parens("a, b (c, d), e", ", "),
+            ["a", "b (c, d)", "e"]
+        );
         assert_eq!(
             company_name("Senior Software Engineer"),
             "Senior Software Engineer"
