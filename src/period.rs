@@ -224,6 +224,9 @@ struct RawDate {
     month: Option<u32>,
     day: Option<u32>,
     len: usize,
+    /// The month a token that spans several ends in (`2023年前半`: June); `None` for one month
+    /// or a year.
+    last_month: Option<u32>,
 }
 
 /// A validated date token.
@@ -232,6 +235,8 @@ struct DateTok {
     year: i32,
     /// `None` for a year-only token (`2019`, `2020年`).
     month: Option<u32>,
+    /// See [`RawDate::last_month`].
+    last_month: Option<u32>,
     span: Range<usize>,
     warnings: Vec<String>,
 }
@@ -272,6 +277,7 @@ fn parse_era_kanji(s: &str) -> Option<RawDate> {
         month: num(&c, 3),
         day: num(&c, 4),
         len: c.get(0)?.end(),
+        last_month: None,
     })
 }
 
@@ -282,6 +288,7 @@ fn parse_era_letter(s: &str) -> Option<RawDate> {
         month: Some(num(&c, 3)?),
         day: None,
         len: c.get(0)?.end(),
+        last_month: None,
     })
 }
 
@@ -292,6 +299,7 @@ fn parse_ja_ym(s: &str) -> Option<RawDate> {
         month: Some(num(&c, 2)?),
         day: num(&c, 3),
         len: c.get(0)?.end(),
+        last_month: None,
     })
 }
 
@@ -313,6 +321,7 @@ fn parse_num_ym(s: &str) -> Option<RawDate> {
         month: Some(num(&c, 3)?),
         day,
         len,
+        last_month: None,
     })
 }
 
@@ -323,6 +332,7 @@ fn parse_num_my(s: &str) -> Option<RawDate> {
         month: Some(num(&c, 1)?),
         day: None,
         len: c.get(0)?.end(),
+        last_month: None,
     })
 }
 
@@ -333,6 +343,24 @@ fn parse_en_my(s: &str) -> Option<RawDate> {
         month: Some(en_month(c.get(1)?.as_str())?),
         day: num(&c, 2),
         len: c.get(0)?.end(),
+        last_month: None,
+    })
+}
+
+/// `2023年前半`, `2024年度下期`: half a year (前半 and 上期 January to June, 後半 and 下期 July to
+/// December; a fiscal year's halves are read as the calendar year's).
+static JA_HALF: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^([0-9]{4}){H}*年度?{H}*(前半|後半|上半期|下半期|上期|下期)"));
+
+fn parse_ja_half(s: &str) -> Option<RawDate> {
+    let c = JA_HALF.captures(s)?;
+    let first = matches!(c.get(2)?.as_str(), "前半" | "上半期" | "上期");
+    Some(RawDate {
+        year: num(&c, 1)?,
+        month: Some(if first { 1 } else { 7 }),
+        day: None,
+        len: c.get(0)?.end(),
+        last_month: Some(if first { 6 } else { 12 }),
     })
 }
 
@@ -354,6 +382,7 @@ fn parse_season(s: &str) -> Option<RawDate> {
         month: Some(month),
         day: None,
         len: c.get(0)?.end(),
+        last_month: None,
     })
 }
 
@@ -364,15 +393,17 @@ fn parse_year_only(re: &Regex, s: &str) -> Option<RawDate> {
         month: None,
         day: None,
         len: c.get(0)?.end(),
+        last_month: None,
     })
 }
 
 /// Date recognisers, most specific first. The first one that yields a valid date with a
 /// clean right boundary wins.
-const DATE_PARSERS: [fn(&str) -> Option<RawDate>; 9] = [
+const DATE_PARSERS: [fn(&str) -> Option<RawDate>; 10] = [
     parse_era_kanji,
     parse_era_letter,
     parse_ja_ym,
+    parse_ja_half,
     parse_num_ym,
     parse_num_my,
     parse_en_my,
@@ -483,6 +514,7 @@ fn date_at(text: &str, pos: usize) -> Option<DateTok> {
         Some(DateTok {
             year: raw.year,
             month: raw.month,
+            last_month: raw.last_month,
             span,
             warnings,
         })
@@ -506,7 +538,7 @@ fn end_at(
 ) -> Option<(End, usize, Vec<String>)> {
     let rest = text.get(pos..)?;
     if let Some(tok) = date_at(text, pos) {
-        let m = Month::new(tok.year, tok.month.unwrap_or(12))?;
+        let m = Month::new(tok.year, tok.last_month.or(tok.month).unwrap_or(12))?;
         return Some((End::At(m), tok.span.end, tok.warnings));
     }
     if let Some(m) = OPEN_WORD.find(rest) {
@@ -641,8 +673,14 @@ impl Iterator for Periods<'_> {
             if could_start_date(c) && clean_before(self.text, self.pos) {
                 if let Some(tok) = date_at(self.text, self.pos) {
                     let tok_end = tok.span.end;
+                    let half = half_period(&tok);
                     if let Some(m) = period_from(self.text, tok) {
                         self.pos = m.span.end.max(self.pos + c.len_utf8());
+                        return Some(m);
+                    }
+                    // `担当期間：2024年後半`: a token that spans months is a period alone.
+                    if let Some(m) = half {
+                        self.pos = tok_end.max(self.pos + c.len_utf8());
                         return Some(m);
                     }
                     // A lone date: skip it so its inner digits are not re-read.
@@ -660,9 +698,22 @@ impl Iterator for Periods<'_> {
     }
 }
 
+/// The period a token spanning several months (`2023年前半`) is on its own.
+fn half_period(tok: &DateTok) -> Option<PeriodMatch> {
+    let last = tok.last_month?;
+    Some(PeriodMatch {
+        period: Period {
+            start: Month::new(tok.year, tok.month?)?,
+            end: End::At(Month::new(tok.year, last)?),
+        },
+        span: tok.span.clone(),
+        warnings: tok.warnings.clone(),
+    })
+}
+
 /// First period RANGE in `text` (start date + separator + end date / open word / nothing).
 ///
-/// A lone date without separator is not a period. `text` must already be NFKC-normalised.
+/// A lone date without separator is not a period, except a half year (`2024年後半`). `text` must already be NFKC-normalised.
 /// The span is the byte range of the period in `text`. A reversed range (`end < start`) is
 /// returned as parsed (with a warning); callers check `end < start` themselves.
 pub fn find_period(text: &str) -> Option<PeriodMatch> {
@@ -907,6 +958,9 @@ mod tests {
         en_year_at_end_abbr: "(Mar – Jun, 2019)" => (2019, 3), Some((2019, 6)), "Mar – Jun, 2019";
         en_full_present: "April 2020 - Present" => (2020, 4), OPEN, "April 2020 - Present";
         en_sept_current: "Sept 2020 - Current" => (2020, 9), OPEN, "Sept 2020 - Current";
+        ja_half_end: "担当期間：2019年9月〜2023年前半" => (2019, 9), Some((2023, 6)), "2019年9月〜2023年前半";
+        ja_half_alone: "担当期間：2024年後半　役割" => (2024, 7), Some((2024, 12)), "2024年後半";
+        ja_half_range: "2022年度下期〜2023年上期" => (2022, 7), Some((2023, 6)), "2022年度下期〜2023年上期";
         en_season: "(Fall 2009 - June 2011)" => (2009, 9), Some((2011, 6)), "Fall 2009 - June 2011";
         en_apl_comma: "(Apl,2014 - Jun,2018)" => (2014, 4), Some((2018, 6)), "Apl,2014 - Jun,2018";
         ja_open_then_length: "開発業務 2023年 ~ (8ヶ月)" => (2023, 1), OPEN, "2023年 ~";

@@ -181,6 +181,11 @@ const OTHER_WORDS: &[&str] = &[
     "個人開発",
     "業務外",
     "趣味",
+    "その他の活動",
+    "課外活動",
+    "社外活動",
+    "社内活動",
+    "社内貢献",
     "oss",
     "talks",
     "speaking",
@@ -195,6 +200,8 @@ const OTHER_WORDS: &[&str] = &[
     "open source",
     "hobby",
     "volunteer work",
+    "other activities",
+    "extracurricular",
 ];
 
 /// Section labels that hold a career; a heading is one when it is little more than the label
