@@ -570,11 +570,14 @@ fn is_title_case(text: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
         .collect();
-    let caps = words
+    // The first word is capitalised in any sentence (`Proficiency writing Go or Python.` is no
+    // title): only the others say how the line is cased.
+    let rest = words.get(1..).unwrap_or_default();
+    let caps = rest
         .iter()
         .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
         .count();
-    words.len() >= 4 && caps * 10 >= words.len() * 6
+    words.len() >= 4 && caps * 10 >= rest.len() * 6
 }
 
 /// Is the text between two hits only a list separator (`, `, ` / `, ` and `, ` and/or `, `、`,
