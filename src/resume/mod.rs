@@ -1541,6 +1541,12 @@ struct Builder<'t> {
     unnamed_unit: Option<usize>,
     /// The source line of the line being read starts in bold.
     line_is_bold: bool,
+    /// The line was wrapped onto the one before it (a soft break), not set on a line of its
+    /// own (`<br>`, a hard break).
+    line_continues: bool,
+    /// The lines set one under another just above the current one, none dated or a list item
+    /// (`**Data Engineer**<br>` then `Acme - Remote<br>`): what a bare period below them names.
+    lines_above: Vec<(usize, String)>,
     /// What the source line of the line being read sets in bold ([`bold_spans`]).
     line_bold: Vec<String>,
     /// The source line of the line being read is only code spans (`` `node` `c++` `aws lambda` ``):
@@ -1959,13 +1965,29 @@ impl<'t> Builder<'t> {
         let section_span = scope.or_else(|| self.span_of(self.current()));
         let mut span = section_span;
         let mut from_line = scope.is_some();
+        // The lines set one under another right above this one (each on a line of its own).
+        let stacked = !is_item
+            && !self.line_continues
+            && self.lines_above.last().is_some_and(|(l, _)| l + 1 == line);
+        let above = std::mem::take(&mut self.lines_above);
+        let above = if stacked { above } else { Vec::new() };
         if let Some(found) = self.find_period_at(&norm, line) {
             let range = found.span.clone();
             let stated = states_open(&norm, &found);
             // `2018-2023    SALSIFY, Staff SE`: the period opens the line, the unit follows.
             let period_first = norm[..range.start].trim().is_empty();
             if let Some(p) = self.validate(found, line) {
-                let label = clean_title(&norm, Some(range));
+                let mut label = clean_title(&norm, Some(range));
+                // `**Senior Data Engineer**<br>` / `Acme - Hybrid<br>` / `2025 - Present`: a bare
+                // period under lines set one under another in the career is the period of the
+                // unit they name.
+                if label.is_empty() && !above.is_empty() && self.in_career() {
+                    label = above
+                        .iter()
+                        .map(|(_, t)| t.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" — ");
+                }
                 let summary = summary.filter(|_| is_period_label(&label));
                 let unit_level = (!is_item && label.is_empty() && self.in_career())
                     .then(|| self.period_host(p))
@@ -2094,6 +2116,13 @@ impl<'t> Builder<'t> {
                     open_stated: false,
                     depth: 0,
                 });
+            }
+        }
+        if !is_item && find_period(&norm).is_none() && norm.trim().chars().count() <= 80 {
+            let name = clean_title(&norm, None);
+            if !name.is_empty() {
+                self.lines_above = above;
+                self.lines_above.push((line, name));
             }
         }
         // `German - Fluent`, `英語: ビジネスレベル`: a spoken language and its level name no
@@ -3184,6 +3213,8 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         period_level: None,
         unnamed_unit: None,
         line_is_bold: false,
+        line_continues: false,
+        lines_above: Vec::new(),
         line_tags: None,
         line_bold: Vec::new(),
         item_scopes: Vec::new(),
@@ -3196,7 +3227,12 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
     for block in blocks::blocks(text, &lines) {
         match &block.kind {
             blocks::BlockKind::Heading(level) => b.heading(*level, &block.text, block.line),
-            blocks::BlockKind::Line { is_item, depth, .. } => {
+            blocks::BlockKind::Line {
+                is_item,
+                depth,
+                continues,
+            } => {
+                b.line_continues = *continues;
                 let src = block
                     .line
                     .checked_sub(1)

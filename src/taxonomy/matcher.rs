@@ -571,8 +571,15 @@ fn is_title_case(text: &str) -> bool {
         .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
         .collect();
     // The first word is capitalised in any sentence (`Proficiency writing Go or Python.` is no
-    // title): only the others say how the line is cased.
-    let rest = words.get(1..).unwrap_or_default();
+    // title), and an acronym in any line (`Built Spark jobs on AWS EMR.`): only the other words
+    // say how the line is cased.
+    let rest: Vec<&str> = words
+        .get(1..)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|w| w.len() < 2 || w.chars().any(|c| c.is_ascii_lowercase()))
+        .collect();
     let caps = rest
         .iter()
         .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
