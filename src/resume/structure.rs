@@ -438,10 +438,15 @@ fn candidates(r: &Resume) -> Vec<Candidate> {
 
 /// `#### Developer <a>Acme</a> (2015-11 - 2017-06)`, its bullets, then the older jobs as
 /// plain lines (`Developer, Globex (2013-07 - 2015-10)`): Markdown puts the lines inside the
-/// last heading's section, but a dated line whose period lies wholly outside that heading's
-/// own period cannot be part of it. Such lines stand at the employer depth, beside it.
+/// last heading's section, but a dated line (not a list item) whose period lies wholly outside
+/// that heading's own period cannot be part of it. Such lines stand at the employer depth,
+/// beside it.
 fn lift_stints_outside(r: &Resume, cands: &mut [Candidate], depth: u16) {
-    for c in cands.iter_mut().filter(|c| c.row.is_some()) {
+    // (A list item under the heading is its content however it is dated.)
+    for c in cands
+        .iter_mut()
+        .filter(|c| c.row.is_some() && c.item_depth == 0)
+    {
         let Some(p) = c.parent else { continue };
         let s = &r.sections[p];
         let outside = s.own.is_some_and(|own| !overlaps(&own, &c.period));
@@ -511,9 +516,11 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
     // The sections of the tables that name their organisations (`| 会社 |` columns, `A社に入社`
     // events): a dated row naming none in another section (a project's `| 期間 | 体制 | 言語 |`
     // row) is no employer.
+    // So do the sections of dated lines that name them (`・株式会社オプト：2018年4月 ～ 現在`
+    // in a summary list, the projects in a table of their own further down).
     let org_tables: Vec<Option<usize>> = cands
         .iter()
-        .filter(|c| c.org_row)
+        .filter(|c| c.org_row || (c.row.is_some() && c.is_org && c.depth == depth))
         .map(|c| c.parent)
         .collect();
     for c in cands
