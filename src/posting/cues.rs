@@ -131,9 +131,37 @@ fn preferred_tail(l: &str) -> bool {
         "尚可",
         "優遇",
         "優遇します",
+        "プラス",
+        "プラスです",
     ]
     .iter()
     .any(|w| ends_with_word(l, w))
+}
+
+/// `in depth knowledge on kubernetes (k8s certification is a plus)`, `…運用経験がある。（Rails,
+/// Reactでの開発経験はプラス）`: an aside in parentheses at the end of a clause that says its
+/// own content is a plus. Its byte range in `text`, parentheses included.
+fn plus_aside(text: &str) -> Option<(usize, usize)> {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '。'));
+    if !t.ends_with([')', '）']) {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, c) in t.char_indices().rev() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    // (`tail` drops the closing parenthesis.)
+                    let inner = &t[i + c.len_utf8()..];
+                    return preferred_tail(&tail(inner)).then_some((i, t.len()));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A clause that says at its end that its skills are asked for: `Python での開発経験あり`,
@@ -379,14 +407,26 @@ impl<'a> Prose<'a> {
     /// (`Experience with Docker; the ability to …; and AWS is a plus.` is preferred throughout).
     pub fn ending(&self, pos: usize) -> Option<Level> {
         // The clause decides the sentence too (it lies inside it), so it is the key.
-        let (s, e) = self.clause_at(pos);
+        let (s, mut e) = self.clause_at(pos);
+        // A closing aside that is a plus (`(k8s certification is a plus)`) is preferred itself;
+        // the rest of the clause is judged without it.
+        let aside = self.text.get(s..e).and_then(plus_aside);
+        if let Some((open, close)) = aside {
+            if (s + open..s + close).contains(&pos) {
+                return Some(Level::Preferred);
+            }
+            e = s + open;
+        }
         if let Some(&(_, level)) = self.endings.borrow().iter().find(|(k, _)| *k == (s, e)) {
             return level;
         }
         let clause = self.text.get(s..e).unwrap_or(self.text);
         let sentence = self.sentence(pos);
         let level = trailing_level(clause)
-            .or_else(|| trailing_level(sentence))
+            .or_else(|| {
+                // (The sentence ends with the same aside.)
+                aside.is_none().then(|| trailing_level(sentence)).flatten()
+            })
             .or_else(|| opening_level(sentence));
         self.endings.borrow_mut().push(((s, e), level));
         level
@@ -882,6 +922,18 @@ mod tests {
         );
         check("Python: 5+ years", &[], &["Python"]);
         check("DNS and TCP/IP fundamentals", &[], &["DNS"]);
+    }
+
+    #[test]
+    fn a_closing_aside_that_is_a_plus() {
+        let t = "in depth knowledge on kubernetes (k8s certification is a plus)";
+        let p = Prose::new(t);
+        assert_eq!(p.ending(t.find("kubernetes").unwrap()), None);
+        assert_eq!(p.ending(t.find("k8s").unwrap()), Some(Level::Preferred));
+        let t = "運用経験がある。（Rails, Reactでの開発経験はプラス）";
+        let p = Prose::new(t);
+        assert_eq!(p.ending(t.find("React").unwrap()), Some(Level::Preferred));
+        assert_eq!(plus_aside("Go (3+ years)"), None);
     }
 
     #[test]
