@@ -44,12 +44,6 @@ pub struct Block {
     pub line: usize,
 }
 
-/// Is this image URL a badge (shields.io, badgen, or a `/badge/` path)?
-fn is_badge(url: &str) -> bool {
-    let u = url.to_ascii_lowercase();
-    u.contains("shields.io") || u.contains("badgen.net") || u.contains("/badge/")
-}
-
 /// Remove bare URLs (`https://github.com/...` would otherwise read as GitHub).
 pub fn strip_urls(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains("://") {
@@ -447,7 +441,7 @@ fn blocks_nested(text: &str, lines: &LineIndex, depth: u8) -> Vec<Block> {
                 // A badge (`![Python](https://img.shields.io/badge/-Python-3776AB)`) is a word
                 // written as a picture: its alt text is kept; other images are dropped.
                 Tag::Image { dest_url, .. } => {
-                    let badge = is_badge(&dest_url);
+                    let badge = html::is_badge(&dest_url);
                     if !badge {
                         w.skip_depth += 1;
                     }

@@ -76,6 +76,68 @@ pub fn tag_name(h: &str) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
+/// Is this image URL a badge (shields.io, badgen, or a `/badge/` path)?
+pub fn is_badge(url: &str) -> bool {
+    let u = url.to_ascii_lowercase();
+    u.contains("shields.io") || u.contains("badgen.net") || u.contains("/badge/")
+}
+
+/// The value of attribute `name` in the inside of a tag (`src="…"`, `alt='…'`).
+fn attribute<'a>(inner: &'a str, name: &str) -> Option<&'a str> {
+    let lower = inner.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(name).map(|i| i + from) {
+        from = i + name.len();
+        let before_ok = i == 0 || lower.as_bytes()[i - 1].is_ascii_whitespace();
+        let rest = inner[from..].trim_start();
+        let Some(rest) = rest.strip_prefix('=').map(str::trim_start) else {
+            continue;
+        };
+        if !before_ok {
+            continue;
+        }
+        let quote = rest.chars().next()?;
+        return if quote == '"' || quote == '\'' {
+            rest[1..].split(quote).next()
+        } else {
+            rest.split(|c: char| c.is_whitespace() || c == '>').next()
+        };
+    }
+    None
+}
+
+/// The word a badge image shows: its alt text, else the text of a shields.io static badge URL
+/// (`/badge/<label>-<message>-<color>`, `_` for a space, `--` for a dash; an empty label is
+/// left out): `badge/-TypeScript_v3.8~4.1-007ACC.svg` gives `TypeScript v3.8~4.1`.
+fn badge_word(inner: &str) -> Option<String> {
+    let src = attribute(inner, "src")?;
+    if !is_badge(src) {
+        return None;
+    }
+    if let Some(alt) = attribute(inner, "alt")
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+    {
+        return Some(decode_entities(alt));
+    }
+    let path = src.split(['?', '#']).next()?;
+    let spec = &path[path.to_ascii_lowercase().rfind("/badge/")? + "/badge/".len()..];
+    let spec = spec.strip_suffix(".svg").unwrap_or(spec);
+    // Split at single dashes (`--` is a dash of the text).
+    let marked = spec.replace("--", "\u{0}");
+    let parts: Vec<String> = marked
+        .split('-')
+        .map(|p| p.replace('\u{0}', "-").replace('_', " "))
+        .collect();
+    // The last part is the colour; what is before it is the label and the message.
+    let text: Vec<&str> = parts[..parts.len().saturating_sub(1)]
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    (!text.is_empty()).then(|| text.join(" "))
+}
+
 /// Marks, in the text of a cell, where a block tag stood (`<li>`, `</p>`): the parts on either
 /// side are entries of their own (see [`join_parts`]).
 pub const PART: char = '\u{1f}';
@@ -293,6 +355,18 @@ impl Scanner {
                     self.items.push((HtmlItem::Summary(s), pos));
                 }
             }
+            // `<img src="https://img.shields.io/badge/-TypeScript_v4.1-007ACC.svg" alt="…">`: a
+            // badge is a word written as a picture (its alt text, else the text it shows);
+            // other images say nothing.
+            ("img", false) => {
+                if let Some(text) = badge_word(inner) {
+                    self.push_text(&text, at);
+                    match &mut self.cell {
+                        Some(cell) => cell.push(PART),
+                        None => self.push_text(", ", at),
+                    }
+                }
+            }
             ("br", _) => {
                 if self.cell.is_some() || self.summary.is_some() {
                     self.push_text(" ", at);
@@ -406,6 +480,39 @@ mod tests {
 
     fn items(s: &str) -> Vec<HtmlItem> {
         scan(s).into_iter().map(|(i, _)| i).collect()
+    }
+
+    #[test]
+    fn badges_are_words() {
+        assert_eq!(
+            badge_word(r#"src="https://img.shields.io/badge/-TypeScript_v3.8~4.1-007ACC.svg?logo=typescript&style=plastic""#)
+                .as_deref(),
+            Some("TypeScript v3.8~4.1")
+        );
+        assert_eq!(
+            badge_word(r#"alt="Go" src="https://img.shields.io/badge/-Go-76E1FE.svg""#).as_deref(),
+            Some("Go")
+        );
+        assert_eq!(
+            badge_word(r#"src="https://img.shields.io/badge/language-Objective--C-blue""#)
+                .as_deref(),
+            Some("language Objective-C")
+        );
+        assert_eq!(badge_word(r#"src="photo.png" alt="me""#), None);
+        let items = scan("<p>\n<img src=\"https://img.shields.io/badge/-Go-76E1FE.svg\">\n<img src=\"https://img.shields.io/badge/-React_v17.0-61DAFB.svg\">\n</p>");
+        let texts: Vec<String> = items
+            .into_iter()
+            .filter_map(|(i, _)| match i {
+                HtmlItem::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        // (One badge per source line: one line each.)
+        assert_eq!(texts, vec!["Go,".to_owned(), "React v17.0,".to_owned()]);
+        let items = scan("<p><img src=\"https://img.shields.io/badge/-Go-76E1FE.svg\"><img src=\"https://img.shields.io/badge/-Rust-000.svg\"></p>");
+        assert!(items
+            .iter()
+            .any(|(i, _)| matches!(i, HtmlItem::Text(t) if t == "Go, Rust,")));
     }
 
     #[test]
