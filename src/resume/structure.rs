@@ -523,14 +523,14 @@ pub fn classify(r: &mut Resume, _tax: &Taxonomy) {
         .filter(|c| c.org_row || (c.row.is_some() && c.is_org && c.depth == depth))
         .map(|c| c.parent)
         .collect();
-    // With a career section in the document, a dated block outside it that names no
-    // organisation (`## Selected Projects` + `### WinRift - Go game analytics backend`) is no
-    // employer.
-    let any_career = cands.iter().any(|c| c.in_career);
+    // When the career section has employers at this depth, a dated block outside it that
+    // names no organisation (`## Selected Projects` + `### WinRift - Go game analytics
+    // backend`) is no employer.
+    let career_here = cands.iter().any(|c| c.depth == depth && c.in_career);
     for c in cands
         .iter()
         .filter(|c| c.depth == depth || under_career_label(c))
-        .filter(|c| !any_career || c.in_career || c.is_org)
+        .filter(|c| !career_here || c.in_career || c.is_org)
     {
         if c.row.is_some() && !c.is_org && !org_tables.is_empty() && !org_tables.contains(&c.parent)
         {
