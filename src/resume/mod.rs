@@ -2305,12 +2305,21 @@ impl<'t> Builder<'t> {
                     continue;
                 }
                 // A platform as the category (`| Google Cloud | Cloud Run, … |`, `| クラウド
-                // (AWS) |`) is listed; kinds of things (RDBMS, データ分析, 負荷試験) are not.
+                // (AWS) |`) is listed, and so is a cell that is only a product's name
+                // (`| **Kubernetes** | EKS, AKS |`); kinds of things (RDBMS, NoSQL, データ分析,
+                // 負荷試験, Observability) are not.
+                let whole = self.tax.resolve(cell.trim_matches(['*', '_', ' ']));
                 let before = self.out.mentions.len();
                 skills.extend(self.mention_all(cell, raw, line, span, true, dated.is_some()));
                 for m in &mut self.out.mentions[before..] {
                     let category = self.tax.skill(m.skill).category.as_str();
-                    if !matches!(category, "aws" | "gcp" | "azure" | "cloud") {
+                    let platform = matches!(category, "aws" | "gcp" | "azure" | "cloud");
+                    let product = whole == Some(m.skill)
+                        && !matches!(
+                            category,
+                            "practice" | "other" | "database" | "observability" | "data" | "ml"
+                        );
+                    if !platform && !product {
                         m.is_listed = false;
                     }
                 }
