@@ -256,6 +256,9 @@ fn is_career_title(title: &str) -> bool {
         .any(|w| t.contains(w) && letters <= w.chars().filter(|c| c.is_alphanumeric()).count() + 14)
 }
 
+/// How many lines set one under another a bare period below them takes its name from.
+const MAX_LINES_ABOVE: usize = 3;
+
 /// The period a table's header cell holds when the cell is a date range and nothing else
 /// (`| 2023年4月 ~ 2023年6月 | 開発環境 |`), not a column name.
 fn header_period(cells: &[String]) -> Option<crate::period::PeriodMatch> {
@@ -2122,6 +2125,10 @@ impl<'t> Builder<'t> {
             let name = clean_title(&norm, None);
             if !name.is_empty() {
                 self.lines_above = above;
+                // A role, an employer and a place at most: a long run of lines is prose.
+                if self.lines_above.len() == MAX_LINES_ABOVE {
+                    self.lines_above.remove(0);
+                }
                 self.lines_above.push((line, name));
             }
         }
