@@ -341,7 +341,14 @@ fn company_from_text(
                 "about ",
             ]
         } else {
-            &["jobs at ", "careers at ", "working at ", "join ", "at "]
+            &[
+                "jobs at ",
+                "careers at ",
+                "working at ",
+                "join ",
+                "at ",
+                "as ",
+            ]
         };
         let lower = t.to_lowercase();
         for l in lead {
@@ -367,6 +374,8 @@ fn company_from_text(
                         .iter()
                         .any(|w| after.starts_with(w)),
                     "about " => at == 0 && after.trim_matches([':', '!', '?']).is_empty(),
+                    // `As BnB grows we are expanding …`
+                    "as " => at == 0 && after.starts_with("grows"),
                     _ => true,
                 };
                 if ok {
@@ -389,6 +398,21 @@ fn company_from_text(
                 if !name.is_empty() && words.len() - start <= 4 {
                     return Some(name);
                 }
+            }
+        }
+        // `Incrementsの「ソフトウェア開発を…」という企業ミッション`: the company's own mission.
+        if let Some((name, rest)) = t.split_once("の「") {
+            let name = name.trim();
+            let n = name.chars().count();
+            let latin = name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | '&' | '-'));
+            if latin
+                && (2..=30).contains(&n)
+                && name.starts_with(|c: char| c.is_ascii_uppercase())
+                && (rest.contains("ミッション") || rest.contains("ビジョン"))
+            {
+                return Some(name.to_owned());
             }
         }
         // `セプテーニ・オリジナルでは一緒に働ける仲間を募集しています。`
@@ -584,6 +608,16 @@ mod tests {
             line("現在ハルニレ物流では、一緒に働ける仲間を募集しています。").as_deref(),
             Some("ハルニレ物流")
         );
+        assert_eq!(
+            line("As Quarrel Labs grows we are expanding our team.").as_deref(),
+            Some("Quarrel Labs")
+        );
+        assert_eq!(
+            line("Mizunaraの「物流をなめらかにする」という企業ミッションを実現するために")
+                .as_deref(),
+            Some("Mizunara")
+        );
+        assert_eq!(line("As the team grows we hire."), None);
         // Not a company.
         for t in [
             "Join our team and help us grow",
