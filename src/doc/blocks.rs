@@ -193,22 +193,21 @@ impl Walker<'_> {
             self.in_inline_comment = !lower.contains("-->");
             return;
         }
-        if lower.starts_with("<br") {
-            // In a cell a line break before a list item separates entries as a list tag does
-            // (`【ミドルウェア】<br> - strongSwan<br> - Keepalived`): see `html::join_parts`.
-            if self.in_cell {
-                self.add_text(&html::LINE.to_string(), offset);
-            } else if self.heading.is_some() {
-                self.add_text(" ", offset);
-            } else {
-                self.flush_line();
-            }
+        // A line break, or a block or list tag (`<li>`, `</p>`, `<ul>`), separates what is on
+        // either side: in a heading words, elsewhere lines; in a cell (`| <ul><li>Vuex</li>
+        // <li>Jest</li></ul> |`) the items are entries of the cell, and so are the lines after a
+        // break when they are list items (`【ミドルウェア】<br> - strongSwan`: see
+        // `html::join_parts`).
+        let mark = if lower.starts_with("<br") {
+            Some(html::LINE)
         } else if html::tag_name(&lower).is_some_and(|n| html::is_block_tag(&n)) {
-            // A block or list tag (`<li>`, `</p>`, `<ul>`) separates what is on either side:
-            // in a cell (`| <ul><li>Vuex</li><li>Jest</li></ul> |`) the items are entries of
-            // the cell, in a heading words, elsewhere lines.
+            Some(html::PART)
+        } else {
+            None
+        };
+        if let Some(mark) = mark {
             if self.in_cell {
-                self.add_text(&html::PART.to_string(), offset);
+                self.add_text(&mark.to_string(), offset);
             } else if self.heading.is_some() {
                 self.add_text(" ", offset);
             } else {

@@ -349,8 +349,8 @@ pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
                 match serde_json::from_str::<Value>(&b.text) {
                     Ok(v) => {
                         if let Some(job) = find_job_posting(&v) {
-                            let meta = from_job_posting(job);
-                            json_ld.get_or_insert((meta.company, meta.title));
+                            let title = job.get("title").and_then(Value::as_str);
+                            json_ld.get_or_insert((job_company(job), title.map(str::to_owned)));
                         }
                     }
                     // A template that did not escape the description (`"<h1 id="x">…`) breaks
@@ -603,14 +603,18 @@ fn description_lines(desc: &str, out: &mut Vec<PLine>) {
     }
 }
 
+/// A JobPosting's `hiringOrganization`: a name, or an Organization with a `name`.
+fn job_company(job: &Value) -> Option<String> {
+    match job.get("hiringOrganization")? {
+        Value::String(s) => Some(s.clone()),
+        o => o.get("name").and_then(Value::as_str).map(str::to_owned),
+    }
+}
+
 fn from_job_posting(job: &Value) -> Draft {
     let mut d = Draft {
         title: job.get("title").and_then(Value::as_str).map(str::to_owned),
-        company: match job.get("hiringOrganization") {
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(o) => o.get("name").and_then(Value::as_str).map(str::to_owned),
-            None => None,
-        },
+        company: job_company(job),
         url: job.get("url").and_then(Value::as_str).map(str::to_owned),
         posted: job
             .get("datePosted")
