@@ -24,6 +24,9 @@ pub enum BlockKind {
         /// The line goes on from the line before it: the source wrapped one paragraph (or
         /// item) over several lines (a soft break), so a sentence may run across both.
         continues: bool,
+        /// The whole line is bold (`**Advanced (preferred) qualifications**`): written as a
+        /// label, whatever its length.
+        emphasised: bool,
     },
     Row {
         is_header: bool,
@@ -90,6 +93,9 @@ struct Walker<'a> {
     images: Vec<bool>,
     /// The level of the latest heading (0 before the first).
     level: u8,
+    /// A bold span opened at the start of the line being read: `Some(None)` while open,
+    /// `Some(Some(end))` once closed at byte `end` of the buffer.
+    strong: Option<Option<usize>>,
 }
 
 impl Walker<'_> {
@@ -122,6 +128,13 @@ impl Walker<'_> {
             self.buf.push(' ');
             return;
         }
+        let emphasised = match self.strong.take() {
+            Some(Some(end)) => self
+                .buf
+                .get(end..)
+                .is_some_and(|rest| rest.trim().trim_matches([':', '：']).is_empty()),
+            _ => false,
+        };
         let text = crate::text::squash_ws(&self.buf);
         self.buf.clear();
         let continues = std::mem::take(&mut self.after_soft_break);
@@ -131,6 +144,7 @@ impl Walker<'_> {
                     is_item: self.item_depth > 0,
                     depth: u8::try_from(self.item_depth).unwrap_or(u8::MAX),
                     continues,
+                    emphasised,
                 },
                 text,
                 line: self.buf_line,
@@ -153,6 +167,7 @@ impl Walker<'_> {
                         is_item: false,
                         depth: 0,
                         continues: false,
+                        emphasised: false,
                     },
                     s,
                 ),
@@ -161,6 +176,7 @@ impl Walker<'_> {
                         is_item: true,
                         depth: 1,
                         continues: false,
+                        emphasised: false,
                     },
                     s,
                 ),
@@ -384,6 +400,7 @@ fn blocks_nested(text: &str, lines: &LineIndex, depth: u8) -> Vec<Block> {
         in_front_matter: false,
         after_soft_break: false,
         level: 0,
+        strong: None,
     };
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
@@ -457,6 +474,9 @@ fn blocks_nested(text: &str, lines: &LineIndex, depth: u8) -> Vec<Block> {
                     w.html = Some((String::new(), range.start));
                 }
                 Tag::MetadataBlock(_) => w.in_front_matter = true,
+                Tag::Strong if w.heading.is_none() && !w.in_cell && w.buf.trim().is_empty() => {
+                    w.strong = Some(None);
+                }
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -505,6 +525,9 @@ fn blocks_nested(text: &str, lines: &LineIndex, depth: u8) -> Vec<Block> {
                 TagEnd::Link => w.in_autolink = false,
                 TagEnd::HtmlBlock => w.end_html_block(),
                 TagEnd::MetadataBlock(_) => w.in_front_matter = false,
+                TagEnd::Strong if w.strong == Some(None) => {
+                    w.strong = Some(Some(w.buf.len()));
+                }
                 _ => {}
             },
             Event::Text(t) | Event::Code(t) => {

@@ -73,6 +73,8 @@ pub struct PLine {
     /// The line goes on from the line before it (a paragraph wrapped in the source): its
     /// sentences may have begun there.
     pub continues: bool,
+    /// The whole line is bold: written as a label (`**Advanced (preferred) qualifications**`).
+    pub emphasised: bool,
 }
 
 impl PLine {
@@ -84,6 +86,7 @@ impl PLine {
             forced_level: None,
             forced_years: None,
             continues: false,
+            emphasised: false,
         }
     }
 }
@@ -391,7 +394,10 @@ const DECORATION: &[char] = &[
 ///
 /// `announces`: the line has a word of [`cues::pointers`]' first kind (the line and its core
 /// without decoration have the same such words: none holds a decoration character).
-fn as_marker(text: &str, has_skills: bool, announces: bool) -> Option<Section> {
+///
+/// `emphasised`: the whole line is bold. A bold line that reads as a label is one up to twice
+/// the usual length (`**Advanced (preferred) qualifications**`).
+fn as_marker(text: &str, has_skills: bool, announces: bool, emphasised: bool) -> Option<Section> {
     if has_skills {
         return None;
     }
@@ -412,19 +418,21 @@ fn as_marker(text: &str, has_skills: bool, announces: bool) -> Option<Section> {
             _ => {}
         }
     }
-    if chars > 28 {
+    let long = chars > 28;
+    if long && !(emphasised && chars <= 60) {
         return None;
     }
     let decorated = t.starts_with(DECORATION) || colon;
     let is_sentence = core.contains(['。', '、', '!', '！', '?', '？'])
         || core.ends_with(['す', 'た', 'る', 'ん'])
-        || core.split_whitespace().count() > 5
+        || core.split_whitespace().count() > if emphasised { 8 } else { 5 }
         || core.ends_with('.');
     // A bullet (`- 独自データセンターの構築`) is an item, not the decoration of an unknown label:
     // only a label mark (`■募集の背景`, `【概要】`, `背景:`) makes a neutral section.
     let bullet = t.starts_with(['-', '・', '*', '•', '+']);
     match section() {
-        Some(section) if decorated || (chars <= 16 && !is_sentence) => Some(section),
+        Some(section) if !long && (decorated || (chars <= 16 && !is_sentence)) => Some(section),
+        Some(section) if emphasised && !is_sentence => Some(section),
         None if decorated && !bullet && chars <= 20 && !is_sentence => Some(Section::Duties),
         _ => None,
     }
@@ -684,7 +692,13 @@ impl Extractor<'_> {
             (false, false)
         };
         if pl.forced_level.is_none() {
-            if let Some(section) = as_marker(norm, !all_hits.is_empty(), announces) {
+            // In a bold line, an ordinary word that is also a name (`**Basic qualifications**`)
+            // does not stop a label from being one.
+            let bold_label =
+                || pl.emphasised && matches!(classify_section(norm), Some(Section::Level(_)));
+            let has_skills =
+                all_hits.iter().any(|h| !h.is_ambiguous) || !(all_hits.is_empty() || bold_label());
+            if let Some(section) = as_marker(norm, has_skills, announces, pl.emphasised) {
                 self.saw_label |= matches!(section, Section::Level(_));
                 // A marker ends the section of the marker before it.
                 self.stack.retain(|(r, _)| *r < MARKER_RANK);

@@ -23,6 +23,9 @@ pub struct Draft {
     pub lines: Vec<PLine>,
     /// Problems that did not stop the posting from being read (e.g. front matter ignored).
     pub warnings: Vec<String>,
+    /// The site's owner, from a page's copyright notice (in its footer, which is not read as
+    /// the posting): the company when nothing else names it.
+    pub owner: Option<String>,
 }
 
 impl Draft {
@@ -35,6 +38,18 @@ impl Draft {
             "title" => &mut self.title,
             "company" | "organization" | "employer" => &mut self.company,
             "url" | "link" => &mut self.url,
+            // Where to apply: a mail address is a `mailto:` link (it names the hiring company's
+            // domain).
+            "apply" | "apply_url" | "applyurl" | "apply_email" | "applyemail" | "email"
+                if self.url.is_none() =>
+            {
+                self.url = Some(if v.contains('@') && !v.contains(':') {
+                    format!("mailto:{v}")
+                } else {
+                    v
+                });
+                return;
+            }
             "location" => &mut self.location,
             "salary" => &mut self.salary,
             "posted" | "date" => &mut self.posted,
@@ -183,7 +198,19 @@ const ABBREVIATED: char = '\u{E000}';
 /// (`株式会社 ハコブネ`) or right before a trailing one (`ハコブネ 株式会社`) is part of it.
 /// A little over 80 lines: the title shapes above, tried in order.
 pub fn company_from_title(title: &str) -> Option<String> {
-    let t = nfkc(title)
+    company_named(title, false)
+}
+
+/// The company a sentence names with its legal form (`株式会社PrAhaのWebエンジニアの求人ページ
+/// です。`): as in a title, but a particle (`の`, `は`, `が`…) ends the name too.
+pub fn company_in_sentence(line: &str) -> Option<String> {
+    company_named(line, true)
+}
+
+/// The name around the first Japanese corporate form in `text`, up to the separators on either
+/// side (and the particles, with `particles`).
+fn company_named(text: &str, particles: bool) -> Option<String> {
+    let t = nfkc(text)
         .replace("(株)", &ABBREVIATED.to_string())
         .replace('㈱', &ABBREVIATED.to_string());
     let chars: Vec<char> = t.chars().collect();
@@ -232,7 +259,9 @@ pub fn company_from_title(title: &str) -> Option<String> {
     // `-` inside a name (`X-Tech株式会社`) is no separator: only one with spaces around it is.
     let sep_at = |i: usize| {
         let c = chars[i];
-        if c == '-' {
+        if particles && "のはがでにをとへもや。、".contains(c) {
+            true
+        } else if c == '-' {
             let before = i > 0 && chars[i - 1].is_whitespace();
             let after = chars.get(i + 1).is_some_and(|c| c.is_whitespace());
             before || after
@@ -323,10 +352,15 @@ pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
                 d.lines
                     .push(PLine::new(PLineKind::Heading(level), b.text, Some(b.line)));
             }
-            BlockKind::Line { continues, .. } => {
+            BlockKind::Line {
+                continues,
+                emphasised,
+                ..
+            } => {
                 d.company_from_line(&b.text);
                 let mut l = PLine::new(PLineKind::Line, b.text, Some(b.line));
                 l.continues = continues;
+                l.emphasised = emphasised;
                 d.lines.push(l);
             }
             BlockKind::Summary => {
@@ -436,19 +470,40 @@ pub fn plain_text(text: &str) -> Draft {
     d
 }
 
+/// The holder of the last copyright notice of a page (`©HarvestX Inc. 2024`, `&copy; 2025
+/// Acme`), read from its markup up to the next tag.
+fn page_owner(text: &str) -> Option<String> {
+    let (at, sign) = ["©", "&copy;", "&#169;"]
+        .iter()
+        .filter_map(|s| text.rfind(s).map(|i| (i, s.len())))
+        .max()?;
+    let rest = &text[at + sign..];
+    // A notice is short: at most 200 characters, up to the next tag.
+    let end = rest
+        .char_indices()
+        .take(200)
+        .find(|&(_, c)| c == '<')
+        .map_or_else(
+            || rest.char_indices().nth(200).map_or(rest.len(), |(i, _)| i),
+            |(i, _)| i,
+        );
+    super::copyright_holder(&format!("©{}", &rest[..end]))
+}
+
+/// A page's visible text this many times longer than its JobPosting's text: the JobPosting
+/// only sums the posting up.
+const SUMMARY_RATIO: usize = 4;
+
 pub fn html(text: &str, path: &str) -> Result<Draft, PostingError> {
     let index = LineIndex::new(text);
     let items = html::scan(text);
-    for (item, _) in &items {
-        if let HtmlItem::JsonLd(body) = item {
-            // A broken JSON-LD block is ignored in favour of the visible page.
-            if let Ok(v) = serde_json::from_str::<Value>(body) {
-                if let Some(job) = find_job_posting(&v) {
-                    return Ok(from_job_posting(job));
-                }
-            }
-        }
-    }
+    // A broken JSON-LD block is ignored in favour of the visible page.
+    let json_ld = items.iter().find_map(|(item, _)| match item {
+        HtmlItem::JsonLd(body) => serde_json::from_str::<Value>(body)
+            .ok()
+            .and_then(|v| find_job_posting(&v).map(from_job_posting)),
+        _ => None,
+    });
     let mut d = Draft::default();
     let mut page_title = None;
     for (item, at) in items {
@@ -480,9 +535,29 @@ pub fn html(text: &str, path: &str) -> Result<Draft, PostingError> {
             HtmlItem::DetailsOpen | HtmlItem::DetailsClose | HtmlItem::JsonLd(_) => {}
         }
     }
+    if let Some(job) = json_ld {
+        // The JobPosting is the posting unless it only sums the page up (a one-sentence
+        // `description` above a page that lists the requirements): then the page is read, and
+        // the JobPosting names the company and the title.
+        let size = |lines: &[PLine]| lines.iter().map(|l| l.text.len()).sum::<usize>();
+        if size(&job.lines) * SUMMARY_RATIO >= size(&d.lines) {
+            return Ok(job);
+        }
+        d.company = job.company.or(d.company);
+        d.title = job.title.or(d.title);
+        d.url = job.url.or(d.url);
+        d.posted = job.posted.or(d.posted);
+        // Its structured asks (`skills`, `qualifications`) are still asks.
+        d.lines.extend(
+            job.lines
+                .into_iter()
+                .filter(|l| l.forced_level == Some(Level::Required)),
+        );
+    }
     if d.company.is_none() {
         d.company = page_title.as_deref().and_then(company_from_title);
     }
+    d.owner = page_owner(text);
     if d.title.is_none() {
         d.title = page_title;
     }

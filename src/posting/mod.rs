@@ -145,6 +145,7 @@ pub fn parse_posting(
             .or_else(|| {
                 company_from_text(draft_title.as_deref(), draft.url.as_deref(), &draft.lines)
             })
+            .or(draft.owner)
             .map(|c| crate::text::squash_ws(&c)),
         url: draft.url,
         location: draft.location,
@@ -210,6 +211,8 @@ const HIRING_MAILBOXES: &[&str] = &[
     "work",
     "apply",
     "hr",
+    "info",
+    "contact",
 ];
 
 /// Mail and hosting domains that name no employer.
@@ -369,7 +372,11 @@ fn company_from_text(
                 };
                 let after = rest[rest.find(&name).map_or(0, |i| i + name.len())..].trim_start();
                 let ok = match *l {
-                    "at " => at == 0 && after.starts_with(','),
+                    // … at the start of the text or of a sentence in it.
+                    "at " => {
+                        (at == 0 || lower[..at].trim_end().ends_with(['.', '!', '?']))
+                            && after.starts_with(',')
+                    }
                     "join " => ["as ", "and ", "to ", "in "]
                         .iter()
                         .any(|w| after.starts_with(w)),
@@ -463,10 +470,11 @@ fn company_from_text(
     if let Some(name) = company_heading(lines) {
         return Some(name);
     }
-    // A hiring mailbox: `careers@juxt.pro` → `Juxt`.
-    url.into_iter()
-        .map(str::to_owned)
-        .chain(texts.into_iter().map(|(_, t)| t))
+    // A hiring mailbox: `careers@juxt.pro` → `Juxt` (`info@mia-care.io` → `Mia-Care` where the
+    // text writes the name so).
+    let mailbox = url
+        .into_iter()
+        .chain(texts.iter().map(|(_, t)| t.as_str()))
         .find_map(|t| {
             t.split(|c: char| c.is_whitespace() || c == ':' || c == '<' || c == '(')
                 .find_map(|w| {
@@ -476,9 +484,48 @@ fn company_from_text(
                         && domain.contains('.')
                         && !label.is_empty()
                         && !SHARED_DOMAINS.contains(&label.as_str()))
-                    .then(|| capitalise(&label))
+                    .then_some(label)
                 })
-        })
+        });
+    if let Some(label) = mailbox {
+        let written = texts.iter().find_map(|(_, t)| {
+            t.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | '@'))
+                .find(|w| {
+                    w.eq_ignore_ascii_case(&label) && w.bytes().any(|b| b.is_ascii_uppercase())
+                })
+        });
+        return Some(written.map_or_else(|| capitalise(&label), str::to_owned));
+    }
+    // The company's legal name in a sentence (`株式会社PrAhaのWebエンジニアの求人ページです。`).
+    if let Some(name) = texts
+        .iter()
+        .find_map(|(_, t)| formats::company_in_sentence(t))
+    {
+        return Some(name);
+    }
+    // The site's owner in its footer: `© 2025 NanoFrontier, Inc.`, `Copyright (c) Acme Corp.`
+    texts.iter().rev().find_map(|(_, t)| copyright_holder(t))
+}
+
+/// The name after a copyright sign or word (and its years).
+pub(crate) fn copyright_holder(t: &str) -> Option<String> {
+    let at = t.find('©').map(|i| i + '©'.len_utf8()).or_else(|| {
+        let i = t.to_ascii_lowercase().find("copyright")?;
+        Some(i + "copyright".len())
+    })?;
+    let mut rest = t[at..].trim_start();
+    loop {
+        let before = rest;
+        rest = rest
+            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '–' | ','))
+            .trim_start_matches("(c)")
+            .trim_start_matches("(C)")
+            .trim_start_matches('©');
+        if rest == before {
+            break;
+        }
+    }
+    leading_name(rest).filter(|n| !n.eq_ignore_ascii_case("all"))
 }
 
 #[cfg(test)]

@@ -106,12 +106,23 @@ fn is_plain(w: &str) -> bool {
     l.len() < 5 || is_dictionary_word(&l)
 }
 
-/// A word written like a name: digits (`ES2016`), an inner capital (`ESNext`, `iPhone`), or a
-/// package's punctuation with a part that is no English word (`graphql-ruby`, `knex.js`; not
-/// `server-side`, `intermediate-level`).
+/// Words written in capitals that are words, not acronyms (`AND`, `ETC`).
+const CAPITAL_WORDS: &[&str] = &[
+    "AND", "OR", "THE", "FOR", "WITH", "NOT", "ALL", "ANY", "OUR", "YOU", "ETC", "PLUS", "MUST",
+    "NICE", "HAVE", "TO", "OF", "IN", "ON", "AT", "BY", "AS", "IS", "IT", "BE", "WE", "AN", "NEW",
+    "OTHER", "MORE", "SUCH", "ALSO", "BOTH", "EACH",
+];
+
+/// A word written like a name: digits (`ES2016`), an inner capital (`ESNext`, `iPhone`), an
+/// acronym (`SPI`, `DDR`: three to six capitals), or a package's punctuation with a part that is
+/// no English word (`graphql-ruby`, `knex.js`; not `server-side`, `intermediate-level`).
 fn is_marked(w: &str) -> bool {
     let b = w.as_bytes();
-    w.bytes().any(|c| c.is_ascii_digit())
+    let acronym = (3..=6).contains(&b.len())
+        && b.iter().all(u8::is_ascii_uppercase)
+        && !CAPITAL_WORDS.contains(&w);
+    acronym
+        || w.bytes().any(|c| c.is_ascii_digit())
         || b.windows(2)
             .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
         || (w.contains(['-', '.', '+', '#'])
@@ -197,23 +208,47 @@ pub fn enumerated_terms(line: &str, hits: &[Hit], tax: &Taxonomy) -> Vec<Term> {
         }
         holder.push((k < hits.len() && hits[k].start < b.end).then_some(k));
     }
-    for (i, b) in bounds.iter().enumerate() {
-        if holder[i].is_some() {
-            continue;
+    // Each piece's member of the enumeration: a known name (its hit) or a name found next to
+    // one, reached from a known name over names only (`SPI, I2C, PCIe, DDR等`: SPI stands
+    // next to I2C, which stands next to PCIe). `member[i]` is the known name it reaches.
+    let mut member = holder.clone();
+    let mut found: Vec<Option<Range<usize>>> = vec![None; bounds.len()];
+    // A word followed by a known name in parentheses is the kind of thing it names (`VCS
+    // (git)`, `NoSQL (MongoDB)`), not a name of its own.
+    let kind_of_next = |i: usize| {
+        holder.get(i + 1).copied().flatten().is_some()
+            && seps
+                .iter()
+                .find(|s| s.start >= bounds[i].end)
+                .is_some_and(|s| matches!(&line[s.clone()], "(" | "（"))
+    };
+    let mut take = |i: usize, neighbour: usize, after_name: bool, member: &mut [Option<usize>]| {
+        if kind_of_next(i) {
+            return None;
         }
-        let prev = i.checked_sub(1).and_then(|j| holder[j]);
-        let next = holder.get(i + 1).copied().flatten();
-        let Some(neighbour) = prev.or(next) else {
-            continue;
-        };
-        let Some(span) = trimmed(line, b.clone(), prev.is_some(), next.is_some()) else {
-            continue;
-        };
-        if let Some(r) = name_in(&line[span.clone()]) {
-            out.push(Term {
-                span: span.start + r.start..span.start + r.end,
-                neighbour,
-            });
+        let span = trimmed(line, bounds[i].clone(), after_name, !after_name)?;
+        let r = name_in(&line[span.clone()])?;
+        found[i] = Some(span.start + r.start..span.start + r.end);
+        member[i] = Some(neighbour);
+        Some(())
+    };
+    for i in 1..bounds.len() {
+        if member[i].is_none() {
+            if let Some(n) = member[i - 1] {
+                take(i, n, true, &mut member);
+            }
+        }
+    }
+    for i in (0..bounds.len().saturating_sub(1)).rev() {
+        if member[i].is_none() {
+            if let Some(n) = member[i + 1] {
+                take(i, n, false, &mut member);
+            }
+        }
+    }
+    for (i, span) in found.into_iter().enumerate() {
+        if let (Some(span), Some(neighbour)) = (span, member[i]) {
+            out.push(Term { span, neighbour });
         }
     }
     out

@@ -1256,8 +1256,95 @@ fn is_placeholder_or_code(term: &str) -> bool {
 /// name holds such a word (`ZOZO Technologies, Inc.`, `Acme Technology Ltd`).
 fn is_skill_title(title: &str) -> bool {
     let t = title.to_lowercase();
-    (SKILL_SECTION_WORDS.iter().any(|w| t.contains(w)) || is_skill_list_title(&t))
+    (SKILL_SECTION_WORDS.iter().any(|w| t.contains(w))
+        || is_skill_list_title(&t)
+        || names_skill_kinds(&t))
         && !structure::names_org(title)
+        && !is_named_technologies(title)
+}
+
+/// `Wipro Technologies`, `Acme Cloud Technologies`: a name ending in `Technologies` (a company),
+/// not a label (`Technologies`, `Key Technologies`, `Web Technologies`).
+fn is_named_technologies(title: &str) -> bool {
+    const LABEL_WORDS: &[&str] = &[
+        "key",
+        "core",
+        "main",
+        "other",
+        "technical",
+        "used",
+        "our",
+        "my",
+        "relevant",
+        "emerging",
+        "web",
+        "cloud",
+        "software",
+        "and",
+        "&",
+        "tools",
+        "skills",
+        "languages",
+        "frontend",
+        "backend",
+        "mobile",
+        "data",
+        "devops",
+    ];
+    let words: Vec<&str> = title
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let [first, .., last] = words.as_slice() else {
+        return false;
+    };
+    last.eq_ignore_ascii_case("technologies")
+        && first.starts_with(|c: char| c.is_uppercase())
+        && !words[..words.len() - 1]
+            .iter()
+            .all(|w| LABEL_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A heading that lists kinds of skills (`言語・フレームワーク・DB/NoSQL・クラウドの開発経験`,
+/// `Languages, Databases & Cloud experience`): two kinds or more, whatever words follow.
+fn names_skill_kinds(lower: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "言語",
+        "フレームワーク",
+        "ライブラリ",
+        "データベース",
+        "クラウド",
+        "ミドルウェア",
+        "ツール",
+        "db",
+        "nosql",
+        "rdb",
+        "rdbms",
+        "languages",
+        "frameworks",
+        "libraries",
+        "databases",
+        "tools",
+        "cloud",
+        "middleware",
+    ];
+    let mut found = 0u32;
+    for piece in lower.split(|c: char| c.is_whitespace() || "&/・,、".contains(c)) {
+        let piece = piece.trim_matches(|c: char| !c.is_alphanumeric());
+        // A Japanese piece may run on (`その他ミドルウェアの開発経験`); an English word is whole.
+        let kind = KINDS.iter().position(|k| {
+            if k.is_ascii() {
+                piece == *k
+            } else {
+                piece.contains(k)
+            }
+        });
+        if let Some(k) = kind {
+            found |= 1 << k;
+        }
+    }
+    found.count_ones() >= 2
 }
 
 /// A heading that is nothing but the name of a kind of skill list (`## Tools`, `### Languages
@@ -2026,6 +2113,18 @@ impl<'t> Builder<'t> {
                                 && is_unit_label(&label)
                                 && !self.out.sections[h].is_career) =>
                     {
+                        // `### Senior Product Engineer` + `**InfraCloud** — Aug 2022 - Present`:
+                        // under a heading that is only a role, the line names the employer.
+                        let title = &self.out.sections[h].title;
+                        let name = label.trim_matches(|c: char| !c.is_alphanumeric());
+                        if !is_period_label(&label)
+                            && structure::only_role(title)
+                            && !structure::is_role(name)
+                            && !structure::is_place(name)
+                        {
+                            let title = format!("{title} — {name}");
+                            self.out.sections[h].title = title;
+                        }
                         self.set_own_period(h, p);
                         self.out.sections[h].derived = true;
                         self.out.sections[h].open_stated = stated;
@@ -3247,6 +3346,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
                 is_item,
                 depth,
                 continues,
+                ..
             } => {
                 b.line_continues = *continues;
                 let src = block
@@ -3512,9 +3612,7 @@ fn role_then_employer(r: &mut Resume) {
     for i in 0..n.saturating_sub(1) {
         let (role, next) = (&r.sections[i], &r.sections[i + 1]);
         let Some(period) = role.own else { continue };
-        let only_role = structure::is_role(&role.title)
-            && !structure::names_org(&role.title)
-            && structure::is_role(&structure::company_name(&role.title));
+        let only_role = structure::only_role(&role.title);
         let plain =
             |s: &Section| !(s.is_skill_section || s.is_education || s.is_other || s.is_career);
         if only_role

@@ -132,6 +132,7 @@ const ROLE_WORDS: &[&str] = &[
     "lead",
     "intern",
     "consultant",
+    "associate",
     "analyst",
     "designer",
     "scientist",
@@ -169,6 +170,42 @@ const ROLE_WORDS: &[&str] = &[
 pub(super) fn is_role(s: &str) -> bool {
     let l = s.to_lowercase();
     ROLE_WORDS.iter().any(|w| crate::text::contains_word(&l, w))
+}
+
+/// Words that say where or how the work was done, not for whom.
+const PLACE_WORDS: &[&str] = &[
+    "remote",
+    "hybrid",
+    "on-site",
+    "onsite",
+    "リモート",
+    "japan",
+    "usa",
+    "us",
+    "uk",
+    "canada",
+    "india",
+    "germany",
+    "france",
+    "poland",
+    "netherlands",
+    "spain",
+    "australia",
+    "singapore",
+    "united states",
+    "united kingdom",
+];
+
+/// A label that only says where (`Vancouver, BC`, `Tokyo, Japan`, `Remote`).
+pub(super) fn is_place(label: &str) -> bool {
+    let last = label.rsplit(',').next().unwrap_or(label).trim();
+    let is_code = last.len() == 2 && last.bytes().all(|b| b.is_ascii_uppercase());
+    (label.contains(',') && is_code) || PLACE_WORDS.contains(&last.to_lowercase().as_str())
+}
+
+/// A title that is only a role (`Senior Product Engineer`), naming no employer.
+pub(super) fn only_role(title: &str) -> bool {
+    is_role(title) && !names_org(title) && is_role(&company_name(title))
 }
 
 /// The employer part of a label: `Senior SRE — Acme Inc.` → `Acme Inc.`, `SRE @ 株式会社X` →
