@@ -1486,6 +1486,15 @@ fn is_label_heading(norm: &str) -> bool {
     })
 }
 
+/// A title that opens with an item number (`1.`, `2)`, `３．`, `①`).
+fn is_numbered(title: &str) -> bool {
+    let t = title.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let rest = &t[digits..];
+    (1..=2).contains(&digits) && rest.starts_with(['.', ')', '．', '）', '、'])
+        || t.starts_with(|c: char| ('①'..='⑳').contains(&c))
+}
+
 /// Labels that say "this is the period of the heading above": `在籍期間`, `期間`, `Period`.
 const PERIOD_LABELS: &[&str] = &[
     "在籍期間",
@@ -1692,19 +1701,24 @@ impl<'t> Builder<'t> {
     /// Is the latest heading of level `level` still open (only headings deeper than it since)
     /// and dated by a period of its own, outside the skill and career labels?
     fn dated_sibling(&self, level: u16) -> bool {
-        for &s in self.stack.iter().rev() {
-            let sec = &self.out.sections[s];
-            if sec.level > level {
-                continue;
-            }
-            return sec.level == level
-                && sec.own.is_some()
+        self.open_sibling(level).is_some_and(|sec| {
+            sec.own.is_some()
                 && !sec.is_skill_section
                 && !sec.is_career
                 && !sec.is_education
-                && !sec.is_other;
-        }
-        false
+                && !sec.is_other
+        })
+    }
+
+    /// The open section at `level` that a heading at that level would follow as a sibling.
+    fn open_sibling(&self, level: u16) -> Option<&Section> {
+        let s = self
+            .stack
+            .iter()
+            .rev()
+            .map(|&s| &self.out.sections[s])
+            .find(|sec| sec.level <= level)?;
+        (s.level == level).then_some(s)
     }
 
     /// Is the current section a heading inside a skill section (`#### Java`, `### その他`
@@ -1942,6 +1956,20 @@ impl<'t> Builder<'t> {
         // is a part of that heading (written at its level), not a sibling of its own.
         let mut at = u16::from(level) * 2;
         if found.is_none() && is_label_heading(&norm) && self.dated_sibling(at) {
+            at += 1;
+        }
+        // `### 1. 【実績：…】`, `### 2. …` right under `### 株式会社X`: numbered headings at the
+        // level of an employer's unnumbered heading are its parts (its achievements), not
+        // employers beside it.
+        if found.is_none()
+            && is_numbered(&title)
+            && !structure::names_org(&title)
+            && self.open_sibling(at).is_some_and(|sec| {
+                !is_numbered(&sec.title)
+                    && structure::names_org(&sec.title)
+                    && !(sec.is_skill_section || sec.is_career || sec.is_education || sec.is_other)
+            })
+        {
             at += 1;
         }
         let idx = self.push_section(title, at, line, false);

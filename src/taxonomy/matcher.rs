@@ -7,6 +7,8 @@
 //! not Go and `JavaScript` is not Java; the longest valid alias wins (`Ruby on Rails` over
 //! `Ruby`); case-sensitive skills only match as written.
 
+use std::cell::OnceCell;
+
 use daachorse::DoubleArrayAhoCorasick;
 use serde::Serialize;
 
@@ -435,12 +437,17 @@ fn keep_listed_folded(text: &str, hits: &mut Vec<Hit>) {
 /// `is_lenient` (an item of a labelled list of requirements): there, an ordinary word that is
 /// not a common one (`postmortem`, `pandas`) is taken as the product even in lower case.
 pub fn keep_named(text: &str, hits: Vec<Hit>, is_technical: bool, is_lenient: bool) -> Vec<Hit> {
+    // In Japanese text a capitalised English word (`Python で集計`) is a name, whatever the
+    // rest of the document is about.
+    let japanese = OnceCell::new();
     let alone: Vec<bool> = (0..hits.len())
         .map(|i| {
             let h = &hits[i];
             !h.is_ambiguous
                 || (is_lenient && !h.is_common_word)
                 || (is_technical && names_product(text, &hits, i))
+                || (capitalised_name(&text[h.start..h.end])
+                    && *japanese.get_or_init(|| is_japanese(text)))
         })
         .collect();
     let keep: Vec<bool> = (0..hits.len())
@@ -460,6 +467,19 @@ pub fn keep_named(text: &str, hits: Vec<Hit>, is_technical: bool, is_lenient: bo
         .collect()
 }
 
+/// Does `text` hold kana or kanji?
+fn is_japanese(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+    })
+}
+
+/// A word of two Latin letters or more that starts with a capital (`Python`, `Go`).
+fn capitalised_name(m: &str) -> bool {
+    m.starts_with(|c: char| c.is_ascii_uppercase())
+        && m.chars().filter(char::is_ascii_alphabetic).count() >= 2
+}
+
 /// Does the ordinary-word hit `hits[i]` of a technical document name the product on its own?
 /// Yes in a line with Japanese in it (English words in Japanese text are names), and with a
 /// distinctive casing: capitals inside the word (`iOS`, `GO`), or a capital (`written in Go`;
@@ -473,10 +493,7 @@ pub fn names_product(text: &str, hits: &[Hit], i: usize) -> bool {
     if letters.len() < 2 {
         return false;
     }
-    let is_japanese = text.chars().any(|c| {
-        matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
-    });
-    if is_japanese {
+    if is_japanese(text) {
         return true;
     }
     if letters[1..].iter().any(|c| c.is_uppercase()) {
