@@ -717,6 +717,25 @@ impl Extractor<'_> {
                     }
                 }
             }
+            // `Synplify, Vivado, Quartusなどの使用経験` under a level: a list of names the
+            // taxonomy does not know is still a list of what is asked.
+            let level =
+                pl.forced_level
+                    .or_else(|| match self.stack.iter().rev().find_map(|(_, s)| *s) {
+                        Some(Section::Level(l)) => Some(l),
+                        _ => None,
+                    });
+            if let Some(level) = level {
+                let text = ellipsize(&squash_ws(&pl.text), 160);
+                let years = pl.forced_years.or_else(|| {
+                    find_duration_months(norm)
+                        .map(|m| (f64::from(m) / 12.0 * 100.0).round() / 100.0)
+                });
+                for span in super::terms::bare_enumeration(norm) {
+                    let candidate = self.term_requirement(&norm[span], level, years, &text, pl);
+                    merge(&mut self.reqs, &mut self.index, candidate);
+                }
+            }
             return;
         }
         let row_section = match &pl.kind {
@@ -896,15 +915,6 @@ impl Extractor<'_> {
                 continue;
             }
             let name = &norm[t.span.clone()];
-            let (skill_id, skill, matched_by, similarity) = match self.tax.resolve_variant(name) {
-                Some((id, sim)) => (id, self.tax.skill(id).name.clone(), MatchKind::Fuzzy, sim),
-                None => (
-                    SkillId::term(&crate::taxonomy::normalize_key(name)),
-                    name.to_owned(),
-                    MatchKind::Unknown,
-                    1.0,
-                ),
-            };
             // `Quuxbase or PostgreSQL`: an alternative to its neighbour, as known names are.
             let between = if t.span.start >= near.end {
                 &norm[near.end..t.span.start]
@@ -921,21 +931,46 @@ impl Extractor<'_> {
                     }
                 }
             }
-            let candidate = Requirement {
-                from_list: lists_asks,
-                skill_id,
-                skill,
-                level,
-                min_years: pl
-                    .forced_years
-                    .or_else(|| months(prose.clause(offset + t.span.start))),
-                group: group_of[t.neighbour],
-                matched_by,
-                similarity,
-                text: text.clone(),
-                line: pl.line,
-            };
+            let years = pl
+                .forced_years
+                .or_else(|| months(prose.clause(offset + t.span.start)));
+            let mut candidate = self.term_requirement(name, level, years, &text, pl);
+            candidate.from_list = lists_asks;
+            candidate.group = group_of[t.neighbour];
             merge(&mut self.reqs, &mut self.index, candidate);
+        }
+    }
+
+    /// The requirement for a name the taxonomy does not know (or knows only as a variant
+    /// spelling), asked at `level` on line `pl`.
+    fn term_requirement(
+        &self,
+        name: &str,
+        level: Level,
+        min_years: Option<f64>,
+        text: &str,
+        pl: &PLine,
+    ) -> Requirement {
+        let (skill_id, skill, matched_by, similarity) = match self.tax.resolve_variant(name) {
+            Some((id, sim)) => (id, self.tax.skill(id).name.clone(), MatchKind::Fuzzy, sim),
+            None => (
+                SkillId::term(&crate::taxonomy::normalize_key(name)),
+                name.to_owned(),
+                MatchKind::Unknown,
+                1.0,
+            ),
+        };
+        Requirement {
+            from_list: false,
+            skill_id,
+            skill,
+            level,
+            min_years,
+            group: None,
+            matched_by,
+            similarity,
+            text: text.to_owned(),
+            line: pl.line,
         }
     }
 }

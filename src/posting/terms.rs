@@ -254,6 +254,67 @@ pub fn enumerated_terms(line: &str, hits: &[Hit], tax: &Taxonomy) -> Vec<Term> {
     out
 }
 
+/// The shortest run of names that makes a list on its own, without a known name in it.
+const MIN_BARE_RUN: usize = 3;
+
+/// Names in a list that holds no known name (`Synplify, Vivado, Quartusなどの使用経験`): at least
+/// three names written one after another, joined by list separators only (`,`, `、`, `/`, `or`,
+/// `and`). The first may follow words of another script (`経験：Synplify`), the last may run on
+/// into them (`Quartusなど`); the ones between are names and nothing else.
+pub fn bare_enumeration(line: &str) -> Vec<Range<usize>> {
+    if !line.contains(|c: char| c.is_ascii_uppercase()) {
+        return Vec::new();
+    }
+    let seps: Vec<Range<usize>> = separators(line)
+        .into_iter()
+        .filter(|s| !matches!(&line[s.clone()], "(" | ")" | "（" | "）" | "|" | ";" | "&"))
+        .collect();
+    if seps.len() + 1 < MIN_BARE_RUN {
+        return Vec::new();
+    }
+    let mut bounds: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for s in &seps {
+        if s.start >= start {
+            bounds.push(start..s.start);
+            start = s.end;
+        }
+    }
+    bounds.push(start..line.len());
+    let name = |r: Range<usize>, after: bool, before: bool| {
+        let span = trimmed(line, r, after, before)?;
+        let n = name_in(&line[span.clone()])?;
+        Some(span.start + n.start..span.start + n.end)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bounds.len() {
+        let Some(first) = name(bounds[i].clone(), false, true) else {
+            i += 1;
+            continue;
+        };
+        let mut run = vec![first];
+        let mut j = i + 1;
+        while j < bounds.len() {
+            let piece = &line[bounds[j].clone()];
+            let Some(next) = name(bounds[j].clone(), true, false) else {
+                break;
+            };
+            run.push(next);
+            j += 1;
+            // A piece that runs on into other words ends the list.
+            if !piece.is_ascii() {
+                break;
+            }
+        }
+        if run.len() >= MIN_BARE_RUN {
+            out.extend(run);
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
 /// The longest package name looked for, in bytes on each side of the known name.
 const MAX_PACKAGE: usize = 64;
 
@@ -364,6 +425,28 @@ mod tests {
             .into_iter()
             .map(|t| line[t.span].to_owned())
             .collect()
+    }
+
+    #[test]
+    fn a_list_of_unknown_names_is_a_list() {
+        let bare = |line: &str| -> Vec<String> {
+            bare_enumeration(line)
+                .into_iter()
+                .map(|r| line[r].to_owned())
+                .collect()
+        };
+        assert_eq!(
+            bare("Zorbify, Quillado, Marquetteなどの開発環境の使用経験"),
+            ["Zorbify", "Quillado", "Marquette"]
+        );
+        assert_eq!(
+            bare("経験：Zorbify / Quillado / Marquette"),
+            ["Zorbify", "Quillado", "Marquette"]
+        );
+        // Two names are not yet a list; English words and sentences are none.
+        assert!(bare("Zorbify, Quillado などの経験").is_empty());
+        assert!(bare("Communication, Leadership, Ownership").is_empty());
+        assert!(bare("We value Curiosity, Kindness, and Focus in everything we do.").is_empty());
     }
 
     #[test]
