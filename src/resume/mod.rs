@@ -1486,6 +1486,9 @@ fn is_label_heading(norm: &str) -> bool {
     })
 }
 
+/// The most lines set one under another that name the unit of the bare period above them.
+const MAX_LINES_BELOW: usize = 3;
+
 /// A title that opens with an item number (`1.`, `2)`, `３．`, `①`).
 fn is_numbered(title: &str) -> bool {
     let t = title.trim_start();
@@ -1640,6 +1643,12 @@ struct Builder<'t> {
     unnamed_unit: Option<usize>,
     /// The source line of the line being read starts in bold.
     line_is_bold: bool,
+    /// The source line of the line being read ends in a line break (`<br>`, two spaces, `\`):
+    /// the next line is set under it.
+    line_breaks: bool,
+    /// `unnamed_unit` was opened by a bare period above lines set one under another: it takes
+    /// their names, joined (`Role — Company`), up to [`MAX_LINES_BELOW`].
+    unnamed_below: usize,
     /// The line was wrapped onto the one before it (a soft break), not set on a line of its
     /// own (`<br>`, a hard break).
     line_continues: bool,
@@ -2067,7 +2076,21 @@ impl<'t> Builder<'t> {
         if let Some(idx) = self.unnamed_unit.take() {
             let name = clean_title(&norm, None);
             if !is_item && !name.is_empty() && find_period(&norm).is_none() {
-                self.out.sections[idx].title = name;
+                let below = std::mem::take(&mut self.unnamed_below);
+                let title = &mut self.out.sections[idx].title;
+                if below > 1 {
+                    *title = format!("{title} — {name}");
+                } else {
+                    *title = name;
+                }
+                // Under a bare period set above them, the lines set one under another name
+                // the unit together (`**Role**<br>` then `*Company*`).
+                if below > 0 && below < MAX_LINES_BELOW && self.line_breaks {
+                    self.unnamed_unit = Some(idx);
+                    self.unnamed_below = below + 1;
+                }
+            } else {
+                self.unnamed_below = 0;
             }
         }
         // A line nested in a dated list item belongs to it (and is dated by it); an item at
@@ -2128,6 +2151,28 @@ impl<'t> Builder<'t> {
                                 m.span = span;
                             }
                         }
+                    }
+                    // `Aug 2022 - present<br>` / `**Staff Engineer**<br>` / `*Acme*`: in the career,
+                    // a bare period above lines set one under another opens the unit they name,
+                    // the lines under them belong to it until the next one.
+                    _ if label.is_empty()
+                        && !is_item
+                        && self.line_breaks
+                        && self.in_career()
+                        && (unit_level.is_none() || self.bold_level.is_some())
+                        && pending.is_none_or(|h| self.out.sections[h].is_career) =>
+                    {
+                        let level = match self.bold_level {
+                            Some(l) => l,
+                            None => self.current().map_or(1, |s| self.out.sections[s].level + 1),
+                        };
+                        self.bold_level = Some(level);
+                        let idx = self.push_section(norm.trim().to_owned(), level, line, false);
+                        self.set_own_period(idx, p);
+                        self.out.sections[idx].open_stated = stated;
+                        self.unnamed_unit = Some(idx);
+                        self.unnamed_below = 1;
+                        span = self.out.sections[idx].span;
                     }
                     // The line under an undated heading dates that heading (a bare period, a
                     // `期間: …` / `**在籍期間**: …` item, or a role with its period).
@@ -3356,6 +3401,8 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         period_level: None,
         unnamed_unit: None,
         line_is_bold: false,
+        line_breaks: false,
+        unnamed_below: 0,
         line_continues: false,
         lines_above: Vec::new(),
         line_tags: None,
@@ -3385,6 +3432,18 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
                     .map(|src| src.split('\n').next().unwrap_or("").trim());
                 b.line_is_bold =
                     src.is_some_and(|src| src.starts_with("**") || src.starts_with("__"));
+                b.line_breaks = block
+                    .line
+                    .checked_sub(1)
+                    .and_then(|l| starts.get(l))
+                    .and_then(|&at| text.get(at..))
+                    .map(|src| src.split('\n').next().unwrap_or("").trim_end_matches('\r'))
+                    .is_some_and(|src| {
+                        let t = src.trim_end().to_ascii_lowercase();
+                        src.ends_with("  ")
+                            || t.ends_with('\\')
+                            || ["<br>", "<br/>", "<br />"].iter().any(|b| t.ends_with(b))
+                    });
                 b.line_tags = src.and_then(code_tags);
                 b.line_bold = src.map(bold_spans).unwrap_or_default();
                 b.line(&block.text, block.line, *is_item, *depth)
