@@ -365,24 +365,25 @@ fn parse_ja_half(s: &str) -> Option<RawDate> {
 }
 
 /// `Fall 2009`: a term of the academic year, read as the month it begins (spring March,
-/// summer June, fall or autumn September, winter January).
+/// summer June, fall or autumn September, winter January) when it starts a period, and as
+/// the month it ends (May, August, December, March) when it ends one (`– Spring 2006`).
 static SEASON_Y: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(spring|summer|fall|autumn|winter){H}+([0-9]{4})"));
 
 fn parse_season(s: &str) -> Option<RawDate> {
     let c = SEASON_Y.captures(s)?;
-    let month = match c.get(1)?.as_str().to_ascii_lowercase().as_str() {
-        "spring" => 3,
-        "summer" => 6,
-        "fall" | "autumn" => 9,
-        _ => 1,
+    let (month, last) = match c.get(1)?.as_str().to_ascii_lowercase().as_str() {
+        "spring" => (3, 5),
+        "summer" => (6, 8),
+        "fall" | "autumn" => (9, 12),
+        _ => (1, 3),
     };
     Some(RawDate {
         year: num(&c, 2)?,
         month: Some(month),
         day: None,
         len: c.get(0)?.end(),
-        last_month: None,
+        last_month: Some(last),
     })
 }
 
@@ -962,6 +963,7 @@ mod tests {
         ja_half_alone: "担当期間：2024年後半　役割" => (2024, 7), Some((2024, 12)), "2024年後半";
         ja_half_range: "2022年度下期〜2023年上期" => (2022, 7), Some((2023, 6)), "2022年度下期〜2023年上期";
         en_season: "(Fall 2009 - June 2011)" => (2009, 9), Some((2011, 6)), "Fall 2009 - June 2011";
+        en_season_end: "Research Assistant, Fall 2005 - Spring 2006" => (2005, 9), Some((2006, 5)), "Fall 2005 - Spring 2006";
         en_apl_comma: "(Apl,2014 - Jun,2018)" => (2014, 4), Some((2018, 6)), "Apl,2014 - Jun,2018";
         ja_open_then_length: "開発業務 2023年 ~ (8ヶ月)" => (2023, 1), OPEN, "2023年 ~";
         en_double_hyphen_years: "2011 -- 2013 » DevOps" => (2011, 1), Some((2013, 12)), "2011 -- 2013";

@@ -1613,6 +1613,9 @@ struct Builder<'t> {
     stack: Vec<usize>,
     details_depth: usize,
     pending_heading: Option<usize>,
+    /// A dated heading that is only a role (`#### Software Developer, 2012 - Current`): the
+    /// line right under it may name its employer (`Kongregate, Portland, OR`).
+    role_heading: Option<usize>,
     /// The undated heading a two-column table right under it may still date with a
     /// `| 期間 | 2023年10月〜現在 |` row (`| key | value |` tables of company facts).
     table_pending: Option<usize>,
@@ -1717,6 +1720,25 @@ impl<'t> Builder<'t> {
                 && !sec.is_education
                 && !sec.is_other
         })
+    }
+
+    /// Does a line under a role's heading read as its employer's name?
+    fn names_employer(&self, name: &str) -> bool {
+        let capitalised = || {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            (1..=4).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        || matches!(*w, "&" | "of" | "and" | "de")
+                })
+        };
+        is_unit_label(name)
+            && !structure::is_role(name)
+            && !structure::is_place(name)
+            && (structure::names_org(name)
+                || structure::before_town_and_state(name).is_some()
+                || self.line_is_bold
+                || capitalised())
     }
 
     /// The open section at `level` that a heading at that level would follow as a sibling.
@@ -1983,10 +2005,14 @@ impl<'t> Builder<'t> {
         }
         let idx = self.push_section(title, at, line, false);
         let stated = found.as_ref().is_some_and(|f| states_open(&norm, f));
+        self.role_heading = None;
         match found.and_then(|f| self.validate(f, line)) {
             Some(p) => {
                 self.set_own_period(idx, p);
                 self.out.sections[idx].open_stated = stated;
+                if structure::only_role(&self.out.sections[idx].title) {
+                    self.role_heading = Some(idx);
+                }
             }
             None => self.pending_heading = Some(idx),
         }
@@ -2071,6 +2097,16 @@ impl<'t> Builder<'t> {
         let pending = self.pending_heading.take();
         self.table_pending = None;
         let summary = self.pending_summary.take();
+        // `#### Software Developer, 2012 - Current` then `Kongregate, Portland, OR`: the line
+        // right under a dated heading that is only a role names its employer when it reads as
+        // a name (an organisation, `Name, Town, ST`, a bold line or a few capitalised words).
+        if let Some(h) = self.role_heading.take() {
+            let name = clean_title(&norm, None);
+            if !is_item && find_period(&norm).is_none() && self.names_employer(&name) {
+                let title = format!("{} — {name}", self.out.sections[h].title);
+                self.out.sections[h].title = title;
+            }
+        }
         // The line after a bare period names the unit it opened (`2022年10月 ～ 現在`, then
         // `物流会社向け配送管理システムの開発`).
         if let Some(idx) = self.unnamed_unit.take() {
@@ -3373,10 +3409,53 @@ fn breaks_not_front_matter(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out.join("\n"))
 }
 
+/// `###Experience`, `####Acme, Portland, OR _2010 – Present_`: headings written without the
+/// space after their marks (older Markdown read them as headings) get it, so they are headings
+/// here too. Two to six marks before a capital or a non-ASCII letter; fenced blocks are left
+/// alone; lines stay where they are.
+fn spaced_headings(text: &str) -> std::borrow::Cow<'_, str> {
+    let unspaced = |l: &str| {
+        let marks = l.bytes().take_while(|&b| b == b'#').count();
+        (2..=6).contains(&marks)
+            && l[marks..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || (!c.is_ascii() && c.is_alphabetic()))
+    };
+    if !text.lines().any(unspaced) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut fence: Option<&str> = None;
+    for (i, l) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let t = l.trim_start();
+        if let Some(f) = ["```", "~~~"].into_iter().find(|f| t.starts_with(f)) {
+            fence = match fence {
+                Some(open) if open == f => None,
+                None => Some(f),
+                other => other,
+            };
+        }
+        if fence.is_none() && unspaced(l) {
+            let marks = l.bytes().take_while(|&b| b == b'#').count();
+            out.push_str(&l[..marks]);
+            out.push(' ');
+            out.push_str(&l[marks..]);
+        } else {
+            out.push_str(l);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Parse résumé `text`.
 pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
     let text = &*unfence_records(text);
     let text = &*breaks_not_front_matter(text);
+    let text = &*spaced_headings(text);
     let lines = LineIndex::new(text);
     let mut b = Builder {
         tax,
@@ -3385,6 +3464,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         stack: Vec::new(),
         details_depth: 0,
         pending_heading: None,
+        role_heading: None,
         table_pending: None,
         in_front_matter_skills: false,
         table_header: None,

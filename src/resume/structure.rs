@@ -131,6 +131,7 @@ const ROLE_WORDS: &[&str] = &[
     "architect",
     "lead",
     "intern",
+    "assistant",
     "consultant",
     "associate",
     "analyst",
@@ -196,11 +197,13 @@ const PLACE_WORDS: &[&str] = &[
     "united kingdom",
 ];
 
-/// A label that only says where (`Vancouver, BC`, `Tokyo, Japan`, `Remote`).
+/// A label that only says where (`Vancouver, BC`, `Tokyo, Japan`, `Remote`; not `Acme,
+/// Portland, OR`).
 pub(super) fn is_place(label: &str) -> bool {
-    let last = label.rsplit(',').next().unwrap_or(label).trim();
+    let parts: Vec<&str> = label.split(',').map(str::trim).collect();
+    let last = parts.last().copied().unwrap_or(label);
     let is_code = last.len() == 2 && last.bytes().all(|b| b.is_ascii_uppercase());
-    (label.contains(',') && is_code) || PLACE_WORDS.contains(&last.to_lowercase().as_str())
+    parts.len() <= 2 && (is_code || PLACE_WORDS.contains(&last.to_lowercase().as_str()))
 }
 
 /// A title that is only a role (`Senior Product Engineer`), naming no employer.
@@ -259,7 +262,7 @@ pub fn company_name(title: &str) -> String {
 
 /// `Acme Corp, Portland, OR` → `Acme Corp`: a name, a town and a two-letter state or
 /// country code.
-fn before_town_and_state(piece: &str) -> Option<&str> {
+pub(super) fn before_town_and_state(piece: &str) -> Option<&str> {
     let parts: Vec<&str> = piece.rsplitn(3, ", ").collect();
     let [state, town, name] = parts.as_slice() else {
         return None;
