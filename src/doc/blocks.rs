@@ -530,6 +530,9 @@ fn blocks_nested(text: &str, lines: &LineIndex, depth: u8) -> Vec<Block> {
                 }
                 _ => {}
             },
+            // Front matter keeps its addresses (`jobLink: "https://…"` is a value, and cutting it
+            // would leave a quote open).
+            Event::Text(t) if w.in_front_matter => w.add_text(&t, range.start),
             Event::Text(t) | Event::Code(t) => {
                 let t = strip_urls(&t).into_owned();
                 w.add_text(&t, range.start);

@@ -258,7 +258,35 @@ const BLURB: u32 = 1 << 4;
 
 /// [`classify_label`] of a [`label_key`].
 fn label_level(l: &str) -> Option<Level> {
-    level_of_words(LABEL_WORDS.groups(l))
+    level_of_label(l, LABEL_WORDS.groups(l))
+}
+
+/// The level of a label with the word lists `found` in it. A label that joins an ask and a
+/// wish (`Required and desired`, `必須・歓迎スキル`, `Requirements & nice to haves`) heads a list
+/// whose items are asked unless they say otherwise: required. (`Preferred qualifications` is
+/// one wish, not two labels.)
+fn level_of_label(l: &str, found: u32) -> Option<Level> {
+    if found & PREFERRED != 0 && found & REQUIRED != 0 {
+        let parts: Vec<u32> = l
+            .replace(" and ", "&")
+            .replace("および", "&")
+            .replace("及び", "&")
+            .split(['/', '・', '、', '&', '＆', ','])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| LABEL_WORDS.groups(p))
+            .collect();
+        let asks = parts
+            .iter()
+            .any(|g| g & REQUIRED != 0 && g & PREFERRED == 0);
+        let wishes = parts
+            .iter()
+            .any(|g| g & PREFERRED != 0 && g & REQUIRED == 0);
+        if asks && wishes && parts.len() <= 6 {
+            return Some(Level::Required);
+        }
+    }
+    level_of_words(found)
 }
 
 /// The level of the word lists a label has words of: preferred, else stack, else required.
@@ -365,8 +393,9 @@ pub enum Section {
 /// What a label names (`必須スキル`, `Nice to have`, `開発環境`, `業務内容`, `Benefits`), if
 /// anything. Level words win over neutral ones (`Responsibilities and requirements` asks).
 pub fn classify_section(label: &str) -> Option<Section> {
-    let found = LABEL_WORDS.groups(&label_key(label));
-    if let Some(level) = level_of_words(found) {
+    let key = label_key(label);
+    let found = LABEL_WORDS.groups(&key);
+    if let Some(level) = level_of_label(&key, found) {
         return Some(Section::Level(level));
     }
     if found & DUTIES != 0 {

@@ -41,6 +41,7 @@ impl Draft {
             // Where to apply: a mail address is a `mailto:` link (it names the hiring company's
             // domain).
             "apply" | "apply_url" | "applyurl" | "apply_email" | "applyemail" | "email"
+            | "joblink" | "job_link" | "applylink" | "apply_link"
                 if self.url.is_none() =>
             {
                 self.url = Some(if v.contains('@') && !v.contains(':') {

@@ -141,6 +141,7 @@ pub fn parse_posting(
         company: draft
             .company
             .or_else(|| draft_title.as_deref().and_then(formats::company_from_title))
+            .or_else(|| draft_title.as_deref().and_then(legal_name_in_title))
             .or_else(|| front_matter_org(text))
             .or_else(|| {
                 company_from_text(draft_title.as_deref(), draft.url.as_deref(), &draft.lines)
@@ -487,6 +488,9 @@ fn company_from_text(
                     .then_some(label)
                 })
         });
+    // An applicant-tracking system's page for the company (`infinyon.breezy.hr/p/…`,
+    // `jobs.lever.co/acme/…`).
+    let mailbox = mailbox.or_else(|| url.and_then(ats_company));
     if let Some(label) = mailbox {
         let written = texts.iter().find_map(|(_, t)| {
             t.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | '@'))
@@ -505,6 +509,87 @@ fn company_from_text(
     }
     // The site's owner in its footer: `© 2025 NanoFrontier, Inc.`, `Copyright (c) Acme Corp.`
     texts.iter().rev().find_map(|(_, t)| copyright_holder(t))
+}
+
+/// English legal forms that end a company's name.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "llc",
+    "ltd",
+    "gmbh",
+    "corp",
+    "corporation",
+    "plc",
+    "ag",
+    "bv",
+    "b.v",
+    "oy",
+    "ab",
+    "pte",
+    "k.k",
+    "s.a",
+    "sas",
+    "srl",
+    "oü",
+];
+
+/// `Cambium Assessment Inc : Senior Software Engineer`, `Senior SRE - Acme GmbH`: the part of
+/// a title that is a name ending in a legal form.
+fn legal_name_in_title(title: &str) -> Option<String> {
+    let t = crate::text::nfkc(title);
+    let mut parts = vec![t.as_str()];
+    for sep in [" : ", " - ", " | ", " — ", " – ", " @ ", " at "] {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.into_iter().map(str::trim).find_map(|p| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        let last = words.last()?.trim_end_matches(['.', ',']).to_lowercase();
+        ((2..=6).contains(&words.len())
+            && LEGAL_FORMS.contains(&last.as_str())
+            && words[0].starts_with(|c: char| c.is_uppercase()))
+        .then(|| p.trim_end_matches(',').to_owned())
+    })
+}
+
+/// Hosted job boards that put the hiring company in the address: as the subdomain
+/// (`acme.breezy.hr`) or as the first path segment (`jobs.lever.co/acme`).
+const ATS_SUBDOMAIN: &[&str] = &[
+    ".breezy.hr",
+    ".recruitee.com",
+    ".bamboohr.com",
+    ".teamtailor.com",
+    ".workable.com",
+    ".personio.de",
+    ".personio.com",
+];
+const ATS_PATH: &[&str] = &[
+    "jobs.lever.co/",
+    "boards.greenhouse.io/",
+    "job-boards.greenhouse.io/",
+    "apply.workable.com/",
+    "jobs.ashbyhq.com/",
+    "herp.careers/v1/",
+];
+
+/// The company slug in a hosted job board's address, lower case.
+fn ats_company(url: &str) -> Option<String> {
+    let rest = url
+        .split_once("://")
+        .map_or(url, |(_, r)| r)
+        .trim_start_matches("www.");
+    let host = rest.split('/').next()?;
+    let slug = ATS_SUBDOMAIN
+        .iter()
+        .find_map(|d| host.strip_suffix(d))
+        .filter(|s| !s.contains('.') && !matches!(*s, "www" | "jobs" | "careers" | "apply"))
+        .or_else(|| {
+            ATS_PATH
+                .iter()
+                .find_map(|p| rest.strip_prefix(p))
+                .and_then(|r| r.split(['/', '?', '#']).next())
+        })?;
+    let ok = slug.len() >= 2 && slug.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    ok.then(|| slug.to_ascii_lowercase())
 }
 
 /// The name after a copyright sign or word (and its years).

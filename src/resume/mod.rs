@@ -3260,6 +3260,8 @@ impl<'t> Builder<'t> {
     /// `skills: [Go, AWS]` / `skills:` + `- Go` lines in YAML (or `skills = [...]` in TOML)
     /// front matter: listed skills.
     fn front_matter(&mut self, raw: &str, line: usize) {
+        // An address is no skill (`site: https://github.com/…`).
+        let raw = &*blocks::strip_urls(raw);
         let norm = nfkc(raw);
         let trimmed = norm.trim_start();
         let is_key = |s: &str| {
