@@ -2523,13 +2523,16 @@ impl<'t> Builder<'t> {
                 // (AWS) |`) is listed, and so is a cell that is only a product's name
                 // (`| **Kubernetes** | EKS, AKS |`); kinds of things (RDBMS, NoSQL, データ分析,
                 // 負荷試験, Observability) are not.
+                // A cell that is a kind and its products (`インフラ: Linux (主にDebian系)`,
+                // `TypeScript: Deno`) lists the products.
                 let whole = self.tax.resolve(cell.trim_matches(['*', '_', ' ']));
+                let keyed = cell.contains([':', '：']);
                 let before = self.out.mentions.len();
                 skills.extend(self.mention_all(cell, raw, line, span, true, dated.is_some()));
                 for m in &mut self.out.mentions[before..] {
                     let category = self.tax.skill(m.skill).category.as_str();
                     let platform = matches!(category, "aws" | "gcp" | "azure" | "cloud");
-                    let product = whole == Some(m.skill)
+                    let product = (keyed || whole == Some(m.skill))
                         && !matches!(
                             category,
                             "practice" | "other" | "database" | "observability" | "data" | "ml"
