@@ -10,6 +10,7 @@
 mod cues;
 pub mod extract;
 mod formats;
+pub(crate) use formats::company_in_sentence;
 mod terms;
 
 use std::path::Path;

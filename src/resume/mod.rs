@@ -1652,6 +1652,8 @@ struct Builder<'t> {
     /// `unnamed_unit` was opened by a bare period above lines set one under another: it takes
     /// their names, joined (`Role — Company`), up to [`MAX_LINES_BELOW`].
     unnamed_below: usize,
+    /// `unnamed_unit` is a heading that is only a period.
+    unnamed_heading: bool,
     /// The line was wrapped onto the one before it (a soft break), not set on a line of its
     /// own (`<br>`, a hard break).
     line_continues: bool,
@@ -1972,6 +1974,7 @@ impl<'t> Builder<'t> {
         self.bold_level = None;
         self.period_level = None;
         self.unnamed_unit = None;
+        self.unnamed_heading = false;
         let norm = nfkc(&blocks::strip_urls(raw));
         let found = self.find_period_at(&norm, line);
         let range = found.as_ref().map(|f| f.span.clone());
@@ -2003,7 +2006,19 @@ impl<'t> Builder<'t> {
         {
             at += 1;
         }
+        // `### 2022年 ~ 現在` over `フリーランスとして活動。…`: a heading that is only a period is
+        // named by the line under it (till then, by its period).
+        let bare_period = title.is_empty() && found.is_some();
+        let title = if bare_period {
+            norm.trim().trim_start_matches('#').trim().to_owned()
+        } else {
+            title
+        };
         let idx = self.push_section(title, at, line, false);
+        if bare_period {
+            self.unnamed_unit = Some(idx);
+            self.unnamed_heading = true;
+        }
         let stated = found.as_ref().is_some_and(|f| states_open(&norm, f));
         self.role_heading = None;
         match found.and_then(|f| self.validate(f, line)) {
@@ -2110,7 +2125,23 @@ impl<'t> Builder<'t> {
         // The line after a bare period names the unit it opened (`2022年10月 ～ 現在`, then
         // `物流会社向け配送管理システムの開発`).
         if let Some(idx) = self.unnamed_unit.take() {
-            let name = clean_title(&norm, None);
+            // The first sentence of the line (`フリーランスとして活動。フロントエンドや…`).
+            let end = [norm.find('。'), norm.find(". ")]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(norm.len());
+            let first = &norm[..end];
+            let mut name = clean_title(first, None);
+            // Under a heading that is only a period, the sentence's company (`株式会社Xに…勤務`)
+            // or its freelance word names the stint.
+            if std::mem::take(&mut self.unnamed_heading) {
+                if let Some(org) = crate::posting::company_in_sentence(&name) {
+                    name = org;
+                } else if let Some(w) = structure::self_employed_word(&name) {
+                    name = w.to_owned();
+                }
+            }
             if !is_item && !name.is_empty() && find_period(&norm).is_none() {
                 let below = std::mem::take(&mut self.unnamed_below);
                 let title = &mut self.out.sections[idx].title;
@@ -3488,6 +3519,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         line_is_bold: false,
         line_breaks: false,
         unnamed_below: 0,
+        unnamed_heading: false,
         line_continues: false,
         lines_above: Vec::new(),
         line_tags: None,

@@ -82,6 +82,21 @@ const SELF_EMPLOYED: &[&str] = &[
     "self employed",
 ];
 
+/// The word of `s` that says the work was freelance (`フリーランス`, `Freelance`), as written.
+pub(super) fn self_employed_word(s: &str) -> Option<&str> {
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        // Case mapping changed the length: only a Japanese word can be taken as written.
+        return SELF_EMPLOYED
+            .iter()
+            .filter(|w| !w.is_ascii())
+            .find_map(|w| s.find(*w).map(|i| &s[i..i + w.len()]));
+    }
+    SELF_EMPLOYED
+        .iter()
+        .find_map(|w| lower.find(*w).map(|i| &s[i..i + w.len()]))
+}
+
 /// Does `s` name an organisation? Legal forms (株式会社, Inc, LLC…), a Japanese `…社` / `…会社` /
 /// `…企業` name (A社, 某社, SIer会社, 大手通信企業, ３社目), or freelance work.
 pub fn names_org(s: &str) -> bool {
