@@ -273,6 +273,10 @@ const REQUIRED_CUES: &[&str] = &[
     "知識をお持ちの方",
     "できる方",
     "求めています",
+    // `Python(scikit-learn等)を使って…を開発できるエンジニアを募集しています`
+    "できるエンジニア",
+    "経験のあるエンジニア",
+    "経験があるエンジニア",
 ];
 
 /// Lead-ins that make a sentence describe the environment (`stack`).
