@@ -733,6 +733,14 @@ pub fn lone_month(text: &str) -> Option<Month> {
     Month::new(tok.year, tok.month?)
 }
 
+/// The month of a date that opens `text` (`2019-11-01: 株式会社X入社`, `2019-06-30 に退社`),
+/// and where the date ends. `text` must already be NFKC-normalised.
+pub fn leading_date(text: &str) -> Option<(Month, usize)> {
+    let lead = text.len() - text.trim_start().len();
+    let tok = date_at(text, lead)?;
+    Some((Month::new(tok.year, tok.month?)?, tok.span.end))
+}
+
 /// All non-overlapping period ranges in `text`, left to right (e.g. one per table row).
 pub fn find_periods(text: &str) -> Vec<PeriodMatch> {
     Periods { text, pos: 0 }.collect()

@@ -1613,6 +1613,9 @@ struct Builder<'t> {
     stack: Vec<usize>,
     details_depth: usize,
     pending_heading: Option<usize>,
+    /// A heading that dates a joining (`### 2019-11-01: 株式会社X入社`) and its level: a
+    /// `2019-06-30 に退社` line under it ends its stint.
+    joined_heading: Option<(usize, u16)>,
     /// A dated heading that is only a role (`#### Software Developer, 2012 - Current`): the
     /// line right under it may name its employer (`Kongregate, Portland, OR`).
     role_heading: Option<usize>,
@@ -1722,6 +1725,34 @@ impl<'t> Builder<'t> {
                 && !sec.is_education
                 && !sec.is_other
         })
+    }
+
+    /// Give section `h` the period `p` now that its end is known, and the same to what was
+    /// written under it so far (its undated subsections and their mentions).
+    fn redate_unit(&mut self, h: usize, p: Period) {
+        let old = self.out.sections[h].span;
+        self.set_own_period(h, p);
+        let span = self.out.sections[h].span;
+        // Only what came after the heading can be under it: both walks stay inside the unit.
+        let n = self.out.sections.len();
+        let mut inside = vec![false; n - h];
+        inside[0] = true;
+        for j in h + 1..n {
+            let s = &self.out.sections[j];
+            if s.parent.is_some_and(|q| q >= h && inside[q - h]) && s.own.is_none() {
+                self.out.sections[j].span = span;
+                inside[j - h] = true;
+            }
+        }
+        let from = self.out.sections[h].line;
+        for m in self.out.mentions.iter_mut().rev() {
+            if m.line < from {
+                break;
+            }
+            if m.span == old && m.section.is_some_and(|s| s >= h && inside[s - h]) {
+                m.span = span;
+            }
+        }
     }
 
     /// Does a line under a role's heading read as its employer's name?
@@ -2006,6 +2037,25 @@ impl<'t> Builder<'t> {
         {
             at += 1;
         }
+        if self.joined_heading.is_some_and(|(_, l)| at <= l) {
+            self.joined_heading = None;
+        }
+        // `### 2019-11-01: 株式会社CureApp入社（フルスタックエンジニア）`: a heading that dates a
+        // joining opens a stint from that month, named by what was joined.
+        let joined = found
+            .is_none()
+            .then(|| crate::period::leading_date(&norm))
+            .flatten()
+            .and_then(|(m, end)| {
+                let rest = norm[end..].trim_start_matches([':', '：', ' ', '-']);
+                joining(rest)
+                    .filter(|(name, planned)| !name.is_empty() && !planned)
+                    .map(|(name, _)| (m, name))
+            });
+        let title = match &joined {
+            Some((_, name)) => name.clone(),
+            None => title,
+        };
         // `### 2022年 ~ 現在` over `フリーランスとして活動。…`: a heading that is only a period is
         // named by the line under it (till then, by its period).
         let bare_period = title.is_empty() && found.is_some();
@@ -2019,6 +2069,16 @@ impl<'t> Builder<'t> {
             self.unnamed_unit = Some(idx);
             self.unnamed_heading = true;
         }
+        if let Some((start, _)) = joined {
+            self.set_own_period(
+                idx,
+                Period {
+                    start,
+                    end: End::Open,
+                },
+            );
+            self.joined_heading = Some((idx, at));
+        }
         let stated = found.as_ref().is_some_and(|f| states_open(&norm, f));
         self.role_heading = None;
         match found.and_then(|f| self.validate(f, line)) {
@@ -2029,6 +2089,7 @@ impl<'t> Builder<'t> {
                     self.role_heading = Some(idx);
                 }
             }
+            None if self.out.sections[idx].own.is_some() => {}
             None => self.pending_heading = Some(idx),
         }
         if is_name {
@@ -2112,6 +2173,23 @@ impl<'t> Builder<'t> {
         let pending = self.pending_heading.take();
         self.table_pending = None;
         let summary = self.pending_summary.take();
+        // `2019-06-30 に退社` under a heading that dated a joining ends that stint.
+        if let Some((h, _)) = self.joined_heading {
+            if let Some((m, _)) = leaving(&norm)
+                .then(|| crate::period::leading_date(&norm))
+                .flatten()
+            {
+                let start = self.out.sections[h].own.map_or(m, |p| p.start);
+                if m >= start {
+                    let p = Period {
+                        start,
+                        end: End::At(m),
+                    };
+                    self.redate_unit(h, p);
+                    self.joined_heading = None;
+                }
+            }
+        }
         // `#### Software Developer, 2012 - Current` then `Kongregate, Portland, OR`: the line
         // right under a dated heading that is only a role names its employer when it reads as
         // a name (an organisation, `Name, Town, ST`, a bold line or a few capitalised words).
@@ -3501,6 +3579,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
         details_depth: 0,
         pending_heading: None,
         role_heading: None,
+        joined_heading: None,
         table_pending: None,
         in_front_matter_skills: false,
         table_header: None,
