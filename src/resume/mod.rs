@@ -2081,8 +2081,21 @@ impl<'t> Builder<'t> {
         }
         let stated = found.as_ref().is_some_and(|f| states_open(&norm, f));
         self.role_heading = None;
+        // `#### Lead Engineer (Oct 2016 - Feb 2017), Senior Engineer (Mar 2015 - Oct 2016)`: a
+        // heading of roles with several periods spans them all (one naming organisations,
+        // `株式会社X (2025.1-現在) & X Inc. (2023.1-2024.12)`, names a stint each).
+        let more: Vec<Period> = if found.is_some() && !structure::names_org(&norm) {
+            crate::period::find_periods(&norm)
+                .into_iter()
+                .skip(1)
+                .filter_map(|f| self.validate(f, line))
+                .collect()
+        } else {
+            Vec::new()
+        };
         match found.and_then(|f| self.validate(f, line)) {
             Some(p) => {
+                let p = more.into_iter().fold(p, |h, q| hull(Some(h), q));
                 self.set_own_period(idx, p);
                 self.out.sections[idx].open_stated = stated;
                 if structure::only_role(&self.out.sections[idx].title) {
@@ -3565,11 +3578,53 @@ fn spaced_headings(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `<div class='row'>` / `## Experience` / …: a line that is only a `<div>` tag (opening or
+/// closing, with a trailing comment) would start an HTML block that swallows the Markdown
+/// written right under it (its headings would be text). Such lines are blanked: a layout box
+/// holds no words. Fenced blocks are left alone; lines stay where they are.
+fn blank_div_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_div = |l: &str| {
+        let t = l.trim();
+        let t = match t.find("<!--") {
+            Some(i) if t.ends_with("-->") => t[..i].trim_end(),
+            _ => t,
+        };
+        let lower = t.to_ascii_lowercase();
+        (lower.starts_with("<div") || lower.starts_with("</div"))
+            && lower.ends_with('>')
+            && lower.matches('<').count() == 1
+    };
+    if !text.lines().any(is_div) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut fence: Option<&str> = None;
+    for (i, l) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let t = l.trim_start();
+        if let Some(f) = ["```", "~~~"].into_iter().find(|f| t.starts_with(f)) {
+            fence = match fence {
+                Some(open) if open == f => None,
+                None => Some(f),
+                other => other,
+            };
+        }
+        if fence.is_none() && is_div(l) {
+            continue;
+        }
+        out.push_str(l);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Parse résumé `text`.
 pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
     let text = &*unfence_records(text);
     let text = &*breaks_not_front_matter(text);
     let text = &*spaced_headings(text);
+    let text = &*blank_div_lines(text);
     let lines = LineIndex::new(text);
     let mut b = Builder {
         tax,
