@@ -229,8 +229,31 @@ impl Walker<'_> {
             } else {
                 self.flush_line();
             }
+        } else if !self.buf.is_empty() && html::tag_name(&lower).is_some_and(|n| !is_word_tag(&n)) {
+            // `_Software Developer_<span class="right">Dec. 2014 - Present</span>`: a layout tag
+            // (span, small, font) sets its text apart; only formatting tags sit inside a word.
+            self.add_text(" ", offset);
         }
     }
+}
+
+/// Inline tags that format words without setting them apart (`Java<b>Script</b>`).
+fn is_word_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "b" | "i"
+            | "em"
+            | "strong"
+            | "code"
+            | "a"
+            | "sup"
+            | "sub"
+            | "u"
+            | "mark"
+            | "s"
+            | "kbd"
+            | "wbr"
+    )
 }
 
 /// Does this line read as code (`x = 1;`, `import os`, `<div>`, `$ make`)? Prose and lists do
