@@ -2698,7 +2698,24 @@ impl<'t> Builder<'t> {
                     cell
                 }
             });
-            let org = org.filter(|o| !o.is_empty());
+            // Without a company column, a cell that opens with an organisation's name names it
+            // (`会社C<BR>課長` in a role column).
+            let org = org.filter(|o| !o.is_empty()).or_else(|| {
+                norm_cells
+                    .iter()
+                    .filter(|c| find_period(c).is_none())
+                    .find_map(|c| {
+                        let mut words = c.split_whitespace();
+                        let first = words.next()?;
+                        // A legal form written apart (`株式会社 FANP`) takes the next word.
+                        let name = if structure::is_legal_form(first) {
+                            format!("{first} {}", words.next()?)
+                        } else {
+                            first.to_owned()
+                        };
+                        (structure::names_org(&name) && !is_date_cell(&name)).then_some(name)
+                    })
+            });
             if org.is_some() {
                 self.last_row_org.clone_from(&org);
             }

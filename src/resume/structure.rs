@@ -97,6 +97,11 @@ pub(super) fn self_employed_word(s: &str) -> Option<&str> {
         .find_map(|w| lower.find(*w).map(|i| &s[i..i + w.len()]))
 }
 
+/// Is `w` only a Japanese legal form (`株式会社`, `(株)`), written apart from the name?
+pub(super) fn is_legal_form(w: &str) -> bool {
+    JA_ORG_MARKERS.contains(&w)
+}
+
 /// Does `s` name an organisation? Legal forms (株式会社, Inc, LLC…), a Japanese `…社` / `…会社` /
 /// `…企業` name (A社, 某社, SIer会社, 大手通信企業, ３社目), or freelance work.
 pub fn names_org(s: &str) -> bool {
@@ -127,6 +132,15 @@ pub fn names_org(s: &str) -> bool {
                 .any(|x| w.ends_with(x) && w.chars().count() <= 3)
         });
     if ja_org {
+        return true;
+    }
+    // `会社C`, `会社A`: a company named only by a letter.
+    let anonymous = s.split_whitespace().any(|w| {
+        w.strip_prefix("会社").is_some_and(|r| {
+            (1..=2).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+    });
+    if anonymous {
         return true;
     }
     s.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
