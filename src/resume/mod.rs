@@ -2719,17 +2719,30 @@ impl<'t> Builder<'t> {
             if org.is_some() {
                 self.last_row_org.clone_from(&org);
             }
-            self.out.rows.push(DatedRow {
-                section: self.current(),
-                title,
-                period,
-                line,
-                skills: uniq,
-                is_row: true,
-                org,
-                open_stated: false,
-                depth: 0,
-            });
+            // `## 学歴・職歴` rows: a school's row (`京都大学大学院情報学研究科`) is schooling,
+            // the companies' rows are the career.
+            let named = org.as_deref().unwrap_or(&title);
+            let schooling = !structure::names_org(named)
+                && SCHOOL_WORDS
+                    .iter()
+                    .any(|w| named.to_lowercase().contains(w))
+                && self.current().is_some_and(|s| {
+                    let t = self.out.sections[s].title.to_lowercase();
+                    EDUCATION_WORDS.iter().any(|w| t.contains(w))
+                });
+            if !schooling {
+                self.out.rows.push(DatedRow {
+                    section: self.current(),
+                    title,
+                    period,
+                    line,
+                    skills: uniq,
+                    is_row: true,
+                    org,
+                    open_stated: false,
+                    depth: 0,
+                });
+            }
         }
         if is_skill {
             // A row is one entry: `| 言語 | Go | 3年 |`.
