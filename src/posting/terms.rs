@@ -189,15 +189,7 @@ pub fn enumerated_terms(line: &str, hits: &[Hit], tax: &Taxonomy) -> Vec<Term> {
         return out;
     }
     // The line cut at separators into pieces; each piece is a known name, a candidate, or text.
-    let mut bounds: Vec<Range<usize>> = Vec::new();
-    let mut start = 0;
-    for s in &seps {
-        if s.start >= start {
-            bounds.push(start..s.start);
-            start = s.end;
-        }
-    }
-    bounds.push(start..line.len());
+    let bounds = pieces(line, &seps);
     // Which hit each piece holds (a piece that overlaps a known name is that name): both are
     // in text order, so one walk.
     let mut holder: Vec<Option<usize>> = Vec::with_capacity(bounds.len());
@@ -254,6 +246,20 @@ pub fn enumerated_terms(line: &str, hits: &[Hit], tax: &Taxonomy) -> Vec<Term> {
     out
 }
 
+/// The pieces of `line` between its separators `seps` (in text order; overlapping ones skipped).
+fn pieces(line: &str, seps: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut bounds = Vec::with_capacity(seps.len() + 1);
+    let mut start = 0;
+    for s in seps {
+        if s.start >= start {
+            bounds.push(start..s.start);
+            start = s.end;
+        }
+    }
+    bounds.push(start..line.len());
+    bounds
+}
+
 /// The shortest run of names that makes a list on its own, without a known name in it.
 const MIN_BARE_RUN: usize = 3;
 
@@ -272,15 +278,7 @@ pub fn bare_enumeration(line: &str) -> Vec<Range<usize>> {
     if seps.len() + 1 < MIN_BARE_RUN {
         return Vec::new();
     }
-    let mut bounds: Vec<Range<usize>> = Vec::new();
-    let mut start = 0;
-    for s in &seps {
-        if s.start >= start {
-            bounds.push(start..s.start);
-            start = s.end;
-        }
-    }
-    bounds.push(start..line.len());
+    let bounds = pieces(line, &seps);
     let name = |r: Range<usize>, after: bool, before: bool| {
         let span = trimmed(line, r, after, before)?;
         let n = name_in(&line[span.clone()])?;

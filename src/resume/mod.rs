@@ -3582,6 +3582,17 @@ fn spaced_headings(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.lines().any(unspaced) {
         return std::borrow::Cow::Borrowed(text);
     }
+    std::borrow::Cow::Owned(edit_unfenced_lines(text, |l| {
+        unspaced(l).then(|| {
+            let marks = l.bytes().take_while(|&b| b == b'#').count();
+            format!("{} {}", &l[..marks], &l[marks..])
+        })
+    }))
+}
+
+/// `text` with every line outside fenced blocks that `edit` rewrites replaced by its rewrite
+/// (one line for one: lines stay where they are).
+fn edit_unfenced_lines(text: &str, edit: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     let mut fence: Option<&str> = None;
     for (i, l) in text.split('\n').enumerate() {
@@ -3596,16 +3607,12 @@ fn spaced_headings(text: &str) -> std::borrow::Cow<'_, str> {
                 other => other,
             };
         }
-        if fence.is_none() && unspaced(l) {
-            let marks = l.bytes().take_while(|&b| b == b'#').count();
-            out.push_str(&l[..marks]);
-            out.push(' ');
-            out.push_str(&l[marks..]);
-        } else {
-            out.push_str(l);
+        match fence.is_none().then(|| edit(l)).flatten() {
+            Some(new) => out.push_str(&new),
+            None => out.push_str(l),
         }
     }
-    std::borrow::Cow::Owned(out)
+    out
 }
 
 /// `<div class='row'>` / `## Experience` / …: a line that is only a `<div>` tag (opening or
@@ -3627,26 +3634,7 @@ fn blank_div_lines(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.lines().any(is_div) {
         return std::borrow::Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
-    let mut fence: Option<&str> = None;
-    for (i, l) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let t = l.trim_start();
-        if let Some(f) = ["```", "~~~"].into_iter().find(|f| t.starts_with(f)) {
-            fence = match fence {
-                Some(open) if open == f => None,
-                None => Some(f),
-                other => other,
-            };
-        }
-        if fence.is_none() && is_div(l) {
-            continue;
-        }
-        out.push_str(l);
-    }
-    std::borrow::Cow::Owned(out)
+    std::borrow::Cow::Owned(edit_unfenced_lines(text, |l| is_div(l).then(String::new)))
 }
 
 /// Parse résumé `text`.
