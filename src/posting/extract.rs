@@ -754,13 +754,17 @@ impl Extractor<'_> {
                         Some(Section::Level(l)) => Some(l),
                         _ => None,
                     });
-            if let Some(level) = level {
+            let spans = match level {
+                Some(_) => super::terms::bare_enumeration(norm),
+                None => Vec::new(),
+            };
+            if let (Some(level), false) = (level, spans.is_empty()) {
                 let text = ellipsize(&squash_ws(&pl.text), 160);
                 let years = pl.forced_years.or_else(|| {
                     find_duration_months(norm)
                         .map(|m| (f64::from(m) / 12.0 * 100.0).round() / 100.0)
                 });
-                for span in super::terms::bare_enumeration(norm) {
+                for span in spans {
                     let candidate = self.term_requirement(&norm[span], level, years, &text, pl);
                     merge(&mut self.reqs, &mut self.index, candidate);
                 }
