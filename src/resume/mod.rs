@@ -3582,7 +3582,7 @@ fn spaced_headings(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.lines().any(unspaced) {
         return std::borrow::Cow::Borrowed(text);
     }
-    std::borrow::Cow::Owned(edit_unfenced_lines(text, |l| {
+    std::borrow::Cow::Owned(edit_unfenced_lines(text, |_, l| {
         unspaced(l).then(|| {
             let marks = l.bytes().take_while(|&b| b == b'#').count();
             format!("{} {}", &l[..marks], &l[marks..])
@@ -3592,7 +3592,7 @@ fn spaced_headings(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// `text` with every line outside fenced blocks that `edit` rewrites replaced by its rewrite
 /// (one line for one: lines stay where they are).
-fn edit_unfenced_lines(text: &str, edit: impl Fn(&str) -> Option<String>) -> String {
+fn edit_unfenced_lines(text: &str, edit: impl Fn(usize, &str) -> Option<String>) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     let mut fence: Option<&str> = None;
     for (i, l) in text.split('\n').enumerate() {
@@ -3607,7 +3607,7 @@ fn edit_unfenced_lines(text: &str, edit: impl Fn(&str) -> Option<String>) -> Str
                 other => other,
             };
         }
-        match fence.is_none().then(|| edit(l)).flatten() {
+        match fence.is_none().then(|| edit(i, l)).flatten() {
             Some(new) => out.push_str(&new),
             None => out.push_str(l),
         }
@@ -3617,8 +3617,9 @@ fn edit_unfenced_lines(text: &str, edit: impl Fn(&str) -> Option<String>) -> Str
 
 /// `<div class='row'>` / `## Experience` / …: a line that is only a `<div>` tag (opening or
 /// closing, with a trailing comment) would start an HTML block that swallows the Markdown
-/// written right under it (its headings would be text). Such lines are blanked: a layout box
-/// holds no words. Fenced blocks are left alone; lines stay where they are.
+/// written right under it (its headings would be text). Such lines are blanked where Markdown
+/// follows: a layout box holds no words. Fenced blocks are left alone; lines stay where they
+/// are.
 fn blank_div_lines(text: &str) -> std::borrow::Cow<'_, str> {
     let is_div = |l: &str| {
         let t = l.trim();
@@ -3634,7 +3635,20 @@ fn blank_div_lines(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.lines().any(is_div) {
         return std::borrow::Cow::Borrowed(text);
     }
-    std::borrow::Cow::Owned(edit_unfenced_lines(text, |l| is_div(l).then(String::new)))
+    // Only where Markdown follows (the next line that is not blank is neither HTML nor indented
+    // as code): a `<div>` around HTML stays one HTML block.
+    let lines: Vec<&str> = text.split('\n').collect();
+    let markdown_follows = |i: usize| {
+        lines[i + 1..]
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|l| {
+                !l.trim_start().starts_with('<') && !l.starts_with("    ") && !l.starts_with('\t')
+            })
+    };
+    std::borrow::Cow::Owned(edit_unfenced_lines(text, |i, l| {
+        (is_div(l) && markdown_follows(i)).then(String::new)
+    }))
 }
 
 /// Parse résumé `text`.
@@ -4276,6 +4290,22 @@ mod tests {
 
     fn tax() -> Taxonomy {
         Taxonomy::builtin().unwrap()
+    }
+
+    #[test]
+    fn div_lines_are_blanked_only_above_markdown() {
+        let over_markdown = "<div class='row'>\n<div class='col'>\n## Experience\n</div>\n\n# Next";
+        assert_eq!(
+            blank_div_lines(over_markdown),
+            "<div class='row'>\n\n## Experience\n\n\n# Next"
+        );
+        // A box around HTML (or around text indented as code) stays one HTML block.
+        for text in [
+            "<div align=\"center\">\n    <p>Python, Go</p>\n</div>\n",
+            "<div>\n<table><tr><td>Go</td></tr></table>\n</div>",
+        ] {
+            assert_eq!(blank_div_lines(text), text);
+        }
     }
 
     #[test]
