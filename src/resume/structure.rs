@@ -264,12 +264,13 @@ pub fn company_name(title: &str) -> String {
     let pieces: Vec<&str> = split_any(
         title,
         &[
-            " — ", " – ", " - ", " | ", "|", "：", ": ", " / ", "／", "、", "; ", ";",
+            " --- ", " -- ", " — ", " – ", " - ", " | ", "|", "：", ": ", " / ", "／", "、", "; ",
+            ";",
         ],
     );
     if pieces.len() > 1 {
         if let Some(p) = pieces.iter().find(|p| names_org(p)) {
-            return p.trim().to_owned();
+            return without_place_after(p);
         }
         // `Team - Acme Corp, Portland, OR`: the piece followed by its town and state is the
         // organisation; the other piece is a team or a title.
@@ -335,9 +336,10 @@ fn after_role(title: &str) -> Option<&str> {
 }
 
 /// `SALSIFY, Staff SE ------ Boston MA` → `SALSIFY, Staff SE`: in plain text a leader of
-/// dashes or dots runs from the entry to its place, set flush right.
+/// dashes or dots runs from the entry to its place, set flush right. Three dashes alone
+/// (`Role --- Company`) are the way to write an em dash: a separator, not a leader.
 fn before_leader(s: &str) -> &str {
-    let leader = s.find(" ---").or_else(|| s.find(" ..."));
+    let leader = s.find(" ----").or_else(|| s.find(" ..."));
     match leader {
         Some(i) if !s[..i].trim().is_empty() => s[..i].trim_end(),
         _ => s,
@@ -350,6 +352,18 @@ fn strip_place(s: &str) -> String {
     for suffix in ["(remote)", "(リモート)"] {
         if t.to_lowercase().ends_with(suffix) {
             t.truncate(t.len() - suffix.len());
+        }
+    }
+    t.trim().to_owned()
+}
+
+/// `HostRocket.com, Inc (Clifton Park, NY)` → `HostRocket.com, Inc`: a name with its legal
+/// form, then its place in parentheses (or `(Remote)`).
+fn without_place_after(s: &str) -> String {
+    let mut t = strip_place(s);
+    if let Some(open) = t.rfind('(').filter(|_| t.ends_with(')')) {
+        if open > 0 && is_place(&t[open + 1..t.len() - 1]) {
+            t.truncate(open);
         }
     }
     t.trim().to_owned()
