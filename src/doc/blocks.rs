@@ -38,6 +38,9 @@ pub enum BlockKind {
     FrontMatter,
     /// The body of a `<script type="application/ld+json">` in an HTML block (the text).
     JsonLd,
+    /// The address of a `mailto:` link (`[Apply](mailto:jobs@acme.io)`): not text a reader
+    /// sees, but where to write (the text is the address).
+    MailTo,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -486,7 +489,18 @@ fn blocks_nested(text: &str, lines: &LineIndex, depth: u8) -> Vec<Block> {
                     }
                     w.images.push(badge);
                 }
-                Tag::Link { link_type, .. } => {
+                Tag::Link {
+                    ref dest_url,
+                    link_type,
+                    ..
+                } => {
+                    if let Some(address) = dest_url.strip_prefix("mailto:") {
+                        w.blocks.push(Block {
+                            kind: BlockKind::MailTo,
+                            text: address.to_owned(),
+                            line: lines.line(range.start),
+                        });
+                    }
                     w.in_autolink = matches!(
                         link_type,
                         pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email

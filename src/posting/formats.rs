@@ -334,6 +334,7 @@ pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
     }
     let mut first_h1 = true;
     let (mut yaml, mut yaml_first) = (String::new(), None);
+    let mut mail_to: Option<String> = None;
     let mut json_ld: Option<(Option<String>, Option<String>)> = None;
     for b in blocks::blocks(text, &index) {
         match b.kind {
@@ -377,6 +378,10 @@ pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
                 ));
             }
             BlockKind::DetailsOpen | BlockKind::DetailsClose => {}
+            // `[Apply](mailto:jobs@acme.io)`: where to apply, when nothing else says.
+            BlockKind::MailTo => {
+                mail_to.get_or_insert(b.text);
+            }
             BlockKind::JsonLd => {
                 // A schema.org JobPosting written into the page for search engines names the
                 // hiring organisation and the title; the posting itself is the Markdown a
@@ -413,6 +418,10 @@ pub fn markdown(text: &str, path: &str) -> Result<Draft, PostingError> {
         d.warnings.push(format!(
             "{path}:1: front matter is never closed (no second `{marker}` line); it is read as part of the posting"
         ));
+    }
+    // After the front matter, whose `url:` says it better.
+    if d.url.is_none() {
+        d.url = mail_to.map(|m| format!("mailto:{m}"));
     }
     Ok(d)
 }

@@ -3738,7 +3738,7 @@ pub fn parse_resume(text: &str, tax: &Taxonomy) -> Resume {
             blocks::BlockKind::DetailsOpen => b.details_depth += 1,
             blocks::BlockKind::DetailsClose => b.details_close(),
             blocks::BlockKind::FrontMatter => b.front_matter(&block.text, block.line),
-            blocks::BlockKind::JsonLd => {}
+            blocks::BlockKind::JsonLd | blocks::BlockKind::MailTo => {}
         }
     }
     b.close_joined(None);
