@@ -6,7 +6,7 @@
 //! postings). Every other posting scores its floor, [`matching::floor_value`] (nothing covered,
 //! nothing of the core used: only the prior part, which depends on the posting alone), so the
 //! postings are sorted once by floor and the best of them compete with the candidates for the
-//! top K. Scores come from [`matching::score_value`], the same arithmetic as
+//! top K. Scores come from [`matching::score_prepared`], the same arithmetic as
 //! `skillfit score`/`rank`.
 
 use std::collections::HashMap;
@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use crate::engine::batch;
 use crate::engine::{Row, Skipped};
 use crate::matching::Scoring;
-use crate::matching::{self, Compact, ResumeSkills};
+use crate::matching::{self, Compact, Prepared, ResumeSkills};
 use crate::period::Month;
 
 use crate::taxonomy::{SkillId, Taxonomy};
@@ -42,6 +42,10 @@ pub fn discover_resumes(inputs: &[PathBuf]) -> batch::Found {
             .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
     })
 }
+
+/// Résumés scored together over one walk of the postings (one bit each in a [`Mask`]).
+const BLOCK: usize = 16;
+type Mask = u16;
 
 /// The postings of a matrix run, indexed once for every résumé: skill → postings naming it,
 /// and every scorable posting by its floor.
@@ -77,37 +81,50 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// The best `k` postings for `have`: every posting naming one of its skills is scored;
-    /// of the others only the best `k` by floor can enter the top `k`.
-    fn best_k(&self, have: &ResumeSkills, k: usize, scoring: &Scoring) -> Vec<(f64, u32)> {
-        let mut is_candidate = vec![false; self.postings.len()];
-        for s in have.skills() {
-            for &i in self.by_skill.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
-                is_candidate[i as usize] = true;
+    /// The best `k` postings for each résumé of `block` (at most [`BLOCK`]): every posting
+    /// naming one of a résumé's skills is scored; of the others only the best `k` by floor can
+    /// enter its top `k`. The postings are walked once for the whole block (each posting's
+    /// units are read once per block, not once per résumé: at 100k postings they do not fit
+    /// in the cache).
+    fn best_k(&self, block: &[&ResumeSkills], k: usize, scoring: &Scoring) -> Vec<Vec<(f64, u32)>> {
+        debug_assert!(block.len() <= BLOCK);
+        // Bit r of a posting's mask: it names a skill résumé r has.
+        let mut masks = vec![0 as Mask; self.postings.len()];
+        for (r, have) in block.iter().enumerate() {
+            for s in have.skills() {
+                for &i in self.by_skill.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
+                    masks[i as usize] |= 1 << r;
+                }
             }
         }
-        let mut scored: Vec<(f64, u32)> = is_candidate
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| **c)
-            .filter_map(|(i, _)| {
-                matching::score_value(have, &self.postings[i].compact, scoring)
-                    .map(|s| (s, i as u32))
-            })
-            .collect();
-        let by_rank = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-        scored.extend(
-            self.floors
-                .iter()
-                .filter(|(_, i)| !is_candidate[*i as usize])
-                .take(k)
-                .copied(),
-        );
-        if scored.len() > k && k > 0 {
-            scored.select_nth_unstable_by(k - 1, by_rank);
-            scored.truncate(k);
+        let prepared: Vec<Prepared> = block.iter().map(|h| h.prepare(scoring)).collect();
+        let mut scored: Vec<Vec<(f64, u32)>> = vec![Vec::new(); block.len()];
+        for (i, &mask) in masks.iter().enumerate() {
+            let mut rest = mask;
+            while rest != 0 {
+                let r = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                let compact = &self.postings[i].compact;
+                if let Some(s) = matching::score_prepared(&prepared[r], compact, scoring) {
+                    scored[r].push((s, i as u32));
+                }
+            }
         }
-        scored.sort_by(by_rank);
+        let by_rank = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        for (r, scored) in scored.iter_mut().enumerate() {
+            scored.extend(
+                self.floors
+                    .iter()
+                    .filter(|(_, i)| masks[*i as usize] & (1 << r) == 0)
+                    .take(k)
+                    .copied(),
+            );
+            if scored.len() > k && k > 0 {
+                scored.select_nth_unstable_by(k - 1, by_rank);
+                scored.truncate(k);
+            }
+            scored.sort_by(by_rank);
+        }
         scored
     }
 
@@ -147,19 +164,48 @@ pub fn top_k(
         path: path.display().to_string(),
         reason,
     };
+    // Résumés are read one by one and scored a block at a time, each behind the panic
+    // guard: a résumé that fails to read is skipped; a block whose scoring panics is scored
+    // again résumé by résumé, so only the one that panics is lost.
     let results: Vec<Result<Vec<Row>, Skipped>> = resumes
-        .par_iter()
-        .map(|path| {
-            let guarded = crate::engine::guard::isolate(|| {
-                crate::engine::guard::inject_test_panic(path);
-                let profile = super::profile_resume(path, tax, as_of)
-                    .map_err(|e| skipped(path, format!("{e:#}")))?;
-                let have = ResumeSkills::from_profile(&profile, tax);
-                Ok(index.rows(path, index.best_k(&have, k, scoring)))
-            });
-            let r = guarded.unwrap_or_else(|reason| Err(skipped(path, reason)));
-            tick();
-            r
+        .par_chunks(BLOCK)
+        .flat_map_iter(|paths| {
+            let haves: Vec<Result<ResumeSkills, Skipped>> = paths
+                .iter()
+                .map(|path| {
+                    crate::engine::guard::isolate(|| {
+                        crate::engine::guard::inject_test_panic(path);
+                        let profile = super::profile_resume(path, tax, as_of)
+                            .map_err(|e| skipped(path, format!("{e:#}")))?;
+                        Ok(ResumeSkills::from_profile(&profile, tax))
+                    })
+                    .unwrap_or_else(|reason| Err(skipped(path, reason)))
+                })
+                .collect();
+            let ok: Vec<&ResumeSkills> = haves.iter().filter_map(|h| h.as_ref().ok()).collect();
+            let mut bests = crate::engine::guard::isolate(|| index.best_k(&ok, k, scoring))
+                .map(Vec::into_iter)
+                .ok();
+            let out: Vec<Result<Vec<Row>, Skipped>> = paths
+                .iter()
+                .zip(&haves)
+                .map(|(path, have)| {
+                    let r = match have {
+                        Err(s) => Err(s.clone()),
+                        Ok(have) => match bests.as_mut().and_then(Iterator::next) {
+                            Some(best) => Ok(index.rows(path, best)),
+                            None => crate::engine::guard::isolate(|| {
+                                index.best_k(&[have], k, scoring).pop().unwrap_or_default()
+                            })
+                            .map(|best| index.rows(path, best))
+                            .map_err(|reason| skipped(path, reason)),
+                        },
+                    };
+                    tick();
+                    r
+                })
+                .collect();
+            out
         })
         .collect();
     let mut rows = Vec::new();
@@ -298,4 +344,72 @@ pub fn write(rows: &[Row], format: Format, w: &mut dyn std::io::Write) -> anyhow
         Format::Csv => crate::frame::write_csv(&df, w)?,
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every fixture posting and résumé: a block of résumés gets the same best postings, with
+    /// the same scores, as each résumé scored alone, and as `score` gives one by one.
+    #[test]
+    fn a_block_scores_as_each_resume_alone() {
+        let tax = Taxonomy::builtin().unwrap();
+        let as_of = Month::new(2026, 11).unwrap();
+        let scoring = Scoring::default();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let sorted = |d: &str| {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(dir.join(d))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "md"))
+                .collect();
+            v.sort();
+            v
+        };
+        let mut postings: Vec<(MatrixPosting, crate::posting::Posting)> = Vec::new();
+        for path in sorted("postings") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = path.display().to_string();
+            let Ok(p) = crate::posting::parse_posting(&text, "md", &name, &tax) else {
+                continue;
+            };
+            let m = MatrixPosting {
+                compact: Compact::new(&p),
+                path: name,
+                title: p.title.clone(),
+                company: p.company.clone(),
+            };
+            if m.compact.is_scorable() {
+                postings.push((m, p));
+            }
+        }
+        let (matrix_postings, parsed): (Vec<MatrixPosting>, Vec<crate::posting::Posting>) =
+            postings.into_iter().unzip();
+        assert!(matrix_postings.len() > 20, "{}", matrix_postings.len());
+        let index = Index::new(&matrix_postings, &scoring);
+        let haves: Vec<ResumeSkills> = sorted("resumes")
+            .iter()
+            .take(BLOCK + 3)
+            .map(|p| {
+                let profile = super::super::profile_resume(p, &tax, as_of).unwrap();
+                ResumeSkills::from_profile(&profile, &tax)
+            })
+            .collect();
+        assert!(haves.len() > BLOCK);
+        let k = 5;
+        for block in haves.chunks(BLOCK) {
+            let refs: Vec<&ResumeSkills> = block.iter().collect();
+            let together = index.best_k(&refs, k, &scoring);
+            assert_eq!(together.len(), block.len());
+            for (have, best) in block.iter().zip(&together) {
+                assert_eq!(best, &index.best_k(&[have], k, &scoring)[0]);
+                assert_eq!(best.len(), k);
+                for &(score, i) in best {
+                    let fit = crate::matching::score(have, &parsed[i as usize], &scoring);
+                    assert_eq!(Some(score), fit.shown_score());
+                }
+            }
+        }
+    }
 }

@@ -171,14 +171,7 @@ impl ResumeSkills {
             Some(_) => 1.0,
             None => s.core_undated_strength,
         };
-        let recency = match (s.core_half_life_years, have.last_used, self.as_of) {
-            (h, Some(last), Some(now)) if h > 0.0 => {
-                let years = f64::from((now.index() - last.index()).max(0)) / 12.0;
-                0.5f64.powf(years / h)
-            }
-            _ => 1.0,
-        };
-        have.similarity * depth * recency
+        have.similarity * depth * recency(have.last_used, s.core_half_life_years, self.as_of)
     }
 
     /// The person's core: the summed strength of their `core_size` strongest skills.
@@ -220,6 +213,64 @@ impl ResumeSkills {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+/// What scoring reads of one skill the résumé has, with its recency and its core strength
+/// worked out once for a run's settings.
+#[derive(Debug, Clone, Copy)]
+struct Quick {
+    similarity: f64,
+    months: Option<u32>,
+    recency: f64,
+    strength: f64,
+}
+
+/// A résumé ready to be scored against many postings with one [`Scoring`] (matrix mode scores
+/// each résumé ~10⁵ times): a small table per skill it has, instead of its evidence records,
+/// and no powers in the inner loop. [`score_prepared`] gives the same numbers as [`score`].
+pub struct Prepared {
+    /// Skill index → 1 + its place in `quick`, 0 when the résumé does not have it.
+    slot: Vec<u32>,
+    quick: Vec<Quick>,
+    terms: HashMap<SkillId, Quick>,
+    core: f64,
+}
+
+impl ResumeSkills {
+    pub fn prepare(&self, s: &Scoring) -> Prepared {
+        let quick_of = |h: &Have| Quick {
+            similarity: h.similarity,
+            months: h.months.or(h.claimed_months),
+            recency: recency(h.last_used, s.recency_half_life_years, self.as_of),
+            strength: self.strength(h, s),
+        };
+        let mut slot = vec![0u32; self.by_skill.len()];
+        let mut quick = Vec::new();
+        for (i, h) in self.by_skill.iter().enumerate() {
+            if let Some(h) = h {
+                quick.push(quick_of(h));
+                slot[i] = quick.len() as u32;
+            }
+        }
+        Prepared {
+            slot,
+            quick,
+            terms: self.terms.iter().map(|(k, h)| (*k, quick_of(h))).collect(),
+            core: self.core(s),
+        }
+    }
+}
+
+impl Prepared {
+    fn get(&self, id: SkillId) -> Option<&Quick> {
+        if id.is_term() {
+            return self.terms.get(&id);
+        }
+        match self.slot.get(id.index()) {
+            Some(&n) if n > 0 => self.quick.get(n as usize - 1),
+            _ => None,
+        }
     }
 }
 
@@ -343,21 +394,44 @@ fn earn(
     s: &Scoring,
     as_of: Option<Month>,
 ) -> (f64, bool) {
-    let similarity = have.similarity * posting_similarity;
-    let years_factor = match min_years {
-        None => 1.0,
-        Some(y) if y <= 0.0 => 1.0,
-        Some(y) => match have.months.or(have.claimed_months) {
-            Some(m) => (f64::from(m) / (12.0 * y)).min(1.0),
-            None => s.undated_credit,
-        },
-    };
-    let recency = match (s.recency_half_life_years, have.last_used, as_of) {
+    earn_with(
+        have.similarity,
+        have.months.or(have.claimed_months),
+        recency(have.last_used, s.recency_half_life_years, as_of),
+        min_years,
+        posting_similarity,
+        s,
+    )
+}
+
+/// `0.5^(years since last used / half life)`, 1 without a date or a half life.
+fn recency(last_used: Option<Month>, half_life_years: f64, as_of: Option<Month>) -> f64 {
+    match (half_life_years, last_used, as_of) {
         (h, Some(last), Some(now)) if h > 0.0 => {
             let years = f64::from((now.index() - last.index()).max(0)) / 12.0;
             0.5f64.powf(years / h)
         }
         _ => 1.0,
+    }
+}
+
+/// [`earn`] from what it reads of the skill the résumé has (its recency worked out).
+fn earn_with(
+    have_similarity: f64,
+    months: Option<u32>,
+    recency: f64,
+    min_years: Option<f64>,
+    posting_similarity: f64,
+    s: &Scoring,
+) -> (f64, bool) {
+    let similarity = have_similarity * posting_similarity;
+    let years_factor = match min_years {
+        None => 1.0,
+        Some(y) if y <= 0.0 => 1.0,
+        Some(y) => match months {
+            Some(m) => (f64::from(m) / (12.0 * y)).min(1.0),
+            None => s.undated_credit,
+        },
     };
     (similarity * years_factor * recency, years_factor >= 1.0)
 }
@@ -596,8 +670,14 @@ impl Parts {
     }
 }
 
-/// Just the score of a reduced posting (the fast path for batch and matrix runs).
+/// Just the score of a reduced posting.
 pub fn score_value(have: &ResumeSkills, c: &Compact, s: &Scoring) -> Option<f64> {
+    score_prepared(&have.prepare(s), c, s)
+}
+
+/// Just the score of a reduced posting for a prepared résumé (the fast path for matrix runs):
+/// the arithmetic of [`score`], in the same order.
+pub fn score_prepared(p: &Prepared, c: &Compact, s: &Scoring) -> Option<f64> {
     if !c.is_scorable() {
         return None;
     }
@@ -605,9 +685,46 @@ pub fn score_value(have: &ResumeSkills, c: &Compact, s: &Scoring) -> Option<f64>
     let coverage: f64 = c
         .units
         .iter()
-        .filter_map(|u| best_member(have, u, s).map(|b| c.max_points(u.level, w) * b.0))
+        .filter_map(|u| {
+            // As [`best_member`]: the first member with the most earned.
+            let mut best: Option<f64> = None;
+            for m in &u.members {
+                let earned = match p.get(m.skill) {
+                    Some(q) => {
+                        earn_with(
+                            q.similarity,
+                            q.months,
+                            q.recency,
+                            m.min_years,
+                            m.similarity,
+                            s,
+                        )
+                        .0
+                    }
+                    None => 0.0,
+                };
+                if best.is_none_or(|b| earned > b) {
+                    best = Some(earned);
+                }
+            }
+            best.map(|b| c.max_points(u.level, w) * b)
+        })
         .sum();
-    let relevance = c.relevance(have, s, |_, _, _, _| {});
+    // As [`Compact::relevance`].
+    let relevance = if p.core <= 0.0 {
+        0.0
+    } else {
+        let mut raw = 0.0;
+        for u in &c.uses {
+            let Some(q) = p.get(u.skill) else { continue };
+            let strength = q.strength * u.similarity;
+            let contribution = strength * level_weight(u.level, s);
+            if contribution > 0.0 {
+                raw += contribution;
+            }
+        }
+        (raw / p.core).min(1.0)
+    };
     // Rounded as shown: matrix rows rank and tie on the score a reader sees.
     Some(round1(
         combine(coverage, relevance, c.confidence(s), s).total(),
