@@ -9,7 +9,6 @@
 //! top K. Scores come from [`matching::score_prepared`], the same arithmetic as
 //! `skillfit score`/`rank`.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -51,14 +50,14 @@ type Mask = u16;
 /// and every scorable posting by its floor.
 struct Index<'a> {
     postings: &'a [MatrixPosting],
-    by_skill: HashMap<SkillId, Vec<u32>>,
+    by_skill: crate::taxonomy::FastMap<SkillId, Vec<u32>>,
     /// (floor, index), best first: what a résumé that has none of a posting's skills scores.
     floors: Vec<(f64, u32)>,
 }
 
 impl<'a> Index<'a> {
     fn new(postings: &'a [MatrixPosting], scoring: &Scoring) -> Self {
-        let mut by_skill: HashMap<SkillId, Vec<u32>> = HashMap::new();
+        let mut by_skill: crate::taxonomy::FastMap<SkillId, Vec<u32>> = Default::default();
         for (i, p) in postings.iter().enumerate() {
             let mut skills: Vec<SkillId> = p.compact.named().collect();
             skills.sort();

@@ -484,7 +484,7 @@ fn level_weight(level: Level, s: &Scoring) -> f64 {
 impl Compact {
     pub fn new(posting: &Posting) -> Self {
         let mut units: Vec<Unit> = Vec::new();
-        let mut group_index: HashMap<u32, usize> = HashMap::new();
+        let mut group_index: crate::taxonomy::FastMap<u32, usize> = Default::default();
         let mut uses: Vec<Use> = Vec::new();
         for r in &posting.requirements {
             match uses.iter_mut().find(|u| u.skill == r.skill_id) {

@@ -9,14 +9,13 @@
 //! runs form any-of groups; a skill keeps its strongest level and its largest years.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::Serialize;
 
 use super::cues;
 use crate::period::find_duration_months;
-use crate::taxonomy::{Hit, MatchKind, SkillId, Taxonomy};
+use crate::taxonomy::{FastMap, Hit, MatchKind, SkillId, Taxonomy};
 use crate::text::{ellipsize, nfkc, nfkc_cow, squash_ws, Cues};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -631,7 +630,7 @@ pub fn extract(lines: &[PLine], tax: &Taxonomy) -> (Vec<Requirement>, Vec<String
         next_group: 1,
         recent_stack: (usize::MAX, Vec::new()),
         reqs: Vec::new(),
-        index: HashMap::new(),
+        index: FastMap::default(),
         unknown: Vec::new(),
     };
     // One reading of a paragraph's wording for all its lines (its sentences, clauses and cues
@@ -668,7 +667,7 @@ struct Extractor<'t> {
     reqs: Vec<Requirement>,
     /// Where each skill's requirement is in `reqs` (a posting naming 100,000 unknown names
     /// merges in linear time).
-    index: HashMap<SkillId, usize>,
+    index: FastMap<SkillId, usize>,
     unknown: Vec<String>,
 }
 
@@ -1062,7 +1061,7 @@ fn paragraphs<'a>(
 
 /// One requirement per skill: a second mention keeps the stronger level, the most years
 /// asked, and whether any mention was in a list.
-fn merge(reqs: &mut Vec<Requirement>, index: &mut HashMap<SkillId, usize>, candidate: Requirement) {
+fn merge(reqs: &mut Vec<Requirement>, index: &mut FastMap<SkillId, usize>, candidate: Requirement) {
     match index.get(&candidate.skill_id) {
         None => {
             index.insert(candidate.skill_id, reqs.len());

@@ -6,10 +6,9 @@
 //! (ordinary English words such as Consul or Spring) are never matched fuzzily, and each
 //! distinct token is looked up once per run (a cache shared across threads).
 
-use std::collections::HashMap;
 use std::sync::RwLock;
 
-use super::{Skill, SkillId};
+use super::{FastMap, Skill, SkillId};
 
 /// Tokens and aliases shorter than this are never matched fuzzily: at 4 letters one edit
 /// already turns real words into skills (`Java`/`Lava`, `Rust`/`Bust`).
@@ -158,13 +157,13 @@ struct Candidate {
 
 /// Candidates grouped by first letter, with a shared per-token cache.
 pub struct FuzzyIndex {
-    by_first: HashMap<u8, Vec<Candidate>>,
-    cache: RwLock<HashMap<String, Option<(SkillId, f64)>>>,
+    by_first: FastMap<u8, Vec<Candidate>>,
+    cache: RwLock<FastMap<String, Option<(SkillId, f64)>>>,
 }
 
 impl FuzzyIndex {
     pub fn new(skills: &[Skill]) -> Self {
-        let mut by_first: HashMap<u8, Vec<Candidate>> = HashMap::new();
+        let mut by_first: FastMap<u8, Vec<Candidate>> = FastMap::default();
         for (i, s) in skills.iter().enumerate() {
             // Typos are looked for among the curated skills only: the imported thousands are
             // rare names whose near neighbours are other words.
@@ -190,7 +189,7 @@ impl FuzzyIndex {
         }
         FuzzyIndex {
             by_first,
-            cache: RwLock::new(HashMap::new()),
+            cache: RwLock::new(FastMap::default()),
         }
     }
 
@@ -260,16 +259,16 @@ const MIN_LISTED_TYPO_LEN: usize = 7;
 /// `Windows Form`). Built on first use: most documents list nothing unknown.
 pub struct Variants {
     /// Compact form → the one skill that has it (`None`: two skills share it).
-    compact: HashMap<String, Option<SkillId>>,
+    compact: FastMap<String, Option<SkillId>>,
     /// ASCII compact forms of names and aliases by first letter, for typo search (a slip
     /// keeps the first letter: see [`is_listed_typo`]).
-    ascii: HashMap<u8, Vec<(String, SkillId)>>,
+    ascii: FastMap<u8, Vec<(String, SkillId)>>,
 }
 
 impl Variants {
     pub fn new(skills: &[Skill]) -> Self {
-        let mut compact: HashMap<String, Option<SkillId>> = HashMap::new();
-        let mut ascii: HashMap<u8, Vec<(String, SkillId)>> = HashMap::new();
+        let mut compact: FastMap<String, Option<SkillId>> = FastMap::default();
+        let mut ascii: FastMap<u8, Vec<(String, SkillId)>> = FastMap::default();
         for (i, s) in skills.iter().enumerate() {
             let id = SkillId(i as u32);
             for alias in std::iter::once(&s.name).chain(&s.aliases) {
