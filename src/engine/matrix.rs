@@ -46,6 +46,18 @@ pub fn discover_resumes(inputs: &[PathBuf]) -> batch::Found {
 const BLOCK: usize = 16;
 type Mask = u16;
 
+/// Scores kept per résumé before they are cut back to the best `k` (small in tests, so that
+/// they cut).
+#[cfg(not(test))]
+const KEEP: usize = 4096;
+#[cfg(test)]
+const KEEP: usize = 8;
+
+/// Best first: higher score, then lower index (path order, the tie-break of `rank`).
+fn by_rank(a: &(f64, u32), b: &(f64, u32)) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
 /// The postings of a matrix run, indexed once for every résumé: skill → postings naming it,
 /// and every scorable posting by its floor.
 struct Index<'a> {
@@ -85,7 +97,7 @@ impl<'a> Index<'a> {
     /// enter its top `k`. The postings are walked once for the whole block (each posting's
     /// units are read once per block, not once per résumé: at 100k postings they do not fit
     /// in the cache).
-    fn best_k(&self, block: &[&ResumeSkills], k: usize, scoring: &Scoring) -> Vec<Vec<(f64, u32)>> {
+    fn best_k(&self, block: &[&Prepared], k: usize, scoring: &Scoring) -> Vec<Vec<(f64, u32)>> {
         debug_assert!(block.len() <= BLOCK);
         // Bit r of a posting's mask: it names a skill résumé r has.
         let mut masks = vec![0 as Mask; self.postings.len()];
@@ -96,7 +108,15 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        let prepared: Vec<Prepared> = block.iter().map(|h| h.prepare(scoring)).collect();
+        // (score, index) is a strict order (indexes differ), so the best `k` of all are the
+        // best `k` of the best `k` so far and the rest: each list is cut back to `k` whenever
+        // it grows past `KEEP`, and memory stays small however many postings there are.
+        let keep = |v: &mut Vec<(f64, u32)>| {
+            if k > 0 && v.len() > k {
+                v.select_nth_unstable_by(k - 1, by_rank);
+                v.truncate(k);
+            }
+        };
         let mut scored: Vec<Vec<(f64, u32)>> = vec![Vec::new(); block.len()];
         for (i, &mask) in masks.iter().enumerate() {
             let mut rest = mask;
@@ -104,12 +124,15 @@ impl<'a> Index<'a> {
                 let r = rest.trailing_zeros() as usize;
                 rest &= rest - 1;
                 let compact = &self.postings[i].compact;
-                if let Some(s) = matching::score_prepared(&prepared[r], compact, scoring) {
-                    scored[r].push((s, i as u32));
+                if let Some(s) = matching::score_prepared(block[r], compact, scoring) {
+                    let v = &mut scored[r];
+                    v.push((s, i as u32));
+                    if v.len() >= KEEP.max(2 * k) {
+                        keep(v);
+                    }
                 }
             }
         }
-        let by_rank = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
         for (r, scored) in scored.iter_mut().enumerate() {
             scored.extend(
                 self.floors
@@ -118,10 +141,7 @@ impl<'a> Index<'a> {
                     .take(k)
                     .copied(),
             );
-            if scored.len() > k && k > 0 {
-                scored.select_nth_unstable_by(k - 1, by_rank);
-                scored.truncate(k);
-            }
+            keep(scored);
             scored.sort_by(by_rank);
         }
         scored
@@ -169,19 +189,20 @@ pub fn top_k(
     let results: Vec<Result<Vec<Row>, Skipped>> = resumes
         .par_chunks(BLOCK)
         .flat_map_iter(|paths| {
-            let haves: Vec<Result<ResumeSkills, Skipped>> = paths
+            // Each résumé is kept only as what scoring reads (not its evidence records).
+            let haves: Vec<Result<Prepared, Skipped>> = paths
                 .iter()
                 .map(|path| {
                     crate::engine::guard::isolate(|| {
                         crate::engine::guard::inject_test_panic(path);
                         let profile = super::profile_resume(path, tax, as_of)
                             .map_err(|e| skipped(path, format!("{e:#}")))?;
-                        Ok(ResumeSkills::from_profile(&profile, tax))
+                        Ok(ResumeSkills::from_profile(&profile, tax).prepare(scoring))
                     })
                     .unwrap_or_else(|reason| Err(skipped(path, reason)))
                 })
                 .collect();
-            let ok: Vec<&ResumeSkills> = haves.iter().filter_map(|h| h.as_ref().ok()).collect();
+            let ok: Vec<&Prepared> = haves.iter().filter_map(|h| h.as_ref().ok()).collect();
             let mut bests = crate::engine::guard::isolate(|| index.best_k(&ok, k, scoring))
                 .map(Vec::into_iter)
                 .ok();
@@ -387,27 +408,36 @@ mod tests {
             postings.into_iter().unzip();
         assert!(matrix_postings.len() > 20, "{}", matrix_postings.len());
         let index = Index::new(&matrix_postings, &scoring);
-        let haves: Vec<ResumeSkills> = sorted("resumes")
+        let haves: Vec<(ResumeSkills, Prepared)> = sorted("resumes")
             .iter()
             .take(BLOCK + 3)
             .map(|p| {
                 let profile = super::super::profile_resume(p, &tax, as_of).unwrap();
-                ResumeSkills::from_profile(&profile, &tax)
+                let have = ResumeSkills::from_profile(&profile, &tax);
+                let prepared = have.prepare(&scoring);
+                (have, prepared)
             })
             .collect();
         assert!(haves.len() > BLOCK);
-        let k = 5;
+        let k = 3;
         for block in haves.chunks(BLOCK) {
-            let refs: Vec<&ResumeSkills> = block.iter().collect();
+            let refs: Vec<&Prepared> = block.iter().map(|h| &h.1).collect();
             let together = index.best_k(&refs, k, &scoring);
             assert_eq!(together.len(), block.len());
-            for (have, best) in block.iter().zip(&together) {
-                assert_eq!(best, &index.best_k(&[have], k, &scoring)[0]);
-                assert_eq!(best.len(), k);
-                for &(score, i) in best {
-                    let fit = crate::matching::score(have, &parsed[i as usize], &scoring);
-                    assert_eq!(Some(score), fit.shown_score());
-                }
+            for ((have, prepared), best) in block.iter().zip(&together) {
+                assert_eq!(best, &index.best_k(&[prepared], k, &scoring)[0]);
+                // Every posting scored in full, best first: the same `k`.
+                let mut all: Vec<(f64, u32)> = parsed
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        let fit = crate::matching::score(have, p, &scoring);
+                        (fit.shown_score().unwrap(), i as u32)
+                    })
+                    .collect();
+                all.sort_by(by_rank);
+                all.truncate(k);
+                assert_eq!(best, &all);
             }
         }
     }

@@ -230,6 +230,8 @@ struct Quick {
 /// each résumé ~10⁵ times): a small table per skill it has, instead of its evidence records,
 /// and no powers in the inner loop. [`score_prepared`] gives the same numbers as [`score`].
 pub struct Prepared {
+    /// Every skill the résumé has, as [`ResumeSkills::skills`].
+    owned: Vec<SkillId>,
     /// Skill index → 1 + its place in `quick`, 0 when the résumé does not have it.
     slot: Vec<u32>,
     quick: Vec<Quick>,
@@ -254,6 +256,7 @@ impl ResumeSkills {
             }
         }
         Prepared {
+            owned: self.owned.clone(),
             slot,
             quick,
             terms: self.terms.iter().map(|(k, h)| (*k, quick_of(h))).collect(),
@@ -263,6 +266,11 @@ impl ResumeSkills {
 }
 
 impl Prepared {
+    /// Every skill the résumé has (directly or implied).
+    pub fn skills(&self) -> impl Iterator<Item = SkillId> + '_ {
+        self.owned.iter().copied()
+    }
+
     fn get(&self, id: SkillId) -> Option<&Quick> {
         if id.is_term() {
             return self.terms.get(&id);
