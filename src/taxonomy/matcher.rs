@@ -350,29 +350,30 @@ impl Matcher {
     /// mostly non-ASCII (a Japanese sentence around an ASCII name).
     fn add_fuzzy(&self, text: &str, hits: &mut Vec<Hit>) {
         let bytes = text.as_bytes();
-        let is_mostly_ascii = bytes.iter().filter(|b| b.is_ascii()).count() * 2 > bytes.len();
+        let ascii = bytes.iter().map(|&b| usize::from(b < 0x80)).sum::<usize>();
+        let is_mostly_ascii = ascii * 2 > bytes.len();
         let mut extra = Vec::new();
-        for (start, end) in crate::text::ascii_words(text, b"") {
+        let mut word = |start: usize, end: usize| {
             // Part of a longer identifier (`foo_bar`, `v1.2`, `a-b`)? Leave it alone.
             let glued = |b: Option<&u8>| b.is_some_and(|&b| b == b'_' || b == b'.');
             if end - start < MIN_FUZZY_LEN
                 || glued(start.checked_sub(1).and_then(|j| bytes.get(j)))
                 || glued(bytes.get(end))
             {
-                continue;
+                return;
             }
             let word = &text[start..end];
             if !word.bytes().any(|b| b.is_ascii_alphabetic()) {
-                continue;
+                return;
             }
             if is_mostly_ascii && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-                continue;
+                return;
             }
             // `hits` are sorted and do not overlap, so their ends ascend: binary search
             // (a linear scan here made one long line quadratic).
             let i = hits.partition_point(|h| h.end <= start);
             if hits.get(i).is_some_and(|h| h.start < end) {
-                continue;
+                return;
             }
             if let Some((skill, similarity)) = self.fuzzy.lookup(word) {
                 extra.push(Hit {
@@ -386,12 +387,41 @@ impl Matcher {
                     is_folded: false,
                 });
             }
+        };
+        if is_mostly_ascii {
+            // Only words with a capital can be taken: found from the capitals (few in prose).
+            for (start, end) in capitalised_words(bytes) {
+                word(start, end);
+            }
+        } else {
+            for (start, end) in crate::text::ascii_words(text, b"") {
+                word(start, end);
+            }
         }
         if !extra.is_empty() {
             hits.extend(extra);
             hits.sort_by_key(|h| h.start);
         }
     }
+}
+
+/// The words of [`crate::text::ascii_words`] (runs of ASCII letters and digits) that hold an
+/// ASCII capital, in order: each found from a capital, without walking the other words.
+fn capitalised_words(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + b.get(from..)?.iter().position(u8::is_ascii_uppercase)?;
+        let mut start = at;
+        while start > 0 && b[start - 1].is_ascii_alphanumeric() {
+            start -= 1;
+        }
+        let mut end = at + 1;
+        while end < b.len() && b[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        from = end;
+        Some((start, end))
+    })
 }
 
 /// Folded names this short are never taken (`go`, `r`): too many ordinary words.
@@ -627,6 +657,30 @@ fn is_enumeration_gap(gap: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    /// `capitalised_words` is `ascii_words` keeping the words with a capital, on every string
+    /// of up to five characters from an alphabet of each kind of byte.
+    #[test]
+    fn capitalised_words_are_the_ascii_words_with_a_capital() {
+        let alphabet = ['a', 'Z', '1', '_', '.', ' ', 'é', '日'];
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.chars().count() == texts.last().map_or(0, |l| l.chars().count()))
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        assert!(texts.len() > 30_000);
+        for t in &texts {
+            let want: Vec<(usize, usize)> = crate::text::ascii_words(t, b"")
+                .filter(|&(s, e)| t.as_bytes()[s..e].iter().any(u8::is_ascii_uppercase))
+                .collect();
+            let got: Vec<(usize, usize)> = super::capitalised_words(t.as_bytes()).collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
     use crate::taxonomy::Taxonomy;
     use crate::text::nfkc;
 
