@@ -116,7 +116,7 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
 
@@ -154,9 +154,28 @@ pub fn ascii_words<'a>(
 
 /// Collapse runs of whitespace into one space and trim.
 pub fn squash_ws(s: &str) -> String {
+    squash_ws_cow(s).into_owned()
+}
+
+/// [`squash_ws`], borrowing `s` when it is already squashed (most lines are).
+pub fn squash_ws_cow(s: &str) -> std::borrow::Cow<'_, str> {
     if is_squashed(s) {
-        return s.to_owned();
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(squash_ws_slow(s))
     }
+}
+
+/// [`squash_ws`] of a string of one's own, kept when it is already squashed.
+pub fn squash_ws_owned(s: String) -> String {
+    if is_squashed(&s) {
+        s
+    } else {
+        squash_ws_slow(&s)
+    }
+}
+
+fn squash_ws_slow(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {

@@ -219,7 +219,7 @@ impl Scanner {
     }
 
     fn flush(&mut self) {
-        let t = crate::text::squash_ws(&decode_entities(&self.text));
+        let t = crate::text::squash_ws_owned(decode_entities(&self.text));
         if !t.is_empty() {
             let item = if self.in_item {
                 HtmlItem::Item(t)
@@ -307,7 +307,7 @@ impl Scanner {
             }
             ("title", false) => {
                 let end = skip_to_end(i);
-                let t = crate::text::squash_ws(&decode_entities(&fragment[i..end]));
+                let t = crate::text::squash_ws_owned(decode_entities(&fragment[i..end]));
                 self.items.push((HtmlItem::Title(t), at));
                 return end;
             }
@@ -323,7 +323,7 @@ impl Scanner {
             }
             ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", true) if self.heading.is_some() => {
                 if let Some((level, t, pos)) = self.heading.take() {
-                    let t = crate::text::squash_ws(&decode_entities(&t));
+                    let t = crate::text::squash_ws_owned(decode_entities(&t));
                     if !t.is_empty() {
                         self.items.push((HtmlItem::Heading(level, t), pos));
                     }
@@ -351,7 +351,7 @@ impl Scanner {
             }
             ("summary", true) => {
                 if let Some((s, pos)) = self.summary.take() {
-                    let s = crate::text::squash_ws(&decode_entities(&s));
+                    let s = crate::text::squash_ws_owned(decode_entities(&s));
                     self.items.push((HtmlItem::Summary(s), pos));
                 }
             }
@@ -458,18 +458,28 @@ pub fn scan(fragment: &str) -> Vec<(HtmlItem, usize)> {
         let inner = &rest[1..close];
         i = at + close + 1;
         let is_end = inner.starts_with('/');
-        let name: String = inner
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        // The tag's name in lower case, in a buffer on the stack (no allocation per tag).
+        let raw = inner.trim_start_matches('/').as_bytes();
+        let len = raw.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        let mut buf = [0u8; 32];
+        let long;
+        let name: &str = match buf.get_mut(..len) {
+            Some(short) => {
+                short.copy_from_slice(&raw[..len]);
+                short.make_ascii_lowercase();
+                std::str::from_utf8(short).unwrap_or_default()
+            }
+            None => {
+                long = String::from_utf8_lossy(&raw[..len]).to_ascii_lowercase();
+                &long
+            }
+        };
         if name.is_empty() {
             // Not a tag (`a < b`): keep the text.
             sc.push_text(&rest[..close + 1], at);
             continue;
         }
-        i = sc.tag(fragment, &name, is_end, inner, at, i);
+        i = sc.tag(fragment, name, is_end, inner, at, i);
     }
     sc.finish()
 }

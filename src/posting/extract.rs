@@ -16,7 +16,7 @@ use serde::Serialize;
 use super::cues;
 use crate::period::find_duration_months;
 use crate::taxonomy::{FastMap, Hit, MatchKind, SkillId, Taxonomy};
-use crate::text::{ellipsize, nfkc, nfkc_cow, squash_ws, Cues};
+use crate::text::{ellipsize, nfkc, nfkc_cow, squash_ws_cow, Cues};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -758,7 +758,7 @@ impl Extractor<'_> {
                 None => Vec::new(),
             };
             if let (Some(level), false) = (level, spans.is_empty()) {
-                let text = ellipsize(&squash_ws(&pl.text), 160);
+                let text = ellipsize(&squash_ws_cow(&pl.text), 160);
                 let years = pl.forced_years.or_else(|| {
                     find_duration_months(norm)
                         .map(|m| (f64::from(m) / 12.0 * 100.0).round() / 100.0)
@@ -911,7 +911,7 @@ impl Extractor<'_> {
         if line_level != Level::Mentioned {
             unknown_terms(norm, &hits, &mut self.unknown);
         }
-        let text = ellipsize(&squash_ws(&pl.text), 160);
+        let text = ellipsize(&squash_ws_cow(&pl.text), 160);
         for (h, &group) in hits.iter().zip(&group_of) {
             // Years said in the name's own clause (`4+ years of Go; solid PostgreSQL skills`
             // gives PostgreSQL none).
