@@ -350,8 +350,12 @@ impl Matcher {
     /// mostly non-ASCII (a Japanese sentence around an ASCII name).
     fn add_fuzzy(&self, text: &str, hits: &mut Vec<Hit>) {
         let bytes = text.as_bytes();
-        let ascii = bytes.iter().map(|&b| usize::from(b < 0x80)).sum::<usize>();
-        let is_mostly_ascii = ascii * 2 > bytes.len();
+        // (An all-ASCII line, most of them, is known without counting.)
+        let is_mostly_ascii = if text.is_ascii() {
+            !bytes.is_empty()
+        } else {
+            bytes.iter().filter(|b| b.is_ascii()).count() * 2 > bytes.len()
+        };
         let mut extra = Vec::new();
         let mut word = |start: usize, end: usize| {
             // Part of a longer identifier (`foo_bar`, `v1.2`, `a-b`)? Leave it alone.
