@@ -1,13 +1,14 @@
 //! Matrix mode: many résumés × many postings, the best K postings per résumé.
 //!
 //! Takes résumé and posting paths; gives ranked rows. Each side is reduced once (a posting to
-//! its scoring units, a résumé to its skills); each résumé is scored only against the postings
-//! that name at least one skill it has (at any level), found through an inverted index (skill →
-//! postings). Every other posting scores its floor, [`matching::floor_value`] (nothing covered,
-//! nothing of the core used: only the prior part, which depends on the posting alone), so the
-//! postings are sorted once by floor and the best of them compete with the candidates for the
-//! top K. Scores come from [`matching::score_prepared`], the same arithmetic as
-//! `skillfit score`/`rank`.
+//! its scoring units, a résumé to a [`Prepared`] table of its skills); résumés are scored a
+//! block of 16 at a time over one walk of the postings. Each résumé is scored only against the
+//! postings that name at least one skill it has (at any level), found through an inverted
+//! index (skill → postings). Every other posting scores its floor, [`matching::floor_value`]
+//! (nothing covered, nothing of the core used: only the prior part, which depends on the
+//! posting alone), so the postings are sorted once by floor and the best of them compete with
+//! the candidates for the top K. Scores come from [`matching::score_prepared`], the same
+//! arithmetic as `skillfit score`/`rank`.
 
 use std::path::{Path, PathBuf};
 
