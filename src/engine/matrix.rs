@@ -111,7 +111,8 @@ impl<'a> Index<'a> {
         }
         // (score, index) is a strict order (indexes differ), so the best `k` of all are the
         // best `k` of the best `k` so far and the rest: each list is cut back to `k` whenever
-        // it grows past `KEEP`, and memory stays small however many postings there are.
+        // it reaches `KEEP` (or `2k`, if larger), and memory stays small however many postings
+        // there are.
         let keep = |v: &mut Vec<(f64, u32)>| {
             if k > 0 && v.len() > k {
                 v.select_nth_unstable_by(k - 1, by_rank);
@@ -120,11 +121,11 @@ impl<'a> Index<'a> {
         };
         let mut scored: Vec<Vec<(f64, u32)>> = vec![Vec::new(); block.len()];
         for (i, &mask) in masks.iter().enumerate() {
+            let compact = &self.postings[i].compact;
             let mut rest = mask;
             while rest != 0 {
                 let r = rest.trailing_zeros() as usize;
                 rest &= rest - 1;
-                let compact = &self.postings[i].compact;
                 if let Some(s) = matching::score_prepared(block[r], compact, scoring) {
                     let v = &mut scored[r];
                     v.push((s, i as u32));
