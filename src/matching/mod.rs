@@ -678,7 +678,8 @@ impl Parts {
     }
 }
 
-/// Just the score of a reduced posting.
+/// Just the score of a reduced posting. Prepares the résumé on every call: to score many
+/// postings, prepare it once ([`ResumeSkills::prepare`]) and call [`score_prepared`].
 pub fn score_value(have: &ResumeSkills, c: &Compact, s: &Scoring) -> Option<f64> {
     score_prepared(&have.prepare(s), c, s)
 }
