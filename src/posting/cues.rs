@@ -19,31 +19,40 @@ use crate::text::{lower, Cues};
 /// Byte ranges of the sentences of `text`: split after `。！？!?`, and after `.` followed by
 /// a space or the end, except in `e.g.` / `i.e.` / `etc.` / `vs.`.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        let boundary = match c {
-            '。' | '！' | '？' | '!' | '?' => true,
-            '.' => {
-                let next_is_space = text[end..].chars().next().is_none_or(char::is_whitespace);
+    // By bytes: the ends are ASCII signs or three-byte characters (`。` E3 80 82, `！` EF BC 81,
+    // `？` EF BC 9F), found by their lead bytes without decoding the text.
+    for (i, &c) in b.iter().enumerate() {
+        let end = match c {
+            b'!' | b'?' => i + 1,
+            b'.' => {
+                let next_is_space = text[i + 1..].chars().next().is_none_or(char::is_whitespace);
                 // `text[..i]` ends with the abbreviation in any ASCII case (no lower-cased copy
                 // of the whole prefix per full stop).
-                let before = &text.as_bytes()[..i];
+                let before = &b[..i];
                 let abbreviation = ["e.g", "i.e", "etc", "vs", "approx", "incl"]
                     .iter()
                     .any(|a| {
                         before.len() >= a.len()
                             && before[before.len() - a.len()..].eq_ignore_ascii_case(a.as_bytes())
                     });
-                next_is_space && !abbreviation
+                if !next_is_space || abbreviation {
+                    continue;
+                }
+                i + 1
             }
-            _ => false,
+            0xE3 if b[i + 1..].starts_with(&[0x80, 0x82]) => i + 3,
+            0xEF if b[i + 1..].starts_with(&[0xBC, 0x81])
+                || b[i + 1..].starts_with(&[0xBC, 0x9F]) =>
+            {
+                i + 3
+            }
+            _ => continue,
         };
-        if boundary {
-            out.push((start, end));
-            start = end;
-        }
+        out.push((start, end));
+        start = end;
     }
     if start < text.len() || out.is_empty() {
         out.push((start, text.len()));
@@ -425,11 +434,15 @@ impl<'a> Prose<'a> {
             return level;
         }
         let clause = self.text.get(s..e).unwrap_or(self.text);
-        let sentence = self.sentence(pos);
+        let whole = self.sentence_at(pos);
+        let sentence = self.text.get(whole.0..whole.1).unwrap_or(self.text);
         let level = trailing_level(clause)
             .or_else(|| {
-                // (The sentence ends with the same aside.)
-                aside.is_none().then(|| trailing_level(sentence)).flatten()
+                // (The sentence ends with the same aside; a sentence that is the clause has
+                // just been read.)
+                (aside.is_none() && whole != (s, e))
+                    .then(|| trailing_level(sentence))
+                    .flatten()
             })
             .or_else(|| opening_level(sentence));
         self.endings.borrow_mut().push(((s, e), level));
@@ -772,6 +785,58 @@ mod tests {
             ]
         );
         assert_eq!(sentences(""), [(0, 0)]);
+    }
+
+    /// The sentences by characters, as they were found before the byte scan.
+    fn sentences_by_chars(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            let end = i + c.len_utf8();
+            let boundary = match c {
+                '。' | '！' | '？' | '!' | '?' => true,
+                '.' => {
+                    let next_is_space = text[end..].chars().next().is_none_or(char::is_whitespace);
+                    let before = text[..i].to_ascii_lowercase();
+                    let abbreviation = ["e.g", "i.e", "etc", "vs", "approx", "incl"]
+                        .iter()
+                        .any(|a| before.ends_with(a));
+                    next_is_space && !abbreviation
+                }
+                _ => false,
+            };
+            if boundary {
+                out.push((start, end));
+                start = end;
+            }
+        }
+        if start < text.len() || out.is_empty() {
+            out.push((start, text.len()));
+        }
+        out
+    }
+
+    /// The byte scan splits every string of up to four pieces (ends, their look-alikes that
+    /// share lead bytes, spaces, abbreviations) as the character walk does.
+    #[test]
+    fn sentences_by_bytes_are_sentences_by_characters() {
+        let pieces = [
+            "a", ".", "!", "?", "。", "！", "？", "、", "＃", "ｚ", " ", "\u{3000}", "\u{a0}",
+            "E.G", "etc", "vs", "次", "\u{e3}", "\u{ef}",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.len() >= texts.last().map_or(0, |l| l.len()).saturating_sub(12))
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        assert!(texts.len() > 100_000);
+        for t in &texts {
+            assert_eq!(sentences(t), sentences_by_chars(t), "{t:?}");
+        }
     }
 
     #[test]
