@@ -824,14 +824,15 @@ mod tests {
             "a", ".", "!", "?", "。", "！", "？", "、", "＃", "ｚ", " ", "\u{3000}", "\u{a0}",
             "E.G", "etc", "vs", "次", "\u{e3}", "\u{ef}",
         ];
-        let mut texts = vec![String::new()];
+        // Every string of exactly k pieces, k = 0..=4.
+        let mut level = vec![String::new()];
+        let mut texts = level.clone();
         for _ in 0..4 {
-            let longer: Vec<String> = texts
+            level = level
                 .iter()
-                .filter(|t| t.len() >= texts.last().map_or(0, |l| l.len()).saturating_sub(12))
                 .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
                 .collect();
-            texts.extend(longer);
+            texts.extend(level.iter().cloned());
         }
         assert!(texts.len() > 100_000);
         for t in &texts {
