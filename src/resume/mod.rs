@@ -3536,7 +3536,6 @@ fn breaks_not_front_matter(text: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(text);
     }
     let lines: Vec<&str> = text.split('\n').collect();
-    let mut out: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
     // The front matter's own lines, when the document opens with one.
     let mut from = 1;
     if lines.first().is_some_and(|l| is_dashes(l)) {
@@ -3544,26 +3543,14 @@ fn breaks_not_front_matter(text: &str) -> std::borrow::Cow<'_, str> {
             .find(|&j| is_dashes(lines[j]) || lines[j].trim_end() == "...")
             .map_or(lines.len(), |j| j + 1);
     }
-    let mut fence: Option<&str> = None;
-    for (i, l) in lines.iter().enumerate() {
-        let t = l.trim_start();
-        if let Some(f) = ["```", "~~~"].into_iter().find(|f| t.starts_with(f)) {
-            fence = match fence {
-                Some(open) if open == f => None,
-                None => Some(f),
-                other => other,
-            };
-            continue;
-        }
-        if fence.is_some() || i < from || !is_dashes(l) {
-            continue;
-        }
-        let above = lines[i - 1].trim();
-        if above.is_empty() || above.starts_with('#') {
-            out[i] = l.replacen("---", "***", 1);
-        }
-    }
-    std::borrow::Cow::Owned(out.join("\n"))
+    std::borrow::Cow::Owned(edit_unfenced_lines(text, |i, l| {
+        // (`from` is at least 1: every line looked at has one above it.)
+        let after_break = i >= from && is_dashes(l) && {
+            let above = lines[i - 1].trim();
+            above.is_empty() || above.starts_with('#')
+        };
+        after_break.then(|| l.replacen("---", "***", 1))
+    }))
 }
 
 /// `###Experience`, `####Acme, Portland, OR _2010 – Present_`: headings written without the
@@ -4286,6 +4273,19 @@ fn derive_periods(r: &mut Resume, force: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `---` after a blank line or a heading in the body is a break (`***`); the front matter
+    /// at the top, a setext underline and a fenced block are left as they are.
+    #[test]
+    fn body_dashes_are_breaks_not_front_matter() {
+        let text = "---\nname: A\n---\n# Title\n---\nText\n---\n\n---\n```\n\n---\n```\n\n---";
+        let want = "---\nname: A\n---\n# Title\n***\nText\n---\n\n***\n```\n\n---\n```\n\n***";
+        assert_eq!(breaks_not_front_matter(text), want);
+        assert!(matches!(
+            breaks_not_front_matter("# Title\n---Text\n- ---"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
     use crate::period::Month;
 
     fn tax() -> Taxonomy {
